@@ -1,0 +1,329 @@
+// The engine's one entry: records, events and rules in; scores, ranks and problems out.
+// Monthly, quarterly and annual evaluation (第九条, 第十条; spec §5). Never throws on bad data.
+
+import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef } from "./catalogue";
+import { HolidayOverride, PublicityPeriod, publicityEnd } from "./calendar";
+import { Ratio, formatCents, fromCents, roundHalfUpCents } from "./exact";
+import { ScoringEvent, totalEvents } from "./events";
+import { MonthKey, Period, monthLabel, monthsOf } from "./period";
+import { Problem, problem, where } from "./problems";
+import { Contender, TieBreak, rank } from "./ranking";
+import { RawRecord, UnitMonthState, readRecords } from "./records";
+import { DEFAULT_RULES, RuleSet } from "./rules";
+import { IndicatorScores, median, scoreMonth } from "./scoring";
+import { DEFAULT_UNITS, Unit, isActive } from "./units";
+
+export interface EvaluationInput {
+  readonly period: Period;
+  /** Default: the 28 units of spec §2. */
+  readonly units?: readonly Unit[];
+  readonly records: readonly RawRecord[];
+  readonly events?: readonly ScoringEvent[];
+  /** Default: the built-in table. null: the workbook's 评分规则 could not be read (its problems come in `problems`). */
+  readonly rules?: RuleSet | null;
+  /** Problems already found while reading the workbook; they lead the result's list. */
+  readonly problems?: readonly Problem[];
+  /** Publication date YYYY-MM-DD, for the 公示期 end. */
+  readonly published?: string;
+  readonly holidayOverrides?: readonly HolidayOverride[];
+}
+
+export type PerIndicator<T> = Readonly<Record<IndicatorId, T>>;
+
+export interface MonthOutcome {
+  readonly month: MonthKey;
+  readonly result: RowResult;
+  /** The month's total in the unit's row; 0 for a 不合格 month in quarter and year means. */
+  readonly total: number | null;
+}
+
+export interface ResultRow {
+  /** 名次, or null when unranked (不合格, 数据待核, 缺报). */
+  readonly rank: number | null;
+  readonly unit: Unit;
+  readonly result: RowResult;
+  /** Indicator points (quarter, year: the mean of the months), null where not applicable. */
+  readonly scores: PerIndicator<number | null>;
+  /** Indicator rates of the month (quarter, year: pooled over the months), null where there is none. */
+  readonly rates: PerIndicator<Ratio | null>;
+  /** Indicators whose denominator was 0 in the month, scored by the zero-denominator policy. */
+  readonly zeroDenominators: readonly IndicatorId[];
+  /** 基本分 (quarter, year: the mean of the monthly totals). */
+  readonly base: number | null;
+  readonly bonus: number;
+  readonly deduction: number;
+  readonly total: number | null;
+  /** 人工接通率 (quarter, year: pooled Σ接听 ÷ Σ排队). */
+  readonly connectRate: Ratio | null;
+  readonly tieBreak: TieBreak;
+  /** Unit codes this row was tied with. */
+  readonly tiedWith: readonly string[];
+  readonly note: string;
+  /** Quarter and year: each month's outcome. */
+  readonly months: readonly MonthOutcome[];
+}
+
+export interface Evaluation {
+  readonly period: Period;
+  readonly status: ResultStatus;
+  /** In published order: ranked, then 不合格, then 数据待核 and 缺报. */
+  readonly rows: readonly ResultRow[];
+  readonly problems: readonly Problem[];
+  readonly publication?: PublicityPeriod;
+  /** The rules the scores come from; null when the workbook's table was unusable. */
+  readonly rules: RuleSet | null;
+}
+
+interface MonthScoreRow {
+  readonly unit: Unit;
+  readonly state: UnitMonthState["kind"];
+  readonly scores?: IndicatorScores;
+  readonly baseCents?: number;
+  readonly bonusCents: number;
+  readonly deductionCents: number;
+  readonly totalCents?: number;
+  readonly disqualified: boolean;
+  readonly notes: string[];
+  readonly answered: number;
+  readonly queued: number;
+}
+
+const RESULT_ORDER: Record<RowResult, number> = { ranked: 0, disqualified: 1, pending: 2, missing: 3 };
+
+function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
+  const out = {} as Record<IndicatorId, T>;
+  for (const id of INDICATOR_IDS) out[id] = f(id);
+  return out;
+}
+
+/** Scores every active unit in one month. */
+function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, events: readonly ScoringEvent[], rules: RuleSet): MonthScoreRow[] {
+  const active = units.filter((u) => isActive(u, month));
+  const stateOf = (u: Unit): UnitMonthState => states.get(u.code)?.get(month) ?? { kind: "missing" };
+  // A1 compares with the median of the unit's class over the units with a valid row this month.
+  const ordersByClass = new Map<string, number[]>();
+  for (const u of active) {
+    const s = stateOf(u);
+    if (s.kind !== "ok") continue;
+    const list = ordersByClass.get(u.unitClass) ?? [];
+    list.push(s.values.ordersTotal);
+    ordersByClass.set(u.unitClass, list);
+  }
+  const medians = new Map([...ordersByClass].map(([cls, list]) => [cls, median(list)]));
+  const monthSet = new Set([month]);
+
+  return active.map((unit) => {
+    const s = stateOf(unit);
+    const ev = totalEvents(rules, events, unit.code, monthSet, "monthly");
+    const notes = [...ev.notes];
+    for (const f of ev.falsifications) notes.push(`${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
+    if (s.kind !== "ok") {
+      return { unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, answered: 0, queued: 0 };
+    }
+    const { scores, baseCents } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
+    for (const id of INDICATOR_IDS) {
+      if (!scores[id].zeroDenominator) continue;
+      const rule = rules.indicators.find((r) => r.id === id)!;
+      const how = rule.zeroDenominator === "full" ? "按满分计" : rule.zeroDenominator === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
+      notes.push(`${indicatorDef(id).label}分母为 0，${how}`);
+    }
+    return {
+      unit,
+      state: "ok",
+      scores,
+      baseCents,
+      bonusCents: ev.bonusCents,
+      deductionCents: ev.deductionCents,
+      totalCents: baseCents + ev.bonusCents - ev.deductionCents,
+      disqualified: ev.disqualified,
+      notes,
+      answered: s.values.manualAnswered,
+      queued: s.values.manualQueued,
+    };
+  });
+}
+
+function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutcome[] = []): ResultRow {
+  return {
+    rank: null,
+    unit,
+    result,
+    scores: perIndicator(() => null),
+    rates: perIndicator(() => null),
+    zeroDenominators: [],
+    base: null,
+    bonus: 0,
+    deduction: 0,
+    total: null,
+    connectRate: null,
+    tieBreak: "none",
+    tiedWith: [],
+    note,
+    months,
+  };
+}
+
+function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], year: number): Problem[] {
+  const codes = new Set(units.map((u) => u.code));
+  const problems: Problem[] = [];
+  for (const e of events) {
+    if (!codes.has(e.unitCode)) {
+      problems.push(problem("error", "event.unknownUnit", `考评事件的单位“${e.unitCode}”不在考评单位名单中${where(e.at)}`, "请更正单位名称，或在“考评单位”表中添加该单位。", { unitCode: e.unitCode, at: e.at }));
+    } else if (Number(e.date.slice(0, 4)) !== year) {
+      problems.push(problem("warning", "event.otherYear", `考评事件日期 ${e.date} 不在 ${year} 年度，未计入${where(e.at)}`, "如属本年度，请更正日期。", { unitCode: e.unitCode, at: e.at }));
+    }
+  }
+  return problems;
+}
+
+/** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
+export function evaluate(input: EvaluationInput): Evaluation {
+  const units = input.units ?? DEFAULT_UNITS;
+  const events = input.events ?? [];
+  const rules = input.rules === undefined ? DEFAULT_RULES : input.rules;
+  const period = input.period;
+  const months = monthsOf(period);
+  const problems: Problem[] = [...(input.problems ?? [])];
+
+  const reading = readRecords(input.records, units, period.year, months);
+  problems.push(...reading.problems, ...checkEvents(events, units, period.year));
+
+  let publication: PublicityPeriod | undefined;
+  if (input.published) {
+    publication = publicityEnd(input.published, undefined, input.holidayOverrides);
+    if (publication.warning) problems.push(problem("warning", "calendar.unknownYear", publication.warning, "在“节假日调整”表中补充该年的放假与调休日期。", { at: { sheet: "节假日调整", cell: "" } }));
+  }
+
+  const activeUnits = units.filter((u) => months.some((m) => isActive(u, m)));
+  let rows: ResultRow[];
+  if (!rules) {
+    rows = activeUnits.map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
+  } else if (period.kind === "month") {
+    rows = monthRows(scoreOneMonth(months[0], units, reading.months, events, rules));
+  } else {
+    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, reading.months, events, rules).map((r) => [r.unit.code, r]))]));
+    rows = periodRows(period, activeUnits, months, perMonth, events, rules);
+  }
+
+  const byCode = new Map(rows.map((r) => [r.unit.code, r]));
+  // rank() returns the published order of the ranked rows; the unranked follow by kind, then code.
+  const rankedRows = rank(rows.filter((r) => r.result === "ranked").map(toContender)).map((p): ResultRow => {
+    const r = byCode.get(p.key)!;
+    return { ...r, rank: p.rank, tieBreak: p.tieBreak, tiedWith: p.tiedWith, note: [p.note, r.note].filter(Boolean).join("；") };
+  });
+  const unranked = rows
+    .filter((r) => r.result !== "ranked")
+    .sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0));
+  const finalRows = [...rankedRows, ...unranked];
+
+  const status: ResultStatus = !rules || finalRows.some((r) => r.result === "pending" || r.result === "missing") ? "draft" : "final";
+  return { period, status, rows: finalRows, problems, publication, rules };
+}
+
+function toContender(r: ResultRow): Contender {
+  return { key: r.unit.code, name: r.unit.name, totalCents: Math.round((r.total ?? 0) * 100), connectRate: r.connectRate };
+}
+
+function monthRows(scored: readonly MonthScoreRow[]): ResultRow[] {
+  return scored.map((m) => {
+    if (m.state !== "ok") {
+      const note = m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）";
+      return blankRow(m.unit, m.state === "missing" ? "missing" : "pending", [note, ...m.notes].join("；"));
+    }
+    const scores = m.scores!;
+    return {
+      rank: null,
+      unit: m.unit,
+      result: m.disqualified ? "disqualified" : "ranked",
+      scores: perIndicator((id) => (scores[id].cents === null ? null : fromCents(scores[id].cents!))),
+      rates: perIndicator((id) => scores[id].rate),
+      zeroDenominators: INDICATOR_IDS.filter((id) => scores[id].zeroDenominator),
+      base: fromCents(m.baseCents!),
+      bonus: fromCents(m.bonusCents),
+      deduction: fromCents(m.deductionCents),
+      total: fromCents(m.totalCents!),
+      connectRate: m.queued > 0 ? { num: m.answered, den: m.queued } : null,
+      tieBreak: "none",
+      tiedWith: [],
+      note: m.notes.join("；"),
+      months: [],
+    };
+  });
+}
+
+function meanCents(values: readonly number[]): number {
+  const sum = values.reduce((s, v) => s + v, 0);
+  return roundHalfUpCents(BigInt(sum), BigInt(values.length) * 100n);
+}
+
+function periodRows(
+  period: Period,
+  units: readonly Unit[],
+  months: readonly MonthKey[],
+  perMonth: ReadonlyMap<MonthKey, ReadonlyMap<string, MonthScoreRow>>,
+  events: readonly ScoringEvent[],
+  rules: RuleSet,
+): ResultRow[] {
+  return units.map((unit) => {
+    const own = months.filter((m) => isActive(unit, m)).map((m) => perMonth.get(m)!.get(unit.code)!);
+    const outcomes: MonthOutcome[] = own.map((m, i) => ({
+      month: months.filter((k) => isActive(unit, k))[i],
+      result: m.state === "ok" ? (m.disqualified ? "disqualified" : "ranked") : m.state,
+      total: m.totalCents === undefined ? null : fromCents(m.totalCents),
+    }));
+    const missing = outcomes.filter((o) => o.result === "missing").map((o) => monthLabel(o.month));
+    const pending = outcomes.filter((o) => o.result === "pending").map((o) => monthLabel(o.month));
+    if (missing.length || pending.length) {
+      const parts = [missing.length ? `${missing.join("、")} 未报送` : "", pending.length ? `${pending.join("、")} 数据待核` : ""].filter(Boolean);
+      return blankRow(unit, missing.length ? "missing" : "pending", `${parts.join("，")}，本期暂不排名`, outcomes);
+    }
+    // A 不合格 month counts 0 in the mean; the period itself is not 不合格 (spec §5).
+    const monthTotals = own.map((m) => (m.disqualified ? 0 : m.totalCents!));
+    const baseCents = meanCents(monthTotals);
+    const notes: string[] = [];
+    const dq = outcomes.filter((o) => o.result === "disqualified").map((o) => monthLabel(o.month));
+    if (dq.length) notes.push(`${dq.join("、")} 不合格，按 0 分计入`);
+    let bonusCents = 0;
+    let deductionCents = 0;
+    if (period.kind === "year") {
+      const annual = totalEvents(rules, events, unit.code, new Set(months), "annual");
+      bonusCents = annual.bonusCents;
+      deductionCents = annual.deductionCents;
+      notes.push(...annual.notes);
+    }
+    const answered = own.reduce((s, m) => s + m.answered, 0);
+    const queued = own.reduce((s, m) => s + m.queued, 0);
+    const pooled = (id: IndicatorId): Ratio | null => {
+      const rates = own.map((m) => m.scores![id].rate).filter((r): r is Ratio => r !== null);
+      if (!rates.length || !indicatorDef(id).isRate) return null;
+      const num = rates.reduce((s, r) => s + r.num, 0);
+      const den = rates.reduce((s, r) => s + r.den, 0);
+      return den > 0 ? { num, den } : null;
+    };
+    return {
+      rank: null,
+      unit,
+      result: "ranked",
+      scores: perIndicator((id) => {
+        const cents = own.map((m) => m.scores![id].cents).filter((c): c is number => c !== null);
+        return cents.length ? fromCents(meanCents(cents)) : null;
+      }),
+      rates: perIndicator(pooled),
+      zeroDenominators: [],
+      base: fromCents(baseCents),
+      bonus: fromCents(bonusCents),
+      deduction: fromCents(deductionCents),
+      total: fromCents(baseCents + bonusCents - deductionCents),
+      connectRate: queued > 0 ? { num: answered, den: queued } : null,
+      tieBreak: "none",
+      tiedWith: [],
+      note: notes.join("；"),
+      months: outcomes,
+    };
+  });
+}
+
+/** "63.50" — the way totals are quoted in notes and messages. */
+export function formatTotal(total: number): string {
+  return formatCents(Math.round(total * 100));
+}

@@ -1,0 +1,72 @@
+// 考评事件: honours (bonus), criticism (deduction) with their caps, and falsification (不合格).
+
+import { EVENT_LEVELS, EventLevel, EventScope, EventType } from "./catalogue";
+import { formatCents, toCents } from "./exact";
+import { MonthKey } from "./period";
+import { CellRef } from "./problems";
+import { RuleSet } from "./rules";
+
+export interface ScoringEvent {
+  /** YYYY-MM-DD */
+  readonly date: string;
+  readonly unitCode: string;
+  readonly type: EventType;
+  readonly level?: EventLevel;
+  readonly scope: EventScope;
+  /** Overrides the level's default points for this row. */
+  readonly points?: number;
+  readonly description?: string;
+  readonly at?: CellRef;
+}
+
+export interface EventTotals {
+  /** Bonus in cents after the cap. */
+  readonly bonusCents: number;
+  /** Deduction in cents (positive) after the cap. */
+  readonly deductionCents: number;
+  readonly disqualified: boolean;
+  /** Short Chinese explanations, e.g. "加分 4.00 超过月度上限，按 3.00 计". */
+  readonly notes: readonly string[];
+  readonly falsifications: readonly ScoringEvent[];
+}
+
+function eventCents(rules: RuleSet, e: ScoringEvent): number {
+  if (e.points !== undefined) return toCents(Math.abs(e.points));
+  const rule = e.type === "honour" ? rules.honour : rules.criticism;
+  return toCents(rule.levelPoints[e.level ?? "city"]);
+}
+
+/** The events of one unit that fall in `months` with the given scope, summed and capped. */
+export function totalEvents(rules: RuleSet, events: readonly ScoringEvent[], unitCode: string, months: ReadonlySet<MonthKey>, scope: EventScope): EventTotals {
+  let bonus = 0;
+  let deduction = 0;
+  const falsifications: ScoringEvent[] = [];
+  for (const e of events) {
+    if (e.unitCode !== unitCode || !months.has(e.date.slice(0, 7))) continue;
+    // Falsification belongs to the month it happened in, whatever its 计入.
+    if (e.type === "falsification") {
+      if (scope === "monthly") falsifications.push(e);
+      continue;
+    }
+    if (e.scope !== scope) continue;
+    if (e.type === "honour") bonus += eventCents(rules, e);
+    else deduction += eventCents(rules, e);
+  }
+  const notes: string[] = [];
+  const capName = scope === "monthly" ? "月度" : "年度";
+  const bonusCap = toCents(scope === "monthly" ? rules.honour.monthlyCap : rules.honour.annualCap);
+  const deductionCap = toCents(scope === "monthly" ? rules.criticism.monthlyCap : rules.criticism.annualCap);
+  if (bonus > bonusCap) {
+    notes.push(`加分 ${formatCents(bonus)} 超过${capName}上限，按 ${formatCents(bonusCap)} 计`);
+    bonus = bonusCap;
+  }
+  if (deduction > deductionCap) {
+    notes.push(`减分 ${formatCents(deduction)} 超过${capName}上限，按 ${formatCents(deductionCap)} 计`);
+    deduction = deductionCap;
+  }
+  return { bonusCents: bonus, deductionCents: deduction, disqualified: falsifications.length > 0, notes, falsifications };
+}
+
+export function levelLabel(level: EventLevel | undefined): string {
+  return EVENT_LEVELS.find((l) => l.id === level)?.label ?? "";
+}

@@ -1,0 +1,160 @@
+// Monthly indicator rows as cells give them, checked into numbers the scoring can trust.
+// Impossible values are errors that hold the unit back (数据待核); odd but possible ones are warnings.
+
+import { CellValue, displayText, isBlank, readNumber } from "./cells";
+import { FIELDS, FieldId, MEASURE_IDS, MeasureId, fieldDef } from "./catalogue";
+import { MonthKey, monthLabel, readMonth } from "./period";
+import { CellRef, Problem, problem, where } from "./problems";
+import { Unit } from "./units";
+
+/** One unit-month as read from a sheet: raw cell values with, where known, the cell each came from. */
+export interface RawRecord {
+  readonly unitCode: string;
+  readonly month: CellValue;
+  readonly values: Partial<Record<MeasureId, CellValue>>;
+  readonly cells?: Partial<Record<FieldId, CellRef>>;
+}
+
+export type MeasureValues = Readonly<Record<MeasureId, number>>;
+
+export type UnitMonthState =
+  | { readonly kind: "ok"; readonly values: MeasureValues }
+  | { readonly kind: "pending" }
+  | { readonly kind: "missing" };
+
+export interface RecordReading {
+  /** unitCode → month → state, for the months asked about; absent = no row. */
+  readonly months: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>;
+  readonly problems: readonly Problem[];
+}
+
+/** Odd-but-possible thresholds that raise warnings. */
+export const WARN_CONNECT_RATE_BELOW = 0.5;
+export const WARN_WAIT_ABOVE_SECONDS = 300;
+
+/**
+ * Reads the rows of `year` for the months in `wanted`: every impossible value is an error naming unit,
+ * field and cell; rows of other months of the year are passed over; rows of another year are errors.
+ */
+export function readRecords(records: readonly RawRecord[], units: readonly Unit[], year: number, wanted: readonly MonthKey[]): RecordReading {
+  const problems: Problem[] = [];
+  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const wantedSet = new Set(wanted);
+  const groups = new Map<string, { unit: Unit; month: MonthKey; rows: RawRecord[] }>();
+
+  for (const rec of records) {
+    const unit = unitByCode.get(rec.unitCode);
+    const monthRef = rec.cells?.month;
+    if (!unit) {
+      problems.push(problem("error", "record.unknownUnit", `单位“${rec.unitCode}”不在考评单位名单中${where(monthRef)}`, "请在“考评单位”表中添加该单位，或更正单位名称。", { unitCode: rec.unitCode, at: monthRef }));
+      continue;
+    }
+    const month = readMonth(rec.month, year);
+    if (!month) {
+      const shown = displayText(rec.month);
+      problems.push(
+        problem("error", shown ? "record.badMonth" : "record.noMonth", `${unit.name} 的月份${shown ? `“${shown}”无法识别` : "未填写"}${where(monthRef)}`, "请填写如 2026-10 或 2026年10月 的月份。", {
+          unitCode: unit.code,
+          field: "month",
+          at: monthRef,
+        }),
+      );
+      continue;
+    }
+    if (Number(month.slice(0, 4)) !== year) {
+      problems.push(problem("error", "record.otherYear", `${unit.name} 有 ${monthLabel(month)} 的数据，不属于 ${year} 年度${where(monthRef)}`, `请把该行移到 ${month.slice(0, 4)} 年的工作簿，或更正月份。`, { unitCode: unit.code, field: "month", month, at: monthRef }));
+      continue;
+    }
+    if (!wantedSet.has(month)) continue;
+    const key = `${unit.code}|${month}`;
+    const group = groups.get(key) ?? { unit, month, rows: [] };
+    group.rows.push(rec);
+    groups.set(key, group);
+  }
+
+  const months = new Map<string, Map<MonthKey, UnitMonthState>>();
+  for (const { unit, month, rows } of groups.values()) {
+    let state: UnitMonthState;
+    const filled = rows.filter((r) => MEASURE_IDS.some((id) => !isBlank(r.values[id])));
+    if (filled.length === 0) state = { kind: "missing" };
+    else if (filled.length > 1) {
+      for (const r of filled) {
+        problems.push(problem("error", "record.duplicateMonth", `${unit.name} 的 ${monthLabel(month)} 有 ${filled.length} 行数据${where(r.cells?.month)}`, "每个单位每月只保留一行，请删除多余的行。", { unitCode: unit.code, field: "month", month, at: r.cells?.month }));
+      }
+      state = { kind: "pending" };
+    } else {
+      const checked = checkRecord(filled[0], unit, month);
+      problems.push(...checked.problems);
+      state = checked.values ? { kind: "ok", values: checked.values } : { kind: "pending" };
+    }
+    const perUnit = months.get(unit.code) ?? new Map<MonthKey, UnitMonthState>();
+    perUnit.set(month, state);
+    months.set(unit.code, perUnit);
+  }
+  return { months, problems };
+}
+
+function checkRecord(rec: RawRecord, unit: Unit, month: MonthKey): { values?: MeasureValues; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const values: Partial<Record<MeasureId, number>> = {};
+  const label = `${unit.name} ${monthLabel(month)}`;
+  const add = (severity: "error" | "warning", code: string, field: MeasureId, text: string, action: string) => {
+    const at = rec.cells?.[field];
+    problems.push(problem(severity, code, `${label} ${fieldDef(field).label}${where(at)}${text}`, action, { unitCode: unit.code, field, month, at }));
+  };
+
+  for (const field of FIELDS) {
+    if (field.kind === "month") continue;
+    const id = field.id as MeasureId;
+    const raw: CellValue | undefined = rec.values[id];
+    const reading = readNumber(raw);
+    if (!reading.ok) {
+      if (reading.reason === "blank") add("error", "value.blank", id, " 未填写", "请填写该项；没有发生时填 0。");
+      else if (reading.reason === "error") add("error", "value.cellError", id, ` 是错误值 ${reading.text}`, "请检查该单元格的公式或改填数值。");
+      else add("error", "value.notNumber", id, ` 为“${reading.text}”，不是数字`, "请填写数字。");
+      continue;
+    }
+    const v = reading.value;
+    if (reading.percent) {
+      add("error", "value.percent", id, ` 为百分数“${displayText(raw)}”，此处应填${field.kind === "seconds" ? "秒数" : "数量"}`, "请填写原始数量，比率由系统计算。");
+      continue;
+    }
+    if (v < 0) {
+      add("error", "value.negative", id, ` 为 ${v}，不能为负数`, "请更正为实际数值。");
+      continue;
+    }
+    if (field.kind === "count" && !Number.isInteger(v)) {
+      add("error", "value.fractional", id, ` 为 ${v}，数量应为整数`, "请填写整数。");
+      continue;
+    }
+    if (!Number.isSafeInteger(Math.ceil(v)) || v > 1e12) {
+      add("error", "value.tooLarge", id, ` 为 ${v}，超出合理范围`, "请核对该数值。");
+      continue;
+    }
+    if (reading.fromText) add("warning", "value.text", id, ` 以文本“${displayText(raw)}”填写，已按 ${v} 计算`, "建议改为数值格式，避免汇总公式漏算。");
+    if (field.kind === "seconds" && v > WARN_WAIT_ABOVE_SECONDS) add("warning", "value.longWait", id, ` 为 ${v} 秒，超过 ${WARN_WAIT_ABOVE_SECONDS} 秒`, "请核对是否把分钟或总时长误填为平均秒数。");
+    values[id] = v;
+  }
+
+  for (const field of FIELDS) {
+    const whole = (field as { partOf?: MeasureId }).partOf;
+    const part = field.id as MeasureId;
+    if (!whole || values[part] === undefined || values[whole] === undefined) continue;
+    if (values[part]! > values[whole]!) {
+      add("error", "value.partAboveWhole", part, ` 为 ${values[part]}，大于${fieldDef(whole).label} ${values[whole]}`, `请核对：${fieldDef(field.id).label}不能超过${fieldDef(whole).label}。`);
+      delete values[part];
+    }
+  }
+  const { reportsOnTime: onTime, reportsLate: late, reportsRequired: required } = values;
+  if (onTime !== undefined && late !== undefined && required !== undefined && onTime + late > required) {
+    add("error", "value.reportsAboveRequired", "reportsLate", `：按时 ${onTime} + 逾期 ${late} 超过应报送 ${required}`, "请核对报送数量。");
+    delete values.reportsLate;
+  }
+  const { manualAnswered: answered, manualQueued: queued } = values;
+  if (answered !== undefined && queued !== undefined && queued > 0 && answered < queued * WARN_CONNECT_RATE_BELOW) {
+    add("warning", "value.lowConnectRate", "manualAnswered", ` 仅为人工排队量的 ${Math.round((answered / queued) * 1000) / 10}%，人工接通率低于 50%`, "请核对人工接听量与人工排队量是否填反或漏填。");
+  }
+
+  const complete = MEASURE_IDS.every((id) => values[id] !== undefined);
+  return { values: complete && !problems.some((p) => p.severity === "error") ? (values as MeasureValues) : undefined, problems };
+}
