@@ -1,0 +1,97 @@
+// The custom functions of namespace KP (spec §7). Metadata (functions.json) and the
+// CustomFunctions.associate calls are generated from the JSDoc below by custom-functions-metadata-plugin;
+// ids are stable and uppercase. The logic lives in kp.ts (pure, tested in Node); here only Excel's
+// error objects are made. Nothing here calls the Excel API, and no function is volatile.
+
+import { KpError, kpPublicityEnd, kpRank, kpRate, kpScore, kpTotal } from "./kp";
+
+/** The part of the custom-functions runtime used here (it exists as a global in Excel). */
+interface CustomFunctionsRuntime {
+  Error: new (code: string, message?: string) => unknown;
+  ErrorCode: Record<string, string>;
+}
+
+function runtime(): CustomFunctionsRuntime {
+  return (globalThis as unknown as { CustomFunctions: CustomFunctionsRuntime }).CustomFunctions;
+}
+
+/** An Excel error for a failure; a message only where Excel shows one (#VALUE!, #N/A). */
+export function toExcelError(error: unknown): unknown {
+  const cf = runtime();
+  if (error instanceof KpError) {
+    const code = cf.ErrorCode[error.code];
+    const withMessage = error.code === "invalidValue" || error.code === "notAvailable";
+    return withMessage && error.message ? new cf.Error(code, error.message) : new cf.Error(code);
+  }
+  return new cf.Error(cf.ErrorCode.invalidValue, `计算出错：${error instanceof Error ? error.message : String(error)}`);
+}
+
+function call<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw toExcelError(error);
+  }
+}
+
+/**
+ * 比率：分子 ÷ 分母（如 人工接听量 ÷ 人工排队量），与考评结果表中的比率一致。分母为 0 时返回 #DIV/0!；未填写返回 #N/A；负数、小数或分子大于分母返回 #VALUE!。
+ * @customfunction RATE
+ * @param numerator 分子：数量（如 人工接听量），应为不小于 0 的整数
+ * @param denominator 分母：数量（如 人工排队量），应为不小于 0 的整数
+ * @returns 比率（0–1，可设为百分比格式）
+ */
+export function rate(numerator: any, denominator: any): number {
+  return call(() => kpRate(numerator, denominator));
+}
+
+/**
+ * 单项指标得分（保留两位小数，四舍五入），与考评结果表一致。A1：数值=工单总量，分母=同类单位工单总量中位数；A2、A3、B1–B5：数值=分子数量，分母=分母数量（如 A2 为人工接听量、人工排队量）；A4：数值=平均等待时长（秒），分母留空；C1：数值=按时报送信息数与逾期报送信息数两个单元格，分母=应报送信息数；C2：数值=督导一般问题数，分母=督导严重问题数。
+ * @customfunction SCORE
+ * @param indicator 指标编号（如 A2）或名称（如 人工接通率）
+ * @param value 指标数值：A1 工单总量；比率类指标为分子数量；A4 平均等待秒数；C1 按时、逾期报送数两个单元格；C2 一般问题数（或一般、严重两个单元格）
+ * @param denominator 可选。A1 为同类单位工单总量中位数；比率类指标为分母数量；C1 为应报送信息数；C2 为严重问题数；A4 留空
+ * @param rules 可选。“评分规则”表的区域（含表头）；省略时使用默认规则
+ * @returns 得分
+ */
+export function score(indicator: any, value: any[][], denominator?: any, rules?: any[][]): number {
+  return call(() => kpScore(indicator, value, denominator, rules));
+}
+
+/**
+ * 指标表中一行的基本分（不含加分、减分），按表头识别各项数据，校验与计分与考评结果表完全一致；数据有误返回 #VALUE!，未填写返回 #N/A。
+ * @customfunction TOTAL
+ * @param headers 表头行（如 指标表的第 3 行），表头文字与模板一致
+ * @param values 该单位该月的数据行，与表头一一对应
+ * @param a1Median 可选。同类单位当月工单总量的中位数，用于 A1 工单数量；使用默认规则时必须给出
+ * @param rules 可选。“评分规则”表的区域（含表头）；省略时使用默认规则
+ * @returns 基本分（满分 67）
+ */
+export function total(headers: any[][], values: any[][], a1Median?: any, rules?: any[][]): number {
+  return call(() => kpTotal(headers, values, a1Median, rules));
+}
+
+/**
+ * 名次：按总分从高到低；总分相同（精确到分）时按人工接通率从高到低；仍相同则并列，下一名次顺延（1、2、2、4）。区域中不是数字的单元格（如 不合格、缺报）不参与排名。
+ * @customfunction RANK
+ * @param score 本单位总分
+ * @param scores 全部参与排名单位的总分区域
+ * @param tiebreak 可选。本单位人工接通率（如 KP.RATE 的结果）
+ * @param tiebreaks 可选。全部单位的人工接通率区域，与总分区域一一对应；空白或 #DIV/0! 表示无人工接通率，排在有接通率的同分单位之后
+ * @returns 名次
+ */
+export function rank(score: any, scores: any[][], tiebreak?: any, tiebreaks?: any[][]): number {
+  return call(() => kpRank(score, scores, tiebreak, tiebreaks));
+}
+
+/**
+ * 公示期截止日：发布日之后第 5 个工作日（发布当日不计，按国务院节假日与调休安排，可用节假日调整区域覆盖）。结果为日期序列号，请将单元格设为日期格式。节假日数据未包含的年份返回 #N/A 并提示补充节假日调整，不作推测。
+ * @customfunction PUBLICITYEND
+ * @param date 发布日期
+ * @param days 可选。公示工作日天数，默认 5
+ * @param overrides 可选。节假日调整区域：每行 日期 | 工作日/休息日，可含表头
+ * @returns 公示期最后一天（日期序列号）
+ */
+export function publicityEnd(date: any, days?: any, overrides?: any[][]): number {
+  return call(() => kpPublicityEnd(date, days, overrides));
+}

@@ -1,0 +1,554 @@
+// The custom functions' logic (spec §7), as thin wrappers over the engine so that a cell and the
+// ranking sheet can never disagree. Pure and synchronous: no Excel API, no CustomFunctions global —
+// failures are KpError values that functions.ts turns into Excel errors.
+//
+// Arguments arrive as Excel hands them to a custom function: scalars, or 2-D arrays for ranges, with
+// blanks as "" or null and omitted optional arguments as null or undefined.
+
+import {
+  CellGrid,
+  CellValue,
+  DEFAULT_RULES,
+  EXCEL_ERRORS,
+  FIELDS,
+  INDICATORS,
+  IndicatorDef,
+  IndicatorId,
+  IndicatorRule,
+  MEASURE_IDS,
+  MeasureId,
+  RATE_FIELDS,
+  Ratio,
+  RuleSet,
+  ScoringMethodId,
+  Contender,
+  cellErrorText,
+  decimalOf,
+  displayText,
+  fieldDef,
+  isBlank,
+  isoToExcelSerial,
+  normalizeLabel,
+  publicityEnd,
+  rank,
+  readDate,
+  readNumber,
+  readRecords,
+  readRuleTable,
+  ruleFor,
+  scoreIndicator,
+  scoreMonth,
+  HolidayOverride,
+  PUBLICITY_WORKING_DAYS,
+} from "../core";
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** The Excel errors a function returns (names as in CustomFunctions.ErrorCode). */
+export type KpErrorCode = "divisionByZero" | "invalidValue" | "notAvailable" | "invalidNumber" | "nullReference";
+
+/** What Excel shows for each code. */
+export const ERROR_TEXT: Record<KpErrorCode, string> = {
+  divisionByZero: "#DIV/0!",
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+};
+
+/** A failure of a function: an Excel error code and, where Excel can show one, a Chinese message. */
+export class KpError extends Error {
+  constructor(
+    readonly code: KpErrorCode,
+    message = "",
+  ) {
+    super(message);
+    this.name = "KpError";
+  }
+}
+
+const invalid = (message: string) => new KpError("invalidValue", message);
+const notAvailable = (message: string) => new KpError("notAvailable", message);
+
+/** An error value given as an argument, passed on as the same Excel error where that is one we may return. */
+function passOn(errorText: string, what: string): KpError {
+  switch (errorText) {
+    case "#DIV/0!":
+      return new KpError("divisionByZero");
+    case "#N/A":
+      return notAvailable(`${what}是错误值 #N/A`);
+    case "#NUM!":
+      return new KpError("invalidNumber");
+    case "#NULL!":
+      return new KpError("nullReference");
+    default:
+      return invalid(`${what}是错误值 ${errorText}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Argument shapes
+
+/** Any value Excel may pass for one argument. */
+export type Arg = unknown;
+
+/** One cell as the engine's CellValue: error objects (CustomFunctions.Error-like or {error}) as {error}. */
+export function toCell(value: Arg): CellValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    const v = value as { error?: unknown; code?: unknown; message?: unknown };
+    if (typeof v.error === "string") return { error: v.error };
+    if (typeof v.code === "string" && EXCEL_ERRORS.includes(v.code)) return { error: v.code };
+  }
+  return String(value);
+}
+
+/** An argument's cells in reading order (a scalar is one cell). */
+export function cellsOf(arg: Arg): CellValue[] {
+  if (!Array.isArray(arg)) return [toCell(arg)];
+  const out: CellValue[] = [];
+  for (const row of arg) {
+    if (Array.isArray(row)) for (const v of row) out.push(toCell(v));
+    else out.push(toCell(row));
+  }
+  return out;
+}
+
+/** A range argument as a grid (a scalar is a 1×1 grid). */
+export function gridOf(arg: Arg): CellValue[][] {
+  if (!Array.isArray(arg)) return [[toCell(arg)]];
+  return arg.map((row) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]));
+}
+
+/** A single-cell argument; a 1×1 range counts as a single cell. */
+function single(arg: Arg, what: string): CellValue {
+  if (!Array.isArray(arg)) return toCell(arg);
+  const cells = cellsOf(arg);
+  if (cells.length === 1) return cells[0];
+  throw invalid(`${what}应为单个单元格，收到 ${cells.length} 个单元格`);
+}
+
+/** Omitted, or a blank cell / all-blank range: an optional argument not given. */
+function omitted(arg: Arg): boolean {
+  if (arg === undefined || arg === null) return true;
+  return cellsOf(arg).every((c) => isBlank(c));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, read as the engine reads a centre's row (records.ts)
+
+const LARGEST = 1e12;
+
+/** A field's value as the engine accepts it: a non-negative number, whole for counts, not a percentage. */
+function readField(arg: CellValue, field: MeasureId): number {
+  return readMeasure(arg, fieldDef(field).label, fieldDef(field).kind === "count" ? "count" : "seconds");
+}
+
+function readMeasure(value: CellValue, label: string, kind: "count" | "seconds"): number {
+  const reading = readNumber(value);
+  if (!reading.ok) {
+    if (reading.reason === "blank") throw notAvailable(`${label}未填写`);
+    if (reading.reason === "error") throw passOn(reading.text, label);
+    throw invalid(`${label}为“${reading.text}”，不是数字`);
+  }
+  const v = reading.value;
+  if (reading.percent) throw invalid(`${label}为百分数“${displayText(value)}”，此处应填${kind === "seconds" ? "秒数" : "数量"}`);
+  if (v < 0) throw invalid(`${label}为 ${v}，不能为负数`);
+  if (kind === "count" && !Number.isInteger(v)) throw invalid(`${label}为 ${v}，数量应为整数`);
+  if (!Number.isSafeInteger(Math.ceil(v)) || v > LARGEST) throw invalid(`${label}为 ${v}，超出合理范围`);
+  return v;
+}
+
+function checkPart(values: Record<MeasureId, number>, part: MeasureId, whole: MeasureId): void {
+  if (values[part] > values[whole]) {
+    throw invalid(`${fieldDef(part).label}为 ${values[part]}，大于${fieldDef(whole).label} ${values[whole]}，${fieldDef(part).label}不能超过${fieldDef(whole).label}`);
+  }
+}
+
+function zeroValues(): Record<MeasureId, number> {
+  const values = {} as Record<MeasureId, number>;
+  for (const id of MEASURE_IDS) values[id] = 0;
+  return values;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules: the 评分规则 table, validated by the engine's readRuleTable and cached by content
+
+/** Where messages about a rules range point: the range's own cells, counted from its top-left cell. */
+export const RULES_RANGE_SHEET = "评分规则区域";
+
+const ruleCache = new Map<string, RuleSet | KpError>();
+const RULE_CACHE_LIMIT = 64;
+
+/** A cheap key of a grid's content: the cells' types and texts. */
+function gridKey(grid: readonly (readonly CellValue[])[]): string {
+  let key = "";
+  for (const row of grid) {
+    for (const v of row) {
+      if (v === null || v === undefined) key += "\u0001";
+      else if (typeof v === "number") key += `n${v}\u0001`;
+      else if (typeof v === "string") key += `s${v}\u0001`;
+      else if (typeof v === "boolean") key += v ? "T\u0001" : "F\u0001";
+      else if (v instanceof Date) key += `d${v.getTime()}\u0001`;
+      else key += `e${v.error}\u0001`;
+    }
+    key += "\u0002";
+  }
+  return key;
+}
+
+/** The rules a function scores with: the built-in table when `arg` is omitted, else the range's table. */
+export function rulesOf(arg: Arg): RuleSet {
+  if (arg === undefined || arg === null) return DEFAULT_RULES;
+  const grid = gridOf(arg);
+  if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_RULES;
+  const key = gridKey(grid);
+  let entry = ruleCache.get(key);
+  if (entry === undefined) {
+    const reading = readRuleTable(grid as CellGrid, RULES_RANGE_SHEET);
+    if (reading.rules) entry = reading.rules;
+    else {
+      const errors = reading.problems.filter((p) => p.severity === "error");
+      const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : "";
+      entry = invalid(`评分规则有误：${errors[0]?.message ?? "无法读取"}${more}`);
+    }
+    if (ruleCache.size >= RULE_CACHE_LIMIT) ruleCache.clear();
+    ruleCache.set(key, entry);
+  }
+  if (entry instanceof KpError) throw entry;
+  return entry;
+}
+
+/** For tests and the benchmark: forget cached rule tables. */
+export function clearRuleCache(): void {
+  ruleCache.clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators by id or Chinese name
+
+const INDICATOR_KEYS = new Map<string, IndicatorDef>();
+for (const def of INDICATORS) {
+  INDICATOR_KEYS.set(normalizeLabel(def.id), def);
+  INDICATOR_KEYS.set(normalizeLabel(def.label), def);
+  // 跨市工单办结率 for 跨市（直管县）工单办结率.
+  INDICATOR_KEYS.set(normalizeLabel(def.label).replace(/\([^)]*\)/g, ""), def);
+}
+
+/** An indicator named by id (A2, a2, Ａ２) or Chinese name (人工接通率). */
+export function findIndicator(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
+  const cell = single(arg, "指标");
+  const text = displayText(cell).trim();
+  if (!text) throw invalid("请给出指标编号（如 A2）或名称（如 人工接通率）");
+  if (cellErrorText(cell)) throw passOn(cellErrorText(cell)!, "指标");
+  const def = INDICATOR_KEYS.get(normalizeLabel(text));
+  if (!def) throw invalid(`未知指标“${text}”。可用：${INDICATORS.map((i) => `${i.id} ${i.label}`).join("、")}`);
+  return def as IndicatorDef & { readonly id: IndicatorId };
+}
+
+/** The methods that fit each indicator's inputs (the method is staff's choice in 评分规则). */
+const METHODS_FOR: Record<IndicatorId, readonly ScoringMethodId[]> = {
+  A1: ["classMedian"],
+  A2: ["ramp", "target"],
+  A3: ["ramp", "target"],
+  A4: ["waitSteps"],
+  B1: ["ramp", "target"],
+  B2: ["ramp", "target"],
+  B3: ["ramp", "target"],
+  B4: ["ramp", "target"],
+  B5: ["ramp", "target"],
+  C1: ["reportRatio"],
+  C2: ["deductions"],
+};
+
+// ---------------------------------------------------------------------------------------------
+// KP.RATE
+
+/** numerator ÷ denominator for two counts; #DIV/0! for a zero denominator. */
+export function kpRate(numerator: Arg, denominator: Arg): number {
+  const n = readMeasure(single(numerator, "分子"), "分子", "count");
+  const d = readMeasure(single(denominator, "分母"), "分母", "count");
+  if (d === 0) throw new KpError("divisionByZero");
+  if (n > d) throw invalid(`分子 ${n} 大于分母 ${d}，比率不能超过 100%`);
+  return n / d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KP.SCORE
+
+/** The A1 comparison value: a non-negative number (a median of counts may end in .5). */
+function readMedian(arg: Arg): Ratio {
+  const cell = single(arg, "同类中位数");
+  const reading = readNumber(cell);
+  if (!reading.ok) {
+    if (reading.reason === "error") throw passOn(reading.text, "同类中位数");
+    throw invalid(`同类中位数为“${reading.text}”，不是数字`);
+  }
+  if (reading.percent || reading.value < 0) throw invalid(`同类中位数为“${displayText(cell)}”，应为不小于 0 的工单数`);
+  const d = decimalOf(reading.value);
+  return { num: Number(d.num), den: Number(d.den) };
+}
+
+const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的中位数（可用 MEDIAN 计算），请在该参数中给出";
+
+/**
+ * One indicator's points. Argument conventions by indicator (the fields of spec §3):
+ * - A1: value = 工单总量, denominator = the class median of 工单总量 (required).
+ * - A2, A3, B1–B5: value = the rate's numerator count, denominator = its denominator count.
+ * - A4: value = 平均等待时长（秒）; denominator left empty.
+ * - C1: value = two cells 按时报送信息数, 逾期报送信息数 (e.g. B2:C2 or {8,2}); denominator = 应报送信息数.
+ * - C2: value = 督导一般问题数, denominator = 督导严重问题数; or value = the two cells and denominator empty.
+ */
+export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: Arg): number {
+  const def = findIndicator(indicator);
+  const ruleSet = rulesOf(rules);
+  const rule: IndicatorRule = ruleFor(ruleSet, def.id);
+  if (!METHODS_FOR[def.id].includes(rule.method)) {
+    throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
+  }
+  const values = zeroValues();
+  const valueCells = cellsOf(value);
+  const denomGiven = !omitted(denominator);
+  const one = (what: string): CellValue => {
+    if (valueCells.length !== 1) throw invalid(`${def.id} ${def.label}的数值应为单个单元格，收到 ${valueCells.length} 个单元格`);
+    return valueCells[0];
+  };
+  const noDenominator = () => {
+    if (denomGiven) throw invalid(`${def.id} ${def.label}不使用第三个参数，请留空`);
+  };
+  let median: Ratio | null = null;
+
+  switch (def.id) {
+    case "A1":
+      values.ordersTotal = readField(one("工单总量"), "ordersTotal");
+      if (!denomGiven) throw notAvailable(MISSING_MEDIAN);
+      median = readMedian(denominator);
+      break;
+    case "A4":
+      noDenominator();
+      values.avgWaitSeconds = readField(one("平均等待时长"), "avgWaitSeconds");
+      break;
+    case "C1": {
+      if (valueCells.length !== 2) throw invalid("C1 信息报送的数值应为两个单元格：按时报送信息数、逾期报送信息数（如 B2:C2）");
+      values.reportsOnTime = readField(valueCells[0], "reportsOnTime");
+      values.reportsLate = readField(valueCells[1], "reportsLate");
+      if (!denomGiven) throw notAvailable("C1 信息报送需要应报送信息数（第三个参数）");
+      values.reportsRequired = readField(single(denominator, "应报送信息数"), "reportsRequired");
+      checkPart(values, "reportsOnTime", "reportsRequired");
+      if (values.reportsOnTime + values.reportsLate > values.reportsRequired) {
+        throw invalid(`按时 ${values.reportsOnTime} + 逾期 ${values.reportsLate} 超过应报送 ${values.reportsRequired}`);
+      }
+      break;
+    }
+    case "C2": {
+      if (valueCells.length === 2) {
+        noDenominator();
+        values.inspectionMinor = readField(valueCells[0], "inspectionMinor");
+        values.inspectionMajor = readField(valueCells[1], "inspectionMajor");
+      } else {
+        values.inspectionMinor = readField(one("督导一般问题数"), "inspectionMinor");
+        if (!denomGiven) throw notAvailable("C2 督导检查需要督导严重问题数（第三个参数；没有填 0）");
+        values.inspectionMajor = readField(single(denominator, "督导严重问题数"), "inspectionMajor");
+      }
+      break;
+    }
+    default: {
+      const [numField, denField] = RATE_FIELDS[def.id]!;
+      values[numField] = readField(one(fieldDef(numField).label), numField);
+      if (!denomGiven) throw notAvailable(`${def.id} ${def.label}需要${fieldDef(denField).label}（第三个参数）`);
+      values[denField] = readField(single(denominator, fieldDef(denField).label), denField);
+      checkPart(values, numField, denField);
+    }
+  }
+
+  const score = scoreIndicator(rule, values, median);
+  if (score.cents === null) throw notAvailable(`${def.id} ${def.label}的分母为 0，按评分规则不计入（基本分按适用指标折算）`);
+  return score.cents / 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KP.TOTAL
+
+/** Header text → field, as the catalogue names them (label and aliases, normalised; a unit suffix dropped). */
+const HEADER_KEYS = new Map<string, MeasureId | "month">();
+const dropSuffix = (key: string) => key.replace(/\([^)]*\)$/, "");
+for (const field of FIELDS) {
+  for (const text of [field.label, ...field.aliases]) {
+    const key = normalizeLabel(text);
+    if (!HEADER_KEYS.has(key)) HEADER_KEYS.set(key, field.id);
+  }
+}
+for (const field of FIELDS) {
+  for (const text of [field.label, ...field.aliases]) {
+    const key = dropSuffix(normalizeLabel(text));
+    if (!HEADER_KEYS.has(key)) HEADER_KEYS.set(key, field.id);
+  }
+}
+
+/** The field a header names, or undefined for other columns (单位, 备注, …). */
+export function fieldOfHeader(header: CellValue): MeasureId | "month" | undefined {
+  const key = normalizeLabel(displayText(header));
+  if (!key) return undefined;
+  return HEADER_KEYS.get(key) ?? HEADER_KEYS.get(dropSuffix(key));
+}
+
+const ROW_UNIT = { code: "ROW", name: "本行", unitClass: "-" };
+const ROW_MONTH = "2000-01";
+
+/** The base score (基本分) of one row of an indicator sheet, checked and scored exactly as the engine does. */
+export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg): number {
+  const headerCells = cellsOf(headers);
+  const valueCells = cellsOf(values);
+  if (headerCells.length !== valueCells.length) {
+    throw invalid(`表头有 ${headerCells.length} 个单元格，数值有 ${valueCells.length} 个，两者应一一对应`);
+  }
+  const ruleSet = rulesOf(rules);
+  const raw: Partial<Record<MeasureId, CellValue>> = {};
+  const seen = new Set<string>();
+  headerCells.forEach((header, i) => {
+    const field = fieldOfHeader(header);
+    if (!field || field === "month") return;
+    if (seen.has(field)) throw invalid(`表头“${fieldDef(field).label}”出现了两次`);
+    seen.add(field);
+    raw[field] = valueCells[i];
+  });
+  const absent = MEASURE_IDS.filter((id) => !seen.has(id));
+  if (absent.length) throw invalid(`表头缺少：${absent.map((id) => fieldDef(id).label).join("、")}`);
+
+  const reading = readRecords([{ unitCode: ROW_UNIT.code, month: ROW_MONTH, values: raw }], [ROW_UNIT], 2000, [ROW_MONTH]);
+  const state = reading.months.get(ROW_UNIT.code)?.get(ROW_MONTH);
+  if (!state || state.kind === "missing") throw notAvailable("本行未填写数据（缺报）");
+  if (state.kind === "pending") {
+    const errors = reading.problems.filter((p) => p.severity === "error");
+    const first = errors[0];
+    const prefix = `${ROW_UNIT.name} 2000年1月 `;
+    const message = (first?.message ?? "数据有误").replace(prefix, "");
+    const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : "";
+    if (errors.every((p) => p.code === "value.blank")) throw notAvailable(`${message}${more}`);
+    const cellError = first?.code === "value.cellError" && first.field ? cellErrorText(raw[first.field as MeasureId]) : undefined;
+    if (cellError && errors.length === 1) throw passOn(cellError, fieldDef(first.field as MeasureId).label);
+    throw invalid(`${message}${more}`);
+  }
+  const a1Rule = ruleFor(ruleSet, "A1");
+  let median: Ratio | null = null;
+  if (!omitted(a1Median)) median = readMedian(a1Median);
+  else if (a1Rule.method === "classMedian") throw notAvailable(MISSING_MEDIAN);
+  return scoreMonth(ruleSet, state.values, median).baseCents / 100;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KP.RANK
+
+/** A connection rate from a cell: a number 0–1 (or percent text); blank or #DIV/0! = no rate. */
+function readRate(cell: CellValue, what: string): Ratio | null {
+  if (isBlank(cell)) return null;
+  const error = cellErrorText(cell);
+  if (error === "#DIV/0!") return null;
+  const reading = readNumber(cell);
+  if (!reading.ok) {
+    if (reading.reason === "error") throw passOn(reading.text, what);
+    throw invalid(`${what}为“${reading.text}”，不是比率`);
+  }
+  if (reading.value < 0 || reading.value > 1) throw invalid(`${what}为 ${displayText(cell)}，应在 0–100% 之间`);
+  const d = decimalOf(reading.value);
+  return { num: Number(d.num), den: Number(d.den) };
+}
+
+/** A total as the engine ranks it: whole cents. */
+function readTotal(cell: CellValue): number | undefined {
+  const reading = readNumber(cell);
+  if (!reading.ok || reading.percent) return undefined;
+  return Math.round(reading.value * 100);
+}
+
+/**
+ * The rank of `score` among `scores`: high to low; equal totals (to the cent) ordered by the
+ * 人工接通率 in `tiebreaks`; still equal → shared rank, the next rank skips (1, 2, 2, 4). Cells of
+ * `scores` that hold no number (不合格, 缺报, errors) take no part.
+ */
+export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg): number {
+  const scoreCell = single(score, "分数");
+  if (isBlank(scoreCell)) throw notAvailable("分数未填写");
+  if (cellErrorText(scoreCell)) throw passOn(cellErrorText(scoreCell)!, "分数");
+  const own = readTotal(scoreCell);
+  if (own === undefined) throw invalid(`分数为“${displayText(scoreCell)}”，不是数字`);
+
+  const scoreCells = cellsOf(scores);
+  const rateGiven = !omitted(tiebreaks);
+  const rateCells = rateGiven ? cellsOf(tiebreaks) : [];
+  if (rateGiven && rateCells.length !== scoreCells.length) {
+    throw invalid(`人工接通率区域有 ${rateCells.length} 个单元格，分数区域有 ${scoreCells.length} 个，两者应一一对应`);
+  }
+  const ownRateGiven = tiebreak !== undefined && tiebreak !== null;
+  if (ownRateGiven && !rateGiven && !omitted(tiebreak)) throw invalid("给出本单位的人工接通率时，也请给出全部单位的人工接通率区域（第四个参数）");
+  const ownRate = ownRateGiven ? readRate(single(tiebreak, "本单位人工接通率"), "本单位人工接通率") : null;
+  if (rateGiven && !ownRateGiven) throw notAvailable("请给出本单位的人工接通率（第三个参数），以便按人工接通率排列同分单位");
+
+  const contenders: Contender[] = [];
+  scoreCells.forEach((cell, i) => {
+    const cents = readTotal(cell);
+    if (cents === undefined) return;
+    const connectRate = rateGiven ? readRate(rateCells[i], `第 ${i + 1} 个人工接通率`) : null;
+    contenders.push({ key: String(i).padStart(6, "0"), name: String(i + 1), totalCents: cents, connectRate });
+  });
+  const placements = rank(contenders);
+  const sameRate = (a: Ratio | null, b: Ratio | null) => (a === null || b === null ? a === b : BigInt(a.num) * BigInt(b.den) === BigInt(b.num) * BigInt(a.den));
+  const mine = contenders.find((c) => c.totalCents === own && sameRate(c.connectRate, ownRate));
+  if (!mine) throw notAvailable(rateGiven ? "分数与人工接通率的组合不在排名区域中" : "分数不在排名区域中");
+  return placements.find((p) => p.key === mine.key)!.rank;
+}
+
+// ---------------------------------------------------------------------------------------------
+// KP.PUBLICITYEND
+
+const WORKDAY_WORDS = ["工作日", "上班", "班", "调休上班", "补班", "workday", "true"].map(normalizeLabel);
+const DAYOFF_WORDS = ["休息日", "放假", "休", "休息", "节假日", "假日", "假", "holiday", "false"].map(normalizeLabel);
+
+/** Rows of date | 工作日/休息日 (a header row and blank rows are passed over). */
+export function readOverrides(arg: Arg): HolidayOverride[] {
+  if (omitted(arg)) return [];
+  const grid = gridOf(arg);
+  const out: HolidayOverride[] = [];
+  grid.forEach((row, r) => {
+    const [dateCell = null, kindCell = null] = row;
+    if (isBlank(dateCell) && isBlank(kindCell)) return;
+    const date = readDate(dateCell);
+    if (!date) {
+      if (r === 0 && typeof dateCell === "string") return; // a header such as 日期
+      throw invalid(`节假日调整第 ${r + 1} 行的日期“${displayText(dateCell)}”无法识别`);
+    }
+    const kind = typeof kindCell === "boolean" ? String(kindCell) : normalizeLabel(displayText(kindCell));
+    if (WORKDAY_WORDS.includes(kind)) out.push({ date, workday: true });
+    else if (DAYOFF_WORDS.includes(kind)) out.push({ date, workday: false });
+    else throw invalid(`节假日调整第 ${r + 1} 行的类型“${displayText(kindCell)}”不认识，请填“工作日”或“休息日”`);
+  });
+  return out;
+}
+
+/**
+ * The last day of the 公示期 as an Excel date serial: the `days`-th working day after `date`
+ * (publication day not counted). A year the holiday calendar does not know → #N/A with the warning,
+ * never a date that may be wrong.
+ */
+export function kpPublicityEnd(date: Arg, days?: Arg, overrides?: Arg): number {
+  const cell = single(date, "发布日期");
+  if (isBlank(cell)) throw notAvailable("发布日期未填写");
+  if (cellErrorText(cell)) throw passOn(cellErrorText(cell)!, "发布日期");
+  const published = readDate(cell);
+  if (!published) throw invalid(`发布日期“${displayText(cell)}”无法识别，请填写日期（如 2026-10-09）`);
+  let count = PUBLICITY_WORKING_DAYS;
+  if (!omitted(days)) {
+    const dayCell = single(days, "公示天数");
+    const reading = readNumber(dayCell);
+    if (!reading.ok || reading.percent || !Number.isInteger(reading.value) || reading.value < 1 || reading.value > 60) {
+      throw invalid(`公示天数“${displayText(dayCell)}”应为 1–60 的整数`);
+    }
+    count = reading.value;
+  }
+  const period = publicityEnd(published, count, readOverrides(overrides));
+  if (period.unknownYears.length) throw notAvailable(period.warning!);
+  return isoToExcelSerial(period.end);
+}
