@@ -1,0 +1,213 @@
+// kp12328: the same pipeline as the add-in, on .xlsx files (spec §9).
+// Exit 0 for a completed run (problems in the data are part of the output), 2 for a usage error or an
+// unreadable file, with one clear line on stderr and never a stack trace.
+
+import { promises as fs } from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import ExcelJS from "exceljs";
+import { RESULT_LABELS, STATUS_LABELS } from "../core/catalogue";
+import { readDate } from "../core/cells";
+import { Evaluation } from "../core/evaluate";
+import { Period, parsePeriod, periodKey, periodLabel } from "../core/period";
+import { formatRef } from "../core/problems";
+import { evaluateWorkbook, rankWorkbook } from "../core/workbook/pipeline";
+import { describeTemplate } from "../core/workbook/template";
+import { DEMO_EVENTS, DEMO_MONTH, DEMO_PUBLISHED, DEMO_YEAR, demoValues } from "../sample/demo-data";
+import { UserError, applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../node/xlsx-adapter";
+import { evaluationJson } from "./json";
+
+const USAGE = `用法 (usage):
+  kp12328 demo [--out DIR]                       生成 28 个单位 × 12 个月的示例工作簿并排名 2026-10
+  kp12328 template --out FILE.xlsx [--year YYYY] 生成供各中心填报的空白工作簿
+  kp12328 rank FILE.xlsx --period 2026-10|2026-Q4|2026 [--out OUT.xlsx] [--json] [--published YYYY-MM-DD]
+  kp12328 validate FILE.xlsx --period …          只检查数据，列出问题`;
+
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly now: () => Date;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  now: () => new Date(),
+};
+
+class UsageError extends UserError {}
+
+function stamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string" },
+        period: { type: "string" },
+        published: { type: "string" },
+        year: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`参数有误：${(e as Error).message.split("\n")[0]}`);
+  }
+}
+
+function requirePeriod(text: string | undefined): Period {
+  if (!text) throw new UsageError("缺少 --period（如 2026-10、2026-Q4 或 2026）");
+  const period = parsePeriod(text);
+  if (!period || period.year < 2000 || period.year > 2100) throw new UsageError(`--period “${text}” 无法识别，应为 2026-10、2026-Q4 或 2026`);
+  return period;
+}
+
+function requirePublished(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const iso = readDate(text);
+  if (!iso) throw new UsageError(`--published “${text}” 不是日期，应为 YYYY-MM-DD`);
+  return iso;
+}
+
+function requireXlsxInput(file: string | undefined): string {
+  if (!file) throw new UsageError("缺少工作簿文件（.xlsx）");
+  return file;
+}
+
+function defaultOut(input: string, period: Period): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  return path.join(dir, `${base}-${periodKey(period)}-考评结果.xlsx`);
+}
+
+function sameFile(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+/** The top of the ranking as a few readable lines. */
+export function summaryLines(evaluation: Evaluation, limit = 10): string[] {
+  const lines = [`${periodLabel(evaluation.period)} 考评结果（${STATUS_LABELS[evaluation.status]}）`];
+  if (evaluation.publication) {
+    lines.push(`发布日期 ${evaluation.publication.published}，公示期截止 ${evaluation.publication.end}${evaluation.publication.warning ? "（日历未知，仅按周末推算）" : ""}`);
+  }
+  for (const row of evaluation.rows.slice(0, limit)) {
+    const place = row.rank !== null ? String(row.rank).padStart(2) : RESULT_LABELS[row.result];
+    const total = row.total === null ? "   —  " : row.total.toFixed(2).padStart(6);
+    const tie = row.tieBreak === "resolved" ? "  [同分，按人工接通率]" : row.tieBreak === "shared" ? "  [并列]" : "";
+    lines.push(`  ${place}  ${row.unit.name.padEnd(6, "　")} ${total}${tie}`);
+  }
+  if (evaluation.rows.length > limit) lines.push(`  … 共 ${evaluation.rows.length} 个单位`);
+  const errors = evaluation.problems.filter((p) => p.severity === "error").length;
+  lines.push(`数据校验：${errors} 个错误，${evaluation.problems.length - errors} 个提醒`);
+  return lines;
+}
+
+async function rank(file: string, values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {
+  const period = requirePeriod(values.period);
+  const published = requirePublished(values.published);
+  const out = values.out ?? defaultOut(file, period);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out 应为 .xlsx 文件：${out}`);
+  if (sameFile(out, file)) throw new UsageError("--out 不能与输入文件相同：rank 从不改写输入文件");
+  const workbook = await loadWorkbook(file);
+  const run = rankWorkbook(workbookSheets(workbook), { period, published, generated: stamp(io.now()) });
+  applyChange(workbook, run.change);
+  await saveWorkbook(workbook, out);
+  if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation), null, 2));
+  else {
+    for (const line of summaryLines(run.evaluation)) io.out(line);
+    io.out(`结果已写入：${out}`);
+  }
+}
+
+async function validate(file: string, values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {
+  const period = requirePeriod(values.period);
+  const workbook = await loadWorkbook(file);
+  const { evaluation } = evaluateWorkbook(workbookSheets(workbook), { period });
+  if (values.json) {
+    io.out(JSON.stringify(evaluationJson(evaluation).issues, null, 2));
+    return;
+  }
+  if (!evaluation.problems.length) io.out(`${periodLabel(period)}：未发现问题`);
+  for (const p of evaluation.problems) io.out(`${p.severity === "error" ? "错误" : "提醒"}\t${formatRef(p.at) || "—"}\t${p.message}\t${p.action}`);
+  const errors = evaluation.problems.filter((p) => p.severity === "error").length;
+  io.out(`共 ${errors} 个错误，${evaluation.problems.length - errors} 个提醒`);
+}
+
+async function template(values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {
+  if (!values.out) throw new UsageError("缺少 --out FILE.xlsx");
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError(`--out 应为 .xlsx 文件：${values.out}`);
+  const year = values.year ? Number(values.year) : io.now().getFullYear();
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year “${values.year}” 不是有效年份`);
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of describeTemplate({ year })) writeSheet(workbook, spec);
+  await saveWorkbook(workbook, values.out);
+  io.out(`已生成 ${year} 年填报模板：${values.out}`);
+}
+
+async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {
+  const dir = values.out ?? "out";
+  await fs.mkdir(dir, { recursive: true }).catch((e) => {
+    throw new UserError(`无法创建文件夹 ${dir}：${(e as Error).message}`);
+  });
+  const input = path.join(dir, `kp12328-demo-${DEMO_YEAR}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of describeTemplate({ year: DEMO_YEAR, values: demoValues, events: DEMO_EVENTS })) writeSheet(workbook, spec);
+  await saveWorkbook(workbook, input);
+  const period = parsePeriod(DEMO_MONTH)!;
+  const output = defaultOut(input, period);
+  const saved = await loadWorkbook(input);
+  const run = rankWorkbook(workbookSheets(saved), { period, published: DEMO_PUBLISHED, generated: stamp(io.now()) });
+  applyChange(saved, run.change);
+  await saveWorkbook(saved, output);
+  io.out(`示例工作簿（28 个单位 × ${DEMO_YEAR} 年 12 个月）：${input}`);
+  io.out(`排名结果（${periodLabel(period)}）：${output}`);
+  for (const line of summaryLines(run.evaluation)) io.out(line);
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    const { values, positionals } = parse(rest);
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    switch (command) {
+      case "demo":
+        await demo(values, io);
+        return 0;
+      case "template":
+        await template(values, io);
+        return 0;
+      case "rank":
+        await rank(requireXlsxInput(positionals[0]), values, io);
+        return 0;
+      case "validate":
+        await validate(requireXlsxInput(positionals[0]), values, io);
+        return 0;
+      default:
+        throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(`kp12328: ${e.message}`);
+      if (e instanceof UsageError) io.err("运行 kp12328 --help 查看用法");
+      return 2;
+    }
+    // Not the user's mistake: still one line, and the details only when asked for.
+    io.err(`kp12328: 内部错误：${(e as Error)?.message ?? String(e)}（设置环境变量 KP12328_DEBUG=1 可查看详情）`);
+    if (process.env.KP12328_DEBUG) io.err(String((e as Error)?.stack ?? e));
+    return 1;
+  }
+}
