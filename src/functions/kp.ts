@@ -374,7 +374,8 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
 
 /** Header text → field, as the catalogue names them (label and aliases, normalised; a unit suffix dropped). */
 const HEADER_KEYS = new Map<string, MeasureId | "month">();
-const dropSuffix = (key: string) => key.replace(/\([^)]*\)$/, "");
+// The unit suffixes a header may carry, as the workbook reader drops them: 平均等待时长（秒）, 工单总量（件）.
+const dropSuffix = (key: string) => key.replace(/\((秒|s|个|件|次|条|单|通|%|人次)\)$/i, "");
 for (const field of FIELDS) {
   for (const text of [field.label, ...field.aliases]) {
     const key = normalizeLabel(text);
@@ -453,8 +454,22 @@ function readRate(cell: CellValue, what: string): Ratio | null {
     throw invalid(`${what}为“${reading.text}”，不是比率`);
   }
   if (reading.value < 0 || reading.value > 1) throw invalid(`${what}为 ${displayText(cell)}，应在 0–100% 之间`);
-  const d = decimalOf(reading.value);
-  return { num: Number(d.num), den: Number(d.den) };
+  return exactRatio(reading.value);
+}
+
+/**
+ * A number as the exact fraction it is in binary (m ÷ 2^k). A rate computed in a cell as n ÷ d is the
+ * double nearest to n/d; for monthly call counts (below 10^7) distinct fractions give distinct doubles
+ * in the same order and equal fractions the same double, so comparing these is comparing n/d exactly.
+ */
+export function exactRatio(value: number): Ratio {
+  let den = 1;
+  let num = value;
+  while (!Number.isInteger(num) && den < 2 ** 1000) {
+    num *= 2;
+    den *= 2;
+  }
+  return { num, den };
 }
 
 /** A total as the engine ranks it: whole cents. */
@@ -482,10 +497,9 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
   if (rateGiven && rateCells.length !== scoreCells.length) {
     throw invalid(`人工接通率区域有 ${rateCells.length} 个单元格，分数区域有 ${scoreCells.length} 个，两者应一一对应`);
   }
-  const ownRateGiven = tiebreak !== undefined && tiebreak !== null;
-  if (ownRateGiven && !rateGiven && !omitted(tiebreak)) throw invalid("给出本单位的人工接通率时，也请给出全部单位的人工接通率区域（第四个参数）");
-  const ownRate = ownRateGiven ? readRate(single(tiebreak, "本单位人工接通率"), "本单位人工接通率") : null;
-  if (rateGiven && !ownRateGiven) throw notAvailable("请给出本单位的人工接通率（第三个参数），以便按人工接通率排列同分单位");
+  if (!rateGiven && !omitted(tiebreak)) throw invalid("给出本单位的人工接通率时，也请给出全部单位的人工接通率区域（第四个参数）");
+  // Blank (or #DIV/0!) = the unit has no 人工接通率, as when it had no queued calls.
+  const ownRate = rateGiven && !omitted(tiebreak) ? readRate(single(tiebreak, "本单位人工接通率"), "本单位人工接通率") : null;
 
   const contenders: Contender[] = [];
   scoreCells.forEach((cell, i) => {
