@@ -120,11 +120,15 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS
     views: spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.columns ?? 0, ySplit: spec.freeze.rows }] : undefined,
   });
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (spec.printLandscape) {
+    ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: spec.headerRow ? `${spec.headerRow}:${spec.headerRow}` : undefined };
+  }
   spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
     });
   });
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const range of spec.merges ?? []) ws.mergeCells(range);
   for (const v of spec.validations ?? []) {
     const [from, to] = v.range.split(":");

@@ -99,7 +99,7 @@ export function resultColumns(evaluation: Evaluation): Column[] {
       : []),
     { header: "总分", width: 9, cell: (row) => num(row.total, SCORE, { bold: true }) },
     { header: isMonth ? "人工接通率" : "人工接通率（合计）", width: 11, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
-    { header: "备注", width: 60, cell: (row) => text(row.note, { wrap: true }) },
+    { header: "备注", width: 48, cell: (row) => text(row.note, { wrap: true }) },
   ];
 }
 
@@ -183,6 +183,8 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     freeze: { rows: HEADER_ROW, columns: 2 },
     merges: [`A1:${columnLetters(width)}1`, `A3:${columnLetters(width)}3`, ...[0, 1, 2, 3].map((i) => `B${legendStart + 1 + i}:H${legendStart + 1 + i}`).slice(0, 3), `A${legendStart + 4}:${columnLetters(width)}${legendStart + 4}`],
     headerRow: HEADER_ROW,
+    printLandscape: true,
+    rowHeights: { 1: 24, [HEADER_ROW]: 45 },
     tabColor: evaluation.status === "final" ? "#1F4E79" : "#C00000",
     chart:
       rankedCount > 0

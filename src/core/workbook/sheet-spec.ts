@@ -54,12 +54,16 @@ export interface SheetSpec {
   /** Column widths in characters, from column A. */
   readonly columnWidths?: readonly number[];
   readonly freeze?: { readonly rows: number; readonly columns?: number };
+  /** Row heights in points for rows that need more than one line (1-based row → height). */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   /** Merged ranges, e.g. "A1:H1". */
   readonly merges?: readonly string[];
   readonly validations?: readonly NumberValidation[];
   readonly tabColor?: string;
   /** The header row (1-based) of a table-like sheet, for autofilter. */
   readonly headerRow?: number;
+  /** Printed landscape, one page wide: result sheets go out on paper and as PDF. */
+  readonly printLandscape?: boolean;
   /** A bar chart of one column against the names, where the host supports charts. */
   readonly chart?: { readonly title: string; readonly categories: string; readonly values: string; readonly anchor: string };
 }

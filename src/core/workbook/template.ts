@@ -49,6 +49,7 @@ export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues
     freeze: { rows: HEADER_ROW, columns: 1 },
     merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
     headerRow: HEADER_ROW,
+    rowHeights: { [HEADER_ROW]: 45 },
     validations: counts.map(({ f, col }) => ({
       range: `${col}${HEADER_ROW + 1}:${col}${HEADER_ROW + 12}`,
       kind: f.kind === "seconds" ? ("decimal" as const) : ("wholeNumber" as const),

@@ -1,0 +1,94 @@
+// `rank` end to end on the demo workbook and on a workbook with 10 years of history, split into
+// reading the file, the engine (read cells → evaluate → describe) and writing the file.
+
+import { execFileSync } from "child_process";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { parsePeriod } from "../src/core/period";
+import { DEFAULT_UNITS } from "../src/core/units";
+import { rankWorkbook } from "../src/core/workbook/pipeline";
+import { describeTemplate, describeUnitSheet } from "../src/core/workbook/template";
+import { DEMO_EVENTS, DEMO_MONTH, DEMO_PUBLISHED, demoValues, sampleMonth } from "../src/sample/demo-data";
+import { applyChange, workbookSheets, writeSheet } from "../src/node/xlsx-adapter";
+
+async function demoBytes(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const spec of describeTemplate({ year: 2026, values: demoValues, events: DEMO_EVENTS })) writeSheet(wb, spec);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 28 unit sheets with 120 monthly rows each (2017–2026), the newest year last. */
+async function historyBytes(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const spec of describeTemplate({ year: 2026, values: demoValues, events: DEMO_EVENTS }).filter((s) => s.role !== "unitInput")) writeSheet(wb, spec);
+  for (const unit of DEFAULT_UNITS) {
+    const years = Array.from({ length: 10 }, (_, i) => 2017 + i).map((year) => describeUnitSheet(unit, year, (u, m) => (year === 2026 ? demoValues(u, m) : sampleMonth(u, year, Number(m.slice(5))))));
+    const [first, ...rest] = years;
+    writeSheet(wb, { ...first, rows: [...first.rows, ...rest.flatMap((s) => s.rows.slice(3))], validations: [] });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+interface Split {
+  read: number;
+  engine: number;
+  write: number;
+}
+
+async function rankOnce(bytes: Buffer, period: string): Promise<Split> {
+  const t0 = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheets = workbookSheets(wb);
+  const t1 = performance.now();
+  const run = rankWorkbook(sheets, { period: parsePeriod(period)!, published: DEMO_PUBLISHED, generated: "2026-11-05 09:00" });
+  const t2 = performance.now();
+  applyChange(wb, run.change);
+  await wb.xlsx.writeBuffer();
+  const t3 = performance.now();
+  return { read: t1 - t0, engine: t2 - t1, write: t3 - t2 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+async function measure(label: string, bytes: Buffer, period: string, runs: number): Promise<void> {
+  await rankOnce(bytes, period); // warm-up
+  const splits: Split[] = [];
+  for (let i = 0; i < runs; i++) splits.push(await rankOnce(bytes, period));
+  const read = median(splits.map((s) => s.read));
+  const engine = median(splits.map((s) => s.engine));
+  const write = median(splits.map((s) => s.write));
+  const total = read + engine + write;
+  console.log(
+    `  ${label.padEnd(34)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB  total ${total.toFixed(0).padStart(5)} ms  read ${read.toFixed(0).padStart(5)} ms  engine ${engine.toFixed(1).padStart(6)} ms (${((engine / total) * 100).toFixed(1)}%)  write ${write.toFixed(0).padStart(5)} ms`,
+  );
+}
+
+export async function benchRank(): Promise<void> {
+  console.log("\nrank on .xlsx (in process, median of runs; engine = read cells → evaluate → describe result)");
+  const demo = await demoBytes();
+  await measure(`demo workbook, ${DEMO_MONTH}`, demo, DEMO_MONTH, 5);
+  const history = await historyBytes();
+  await measure("10 years of history, 2026-10", history, "2026-10", 3);
+  await measure("10 years of history, 2026", history, "2026", 3);
+
+  // The command a clerk runs, as a process: includes Node and tsx start-up.
+  const dir = mkdtempSync(path.join(tmpdir(), "kp-bench-"));
+  const file = path.join(dir, "demo.xlsx");
+  writeFileSync(file, demo);
+  const bin = path.join(__dirname, "..", "bin", "kp12328.js");
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [bin, "rank", file, "--period", DEMO_MONTH, "--published", DEMO_PUBLISHED, "--out", path.join(dir, `out${i}.xlsx`)], { stdio: "ignore" });
+    times.push(performance.now() - t0);
+  }
+  console.log(`  kp12328 rank demo.xlsx (whole process)  median ${median(times).toFixed(0)} ms  (target < 2000 ms)`);
+}
+
+if (require.main === module) void benchRank();
