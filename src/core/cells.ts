@@ -19,7 +19,8 @@ export function isCellError(value: CellValue | undefined): value is CellError {
 
 /** The error text a cell holds, whether given as an error object or as Office.js's "#DIV/0!" string. */
 export function cellErrorText(value: CellValue | undefined): string | undefined {
-  if (isCellError(value)) return value.error;
+  // An error object always reads as an error, even with an empty or odd text (never as text).
+  if (isCellError(value)) return String(value.error ?? "").trim() || "#VALUE!";
   if (typeof value === "string" && EXCEL_ERRORS.includes(value.trim().toUpperCase())) return value.trim().toUpperCase();
   return undefined;
 }

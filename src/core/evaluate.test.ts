@@ -321,3 +321,15 @@ describe("evaluate: a year", () => {
     expect(kf.note).toContain("2026年5月 不合格，按 0 分计入");
   });
 });
+
+describe("evaluate: order of the 考评事件 rows", () => {
+  it("gives the same note for two falsifications in either order", () => {
+    const f1 = event(ZZ, "2026-10-03", "falsification", undefined, "monthly", "甲");
+    const f2 = event(ZZ, "2026-10-17", "falsification", undefined, "monthly", "乙");
+    const input = { period: { kind: "month" as const, year: 2026, month: 10 }, units: [ZZ], records: [rec(ZZ, "2026-10")] };
+    const a = evaluate({ ...input, events: [f1, f2] });
+    const b = evaluate({ ...input, events: [f2, f1] });
+    expect(b.rows).toEqual(a.rows);
+    expect(a.rows[0].note).toBe("2026-10-03 经核查弄虚作假（甲），考评结果不合格；2026-10-17 经核查弄虚作假（乙），考评结果不合格");
+  });
+});

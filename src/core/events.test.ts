@@ -139,6 +139,13 @@ describe("totalEvents: falsification (弄虚作假)", () => {
     expect(annual([ev("falsification", undefined, "2026-10-20", "annual")]).disqualified).toBe(false);
   });
 
+  it("lists several falsifications by date, whatever the order of the rows", () => {
+    const a = ev("falsification", undefined, "2026-10-03", "monthly", { description: "甲" });
+    const b = ev("falsification", undefined, "2026-10-17", "monthly", { description: "乙" });
+    expect(monthly([b, a]).falsifications).toEqual([a, b]);
+    expect(monthly([a, b]).falsifications).toEqual([a, b]);
+  });
+
   it("does not touch other months", () => {
     expect(monthly([ev("falsification", undefined, "2026-09-20")]).disqualified).toBe(false);
   });

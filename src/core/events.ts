@@ -52,6 +52,8 @@ export function totalEvents(rules: RuleSet, events: readonly ScoringEvent[], uni
     if (e.type === "honour") bonus += eventCents(rules, e);
     else deduction += eventCents(rules, e);
   }
+  // By date, so that the notes never depend on the order of the 考评事件 rows.
+  falsifications.sort((a, b) => compareText(a.date, b.date) || compareText(a.description ?? "", b.description ?? ""));
   const notes: string[] = [];
   const capName = scope === "monthly" ? "月度" : "年度";
   const bonusCap = toCents(scope === "monthly" ? rules.honour.monthlyCap : rules.honour.annualCap);
@@ -65,6 +67,10 @@ export function totalEvents(rules: RuleSet, events: readonly ScoringEvent[], uni
     deduction = deductionCap;
   }
   return { bonusCents: bonus, deductionCents: deduction, disqualified: falsifications.length > 0, notes, falsifications };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function levelLabel(level: EventLevel | undefined): string {

@@ -193,6 +193,13 @@ describe("readRecords: errors make the unit-month pending", () => {
     expect(p.code).toBe("value.percent");
   });
 
+  it("refuses an error object whatever its text, without throwing", () => {
+    // found by the junk-input property: { error: "" } used to be read as text and threw
+    const p = oneError({ infoOrders: { error: "" } });
+    expect(p.code).toBe("value.cellError");
+    expect(p.message).toContain("是错误值 #VALUE!");
+  });
+
   it("refuses a boolean and a date where a count belongs", () => {
     expect(oneError({ ordersTotal: true }).code).toBe("value.notNumber");
     expect(oneError({ ordersTotal: new Date(Date.UTC(2026, 9, 1)) }).code).toBe("value.notNumber");
