@@ -3,10 +3,10 @@
 
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
-import { CellGrid, CellValue } from "../core/cells";
 import { cellAddress } from "../core/problems";
 import { registryRows } from "../core/workbook/read";
-import { SheetCells } from "../core/workbook/read";
+export { sheetGrid, toCellValue, workbookSheets };
+import { sheetGrid, toCellValue, workbookSheets } from "../xlsx/exceljs-cells";
 import { CellSpec, REGISTRY_SHEET, SheetSpec, WorkbookChange } from "../core/workbook/sheet-spec";
 
 /** A mistake the user can fix (wrong path, not an .xlsx): one clear line, exit status 2. */
@@ -44,51 +44,16 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new UserError(`${path} 已损坏或不是有效的 .xlsx 工作簿（${shortReason(e)}）`);
+    throw new UserError(`${path} 已损坏，无法作为 .xlsx 工作簿打开（可能未下载或复制完整）；请重新获取该文件，或在 Excel 中打开修复后另存为 .xlsx（${shortReason(e)}）`);
   }
+  // A zip that is not a workbook (a .docx, any archive renamed .xlsx) loads as a workbook without sheets.
+  if (workbook.worksheets.length === 0) throw new UserError(`${path} 不是 Excel 工作簿（文件中没有工作表），请选择 .xlsx 工作簿`);
   return workbook;
 }
 
 function shortReason(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   return message.split("\n")[0].slice(0, 120);
-}
-
-/** An ExcelJS cell value as the engine's CellValue: formulas by their cached result, rich text as text. */
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
-    if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return null;
-      if (typeof result === "object" && !(result instanceof Date) && "error" in result) return { error: String(result.error) };
-      return result as CellValue;
-    }
-    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-  }
-  return String(value);
-}
-
-/** One sheet as a grid of cell values, trimmed to the last row and column that hold a value. */
-export function sheetGrid(sheet: ExcelJS.Worksheet): CellGrid {
-  const rows: CellValue[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const v = toCellValue(cell.value);
-      if (v !== null && v !== "") values[col - 1] = v;
-    });
-    if (values.length) rows[rowNumber - 1] = Array.from(values, (v) => v ?? null);
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
-
-export function workbookSheets(workbook: ExcelJS.Workbook): SheetCells[] {
-  return workbook.worksheets.map((ws) => ({ name: ws.name, cells: sheetGrid(ws) }));
 }
 
 function argb(color: string): string {
