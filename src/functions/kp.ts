@@ -5,42 +5,16 @@
 // Arguments arrive as Excel hands them to a custom function: scalars, or 2-D arrays for ranges, with
 // blanks as "" or null and omitted optional arguments as null or undefined.
 
-import {
-  CellGrid,
-  CellValue,
-  DEFAULT_RULES,
-  EXCEL_ERRORS,
-  FIELDS,
-  INDICATORS,
-  IndicatorDef,
-  IndicatorId,
-  IndicatorRule,
-  MEASURE_IDS,
-  MeasureId,
-  RATE_FIELDS,
-  Ratio,
-  RuleSet,
-  ScoringMethodId,
-  Contender,
-  cellErrorText,
-  decimalOf,
-  displayText,
-  fieldDef,
-  isBlank,
-  isoToExcelSerial,
-  normalizeLabel,
-  publicityEnd,
-  rank,
-  readDate,
-  readNumber,
-  readRecords,
-  readRuleTable,
-  ruleFor,
-  scoreIndicator,
-  scoreMonth,
-  HolidayOverride,
-  PUBLICITY_WORKING_DAYS,
-} from "../core";
+// Imported from the engine's modules (the names src/core/index.ts re-exports): a direct import keeps
+// re-export getters out of the hot path of 10,000 calls in CommonJS builds.
+import { CellGrid, CellValue, EXCEL_ERRORS, cellErrorText, displayText, isBlank, isoToExcelSerial, normalizeLabel, readDate, readNumber } from "../core/cells";
+import { FIELDS, INDICATORS, IndicatorDef, IndicatorId, MEASURE_IDS, MeasureId, ScoringMethodId, fieldDef } from "../core/catalogue";
+import { Ratio, decimalOf } from "../core/exact";
+import { DEFAULT_RULES, IndicatorRule, RuleSet, readRuleTable, ruleFor } from "../core/rules";
+import { RATE_FIELDS, scoreIndicator, scoreMonth } from "../core/scoring";
+import { readRecords } from "../core/records";
+import { Contender, rank } from "../core/ranking";
+import { HolidayOverride, PUBLICITY_WORKING_DAYS, publicityEnd } from "../core/calendar";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -109,6 +83,7 @@ export function toCell(value: Arg): CellValue {
 /** An argument's cells in reading order (a scalar is one cell). */
 export function cellsOf(arg: Arg): CellValue[] {
   if (!Array.isArray(arg)) return [toCell(arg)];
+  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return [toCell(arg[0][0])];
   const out: CellValue[] = [];
   for (const row of arg) {
     if (Array.isArray(row)) for (const v of row) out.push(toCell(v));
@@ -134,6 +109,7 @@ function single(arg: Arg, what: string): CellValue {
 /** Omitted, or a blank cell / all-blank range: an optional argument not given. */
 function omitted(arg: Arg): boolean {
   if (arg === undefined || arg === null) return true;
+  if (typeof arg === "number") return false;
   return cellsOf(arg).every((c) => isBlank(c));
 }
 
@@ -144,6 +120,8 @@ const LARGEST = 1e12;
 
 /** A field's value as the engine accepts it: a non-negative number, whole for counts, not a percentage. */
 function readField(arg: CellValue, field: MeasureId): number {
+  // Fast path: a plain number the engine takes as it is (no text, no percentage, in range).
+  if (typeof arg === "number" && arg >= 0 && arg <= LARGEST && (Number.isInteger(arg) || (fieldDef(field).kind === "seconds" && Number.isFinite(arg)))) return arg;
   return readMeasure(arg, fieldDef(field).label, fieldDef(field).kind === "count" ? "count" : "seconds");
 }
 
@@ -168,46 +146,66 @@ function checkPart(values: Record<MeasureId, number>, part: MeasureId, whole: Me
   }
 }
 
-function zeroValues(): Record<MeasureId, number> {
-  const values = {} as Record<MeasureId, number>;
-  for (const id of MEASURE_IDS) values[id] = 0;
-  return values;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rules: the 评分规则 table, validated by the engine's readRuleTable and cached by content
 
 /** Where messages about a rules range point: the range's own cells, counted from its top-left cell. */
 export const RULES_RANGE_SHEET = "评分规则区域";
 
-const ruleCache = new Map<string, RuleSet | KpError>();
-const RULE_CACHE_LIMIT = 64;
+/**
+ * Recently read rules ranges and what they gave. Excel hands every call its own arrays, so a range is
+ * recognised by content: cell by cell against a snapshot (no key strings built), most recent first.
+ * A sheet normally uses one 评分规则 range, so 10,000 KP.SCORE calls read and check it once.
+ */
+interface CachedRules {
+  readonly cells: readonly (readonly unknown[])[];
+  readonly entry: RuleSet | KpError;
+}
+const ruleCache: CachedRules[] = [];
+const RULE_CACHE_SIZE = 8;
 
-/** A cheap key of a grid's content: the cells' types and texts. */
-function gridKey(grid: readonly (readonly CellValue[])[]): string {
-  let key = "";
-  for (const row of grid) {
-    for (const v of row) {
-      if (v === null || v === undefined) key += "\u0001";
-      else if (typeof v === "number") key += `n${v}\u0001`;
-      else if (typeof v === "string") key += `s${v}\u0001`;
-      else if (typeof v === "boolean") key += v ? "T\u0001" : "F\u0001";
-      else if (v instanceof Date) key += `d${v.getTime()}\u0001`;
-      else key += `e${v.error}\u0001`;
-    }
-    key += "\u0002";
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
+    // A blank given as null, undefined or "" is the same blank.
+    return (a === null || a === undefined || a === "") && (b === null || b === undefined || b === "");
   }
-  return key;
+  const x = toCell(a);
+  const y = toCell(b);
+  if (x instanceof Date || y instanceof Date) return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
+  return typeof x === "object" && typeof y === "object" && x !== null && y !== null && "error" in x && "error" in y && x.error === y.error;
 }
 
-/** The rules a function scores with: the built-in table when `arg` is omitted, else the range's table. */
+function sameRange(snapshot: readonly (readonly unknown[])[], range: readonly unknown[]): boolean {
+  if (snapshot.length !== range.length) return false;
+  for (let r = 0; r < range.length; r++) {
+    const row = range[r];
+    const old = snapshot[r];
+    if (!Array.isArray(row)) {
+      if (old.length !== 1 || !sameCell(old[0], row)) return false;
+      continue;
+    }
+    if (row.length !== old.length) return false;
+    for (let c = 0; c < row.length; c++) if (!sameCell(old[c], row[c])) return false;
+  }
+  return true;
+}
+
+/** The rules a function scores with: the built-in table when `arg` is omitted or blank, else the range's table. */
 export function rulesOf(arg: Arg): RuleSet {
   if (arg === undefined || arg === null) return DEFAULT_RULES;
-  const grid = gridOf(arg);
-  if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_RULES;
-  const key = gridKey(grid);
-  let entry = ruleCache.get(key);
+  const range: readonly unknown[] = Array.isArray(arg) ? arg : [[arg]];
+  let entry: RuleSet | KpError | undefined;
+  for (let i = 0; i < ruleCache.length; i++) {
+    if (sameRange(ruleCache[i].cells, range)) {
+      entry = ruleCache[i].entry;
+      if (i > 0) ruleCache.unshift(...ruleCache.splice(i, 1));
+      break;
+    }
+  }
   if (entry === undefined) {
+    const grid = gridOf(arg);
+    if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_RULES;
     const reading = readRuleTable(grid as CellGrid, RULES_RANGE_SHEET);
     if (reading.rules) entry = reading.rules;
     else {
@@ -215,8 +213,8 @@ export function rulesOf(arg: Arg): RuleSet {
       const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : "";
       entry = invalid(`评分规则有误：${errors[0]?.message ?? "无法读取"}${more}`);
     }
-    if (ruleCache.size >= RULE_CACHE_LIMIT) ruleCache.clear();
-    ruleCache.set(key, entry);
+    ruleCache.unshift({ cells: range.map((row) => (Array.isArray(row) ? [...row] : [row])), entry });
+    if (ruleCache.length > RULE_CACHE_SIZE) ruleCache.pop();
   }
   if (entry instanceof KpError) throw entry;
   return entry;
@@ -224,7 +222,7 @@ export function rulesOf(arg: Arg): RuleSet {
 
 /** For tests and the benchmark: forget cached rule tables. */
 export function clearRuleCache(): void {
-  ruleCache.clear();
+  ruleCache.length = 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +237,18 @@ for (const def of INDICATORS) {
 }
 
 /** An indicator named by id (A2, a2, Ａ２) or Chinese name (人工接通率). */
+const indicatorByRawText = new Map<string, IndicatorDef & { readonly id: IndicatorId }>();
+
 export function findIndicator(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
+  const raw = typeof arg === "string" ? arg : Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && typeof arg[0][0] === "string" ? (arg[0][0] as string) : undefined;
+  const known = raw === undefined ? undefined : indicatorByRawText.get(raw);
+  if (known) return known;
+  const def = findIndicatorSlow(arg);
+  if (raw !== undefined && indicatorByRawText.size < 256) indicatorByRawText.set(raw, def);
+  return def;
+}
+
+function findIndicatorSlow(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
   const cell = single(arg, "指标");
   const text = displayText(cell).trim();
   if (!text) throw invalid("请给出指标编号（如 A2）或名称（如 人工接通率）");
@@ -292,6 +301,15 @@ function readMedian(arg: Arg): Ratio {
   return { num: Number(d.num), den: Number(d.den) };
 }
 
+function oneCell(def: IndicatorDef, cells: readonly CellValue[]): CellValue {
+  if (cells.length !== 1) throw invalid(`${def.id} ${def.label}的数值应为单个单元格，收到 ${cells.length} 个单元格`);
+  return cells[0];
+}
+
+function noDenominatorError(def: IndicatorDef): KpError {
+  return invalid(`${def.id} ${def.label}不使用第三个参数，请留空`);
+}
+
 const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的中位数（可用 MEDIAN 计算），请在该参数中给出";
 
 /**
@@ -309,27 +327,21 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
   if (!METHODS_FOR[def.id].includes(rule.method)) {
     throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
   }
-  const values = zeroValues();
+  // Only the fields the indicator's method reads (METHODS_FOR keeps the method to those).
+  const values = {} as Record<MeasureId, number>;
   const valueCells = cellsOf(value);
   const denomGiven = !omitted(denominator);
-  const one = (what: string): CellValue => {
-    if (valueCells.length !== 1) throw invalid(`${def.id} ${def.label}的数值应为单个单元格，收到 ${valueCells.length} 个单元格`);
-    return valueCells[0];
-  };
-  const noDenominator = () => {
-    if (denomGiven) throw invalid(`${def.id} ${def.label}不使用第三个参数，请留空`);
-  };
   let median: Ratio | null = null;
 
   switch (def.id) {
     case "A1":
-      values.ordersTotal = readField(one("工单总量"), "ordersTotal");
+      values.ordersTotal = readField(oneCell(def, valueCells), "ordersTotal");
       if (!denomGiven) throw notAvailable(MISSING_MEDIAN);
       median = readMedian(denominator);
       break;
     case "A4":
-      noDenominator();
-      values.avgWaitSeconds = readField(one("平均等待时长"), "avgWaitSeconds");
+      if (denomGiven) throw noDenominatorError(def);
+      values.avgWaitSeconds = readField(oneCell(def, valueCells), "avgWaitSeconds");
       break;
     case "C1": {
       if (valueCells.length !== 2) throw invalid("C1 信息报送的数值应为两个单元格：按时报送信息数、逾期报送信息数（如 B2:C2）");
@@ -345,11 +357,11 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
     }
     case "C2": {
       if (valueCells.length === 2) {
-        noDenominator();
+        if (denomGiven) throw noDenominatorError(def);
         values.inspectionMinor = readField(valueCells[0], "inspectionMinor");
         values.inspectionMajor = readField(valueCells[1], "inspectionMajor");
       } else {
-        values.inspectionMinor = readField(one("督导一般问题数"), "inspectionMinor");
+        values.inspectionMinor = readField(oneCell(def, valueCells), "inspectionMinor");
         if (!denomGiven) throw notAvailable("C2 督导检查需要督导严重问题数（第三个参数；没有填 0）");
         values.inspectionMajor = readField(single(denominator, "督导严重问题数"), "inspectionMajor");
       }
@@ -357,7 +369,7 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
     }
     default: {
       const [numField, denField] = RATE_FIELDS[def.id]!;
-      values[numField] = readField(one(fieldDef(numField).label), numField);
+      values[numField] = readField(oneCell(def, valueCells), numField);
       if (!denomGiven) throw notAvailable(`${def.id} ${def.label}需要${fieldDef(denField).label}（第三个参数）`);
       values[denField] = readField(single(denominator, fieldDef(denField).label), denField);
       checkPart(values, numField, denField);
