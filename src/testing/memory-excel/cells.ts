@@ -99,7 +99,7 @@ export function interpretInput(input: unknown, numberFormat: string | undefined)
   const trimmed = input.trim();
   if (NUMBER.test(trimmed) && /\d/.test(trimmed)) return { kind: "constant", value: Number(trimmed.replace(/,/g, "")) };
   const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
-  if (percent) return { kind: "constant", value: Number(percent[1]) / 100, impliedFormat: Number.isInteger(Number(percent[1])) ? "0%" : "0.00%" };
+  if (percent) return { kind: "constant", value: Number((Number(percent[1]) / 100).toPrecision(15)), impliedFormat: Number.isInteger(Number(percent[1])) ? "0%" : "0.00%" };
   if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1) return { kind: "formula", formula: `=${input}` };
   if (/^(true|false)$/i.test(trimmed)) return { kind: "constant", value: trimmed.toLowerCase() === "true" };
   const ymd = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
