@@ -263,12 +263,12 @@ export function unwrap<T>(value: unknown, cls: abstract new (...args: never[]) =
  * A collection (`WorksheetCollection`, `CommentCollection`, …): `items` is available after
  * `load("items")`, `load("items/name")` or `load("name")` and a sync.
  */
-export abstract class MemoryCollection<TItem extends MemoryClientObject<TKey>, TKey, TReal = TItem> extends MemoryClientObject<null> {
+export abstract class MemoryCollection<TItem extends MemoryClientObject<TKey>, TKey, TReal = TItem> extends MemoryClientObject<true> {
   private _items: TItem[] | undefined;
 
   protected constructor(ctx: MemoryRequestContext, path: string) {
     super(ctx, path);
-    this._bindNow(null);
+    this._bindNow(true);
   }
 
   /** The keys of the current members, in order, when the request runs. */

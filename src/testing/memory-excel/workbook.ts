@@ -9,7 +9,7 @@ import { MemoryWorksheetCollection } from "./worksheet";
 
 type WorkbookMembers = "context" | "worksheets" | "names" | "comments" | "notes" | "application" | "getSelectedRange" | "getActiveCell" | "load";
 
-export class MemoryWorkbook extends MemoryClientObject<null> implements Pick<Excel.Workbook, WorkbookMembers> {
+export class MemoryWorkbook extends MemoryClientObject<true> implements Pick<Excel.Workbook, WorkbookMembers> {
   protected readonly _typeName = "Workbook";
   private _worksheets: MemoryWorksheetCollection | undefined;
   private _names: MemoryNamedItemCollection | undefined;
@@ -19,15 +19,7 @@ export class MemoryWorkbook extends MemoryClientObject<null> implements Pick<Exc
 
   constructor(ctx: MemoryRequestContext) {
     super(ctx, "workbook");
-    this._bindNow(null);
-  }
-
-  override _tryTarget(): null {
-    return null;
-  }
-
-  override _target(): null {
-    return null;
+    this._bindNow(true);
   }
 
   protected _loadables(): Record<string, () => unknown> {
@@ -101,16 +93,12 @@ type ApplicationMembers = "context" | "calculationMode" | "suspendScreenUpdating
 
 const CALC_MODES = ["Automatic", "AutomaticExceptTables", "Manual"];
 
-export class MemoryApplication extends MemoryClientObject<null> implements Pick<Excel.Application, ApplicationMembers> {
+export class MemoryApplication extends MemoryClientObject<true> implements Pick<Excel.Application, ApplicationMembers> {
   protected readonly _typeName = "Application";
 
   constructor(ctx: MemoryRequestContext, path: string) {
     super(ctx, path);
-    this._bindNow(null);
-  }
-
-  override _target(): null {
-    return null;
+    this._bindNow(true);
   }
 
   protected _loadables(): Record<string, () => unknown> {
