@@ -1,0 +1,29 @@
+import * as React from "react";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+
+interface Props {
+  readonly message: string;
+  readonly children?: React.ReactNode;
+}
+
+/** A rendering fault shows one sentence, never a stack trace; the details go to the developer console. */
+export class ErrorBoundary extends React.Component<Props, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.error("12328 考评 task pane:", error);
+  }
+
+  override render(): React.ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <MessageBar intent="error" role="alert" style={{ margin: 12 }}>
+        <MessageBarBody>{this.props.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+}

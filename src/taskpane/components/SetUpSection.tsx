@@ -1,0 +1,73 @@
+import * as React from "react";
+import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { SETUP_SHEETS, WorkbookOverview } from "../controller";
+import type { Messages } from "../i18n";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
+  sheets: { margin: 0, paddingInlineStart: "20px", fontSize: tokens.fontSizeBase200 },
+});
+
+export type ActionFeedback = { readonly intent: "success" | "error" | "info"; readonly text: string } | null;
+
+export interface SetUpSectionProps {
+  readonly t: Messages;
+  readonly overview: WorkbookOverview;
+  readonly years: readonly number[];
+  readonly year: number;
+  readonly onYearChange: (year: number) => void;
+  readonly busy: boolean;
+  /** Another action is running: the button waits. */
+  readonly disabled: boolean;
+  readonly feedback: ActionFeedback;
+  readonly onSetUp: () => void;
+}
+
+/** Creates 评分规则, 考评单位, 考评事件, 节假日调整 and the units' indicator sheets; shows the prompt on an empty workbook. */
+export function SetUpSection({ t, overview, years, year, onYearChange, busy, disabled, feedback, onSetUp }: SetUpSectionProps): React.JSX.Element {
+  const styles = useStyles();
+  const empty = overview.indicatorSheets === 0;
+  return (
+    <section aria-labelledby="kp-setup-heading" className={styles.box}>
+      <h2 id="kp-setup-heading" className="kp-h2">
+        {t.setupHeading}
+      </h2>
+      {empty && (
+        <MessageBar intent="info" data-testid="kp-setup-prompt">
+          <MessageBarBody>{t.setupPrompt}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.sheets} aria-label={t.setupHeading}>
+        <li>{t.indicatorSheets(overview.indicatorSheets)}</li>
+        {SETUP_SHEETS.map((s) => (
+          <li key={s}>{t.sheetPresent(s, overview.setUpSheets[s])}</li>
+        ))}
+      </ul>
+      <div className={styles.row}>
+        <Field label={t.setupYear}>
+          <Select value={String(year)} disabled={busy || disabled} onChange={(_, d) => onYearChange(Number(d.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {t.yearOption(y)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance={empty ? "primary" : "secondary"} disabledFocusable={busy || disabled} onClick={onSetUp}>
+          {t.setupButton}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {busy && <Spinner size="tiny" label={t.settingUp} labelPosition="after" />}
+        {!busy && feedback && (
+          <MessageBar intent={feedback.intent}>
+            <MessageBarBody>
+              <Text size={200}>{feedback.text}</Text>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}

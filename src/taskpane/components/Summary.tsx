@@ -1,0 +1,97 @@
+import * as React from "react";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { CellRef } from "../../core/problems";
+import type { GenerateOutcome } from "../controller";
+import type { Messages } from "../i18n";
+import { problemCounts, resultCounts, tieBreakLines, topThree, totalText } from "../model";
+
+const useStyles = makeStyles({
+  box: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  list: { margin: 0, paddingInlineStart: "20px", display: "flex", flexDirection: "column", gap: "2px" },
+  rank: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalS },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export interface SummaryProps {
+  readonly t: Messages;
+  readonly outcome: GenerateOutcome;
+  readonly onOpen: (ref: CellRef) => void;
+  readonly headingRef?: React.Ref<HTMLHeadingElement>;
+}
+
+/** After generation: status, top three, tie-breaks applied, problems found, the way to the sheets. */
+export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React.JSX.Element {
+  const styles = useStyles();
+  const ev = outcome.evaluation;
+  const counts = resultCounts(ev);
+  const problems = problemCounts(ev.problems);
+  const top = topThree(ev);
+  const ties = tieBreakLines(ev, t);
+  const final = ev.status === "final";
+
+  return (
+    <section aria-labelledby="kp-summary-heading" className={styles.box}>
+      <h2 id="kp-summary-heading" className="kp-h2" tabIndex={-1} ref={headingRef}>
+        {t.summaryHeading} · {t.periodName(ev.period)}
+      </h2>
+      <div className={styles.status}>
+        <Text weight="semibold">{t.statusLabel}</Text>
+        <Badge appearance="filled" color={final ? "success" : "warning"} data-testid="kp-status">
+          {final ? t.statusFinal : t.statusDraft}
+        </Badge>
+        <Text size={200}>{final ? t.finalExplain : t.draftExplain(counts.pending, counts.missing)}</Text>
+      </div>
+
+      <h3 className="kp-h3">{t.topThree}</h3>
+      {top.length > 0 ? (
+        <ol className={styles.list} aria-label={t.topThree} data-testid="kp-top-three">
+          {top.map((r) => (
+            <li key={r.unit.code}>
+              <span className={styles.rank}>{t.rankLabel(r.rank!)}</span>
+              {r.unit.name} · {t.points(totalText(r.total))}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Text size={200}>—</Text>
+      )}
+
+      <h3 className="kp-h3">{t.tieBreaks}</h3>
+      {ties.length > 0 ? (
+        <ul className={styles.list} data-testid="kp-tie-breaks">
+          {ties.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        <Text size={200}>{t.noTieBreaks}</Text>
+      )}
+
+      {counts.disqualified + counts.pending + counts.missing > 0 && <Text size={200}>{t.unranked(counts.disqualified, counts.pending, counts.missing)}</Text>}
+      <Text size={200} data-testid="kp-problem-count">
+        {ev.problems.length ? t.problemsFound(problems.errors, problems.warnings) : t.noProblems}
+      </Text>
+      {ev.publication && (
+        <Text size={200} block>
+          {t.publicityEnd(ev.publication.end, ev.publication.days)}
+        </Text>
+      )}
+      {outcome.previousVersion && <Text size={200}>{t.previousVersion(outcome.previousVersion, outcome.corrections)}</Text>}
+
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={() => onOpen({ sheet: outcome.resultSheet, cell: "A1" })}>
+          {t.openResult}
+        </Button>
+        {outcome.validationSheet && <Button onClick={() => onOpen({ sheet: outcome.validationSheet!, cell: "A1" })}>{t.openValidation}</Button>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,383 @@
+// The pane's one messages catalogue: Chinese, and English when Office's display language is English.
+// Engine messages (Problem.message, notes) stay Chinese in both: they are the words of the 数据校验 sheet.
+
+import type { Period } from "../core/period";
+import type { SetUpSheet } from "./controller";
+
+export type Lang = "zh" | "en";
+
+/** "en-US", "en-GB", "EN" → English; everything else (zh-CN, undefined, …) → Chinese. */
+export function languageFrom(displayLanguage: string | undefined | null): Lang {
+  return typeof displayLanguage === "string" && /^en\b/i.test(displayLanguage.trim()) ? "en" : "zh";
+}
+
+export type ErrorKind = "notSupported" | "busy" | "protected" | "notFound" | "unreadableFile" | "failed";
+export type ActionKind = "inspect" | "generate" | "setup" | "import" | "select" | "publicity";
+export type StepKind = "reading" | "checking" | "scoring" | "writing" | "done";
+
+export interface Messages {
+  readonly lang: Lang;
+  readonly htmlLang: string;
+  readonly appTitle: string;
+  readonly appSubtitle: string;
+  readonly loadingWorkbook: string;
+  readonly outsideExcel: string;
+  readonly renderCrash: string;
+  readonly retry: string;
+
+  // Generation
+  readonly generateHeading: string;
+  readonly periodKind: string;
+  readonly kindMonth: string;
+  readonly kindQuarter: string;
+  readonly kindYear: string;
+  readonly yearLabel: string;
+  readonly monthLabel: string;
+  readonly quarterLabel: string;
+  yearOption(year: number): string;
+  monthOption(month: number): string;
+  quarterOption(quarter: number): string;
+  periodName(period: Period): string;
+  generateButton(periodName: string): string;
+  readonly generating: string;
+  readonly steps: Readonly<Record<StepKind, string>>;
+  readonly progressLabel: string;
+
+  // Publication
+  readonly publicationDate: string;
+  readonly publicationHint: string;
+  readonly publicityComputing: string;
+  publicityEnd(end: string, days: number): string;
+  calendarWarning(years: readonly number[]): string;
+  readonly clearDate: string;
+
+  // Summary
+  readonly summaryHeading: string;
+  readonly statusLabel: string;
+  readonly statusFinal: string;
+  readonly statusDraft: string;
+  readonly finalExplain: string;
+  draftExplain(pending: number, missing: number): string;
+  readonly topThree: string;
+  rankLabel(rank: number): string;
+  points(total: string): string;
+  readonly tieBreaks: string;
+  readonly noTieBreaks: string;
+  tieResolved(name: string, others: string, total: string, rate: string, rank: number): string;
+  tieShared(name: string, others: string, total: string, rank: number): string;
+  unranked(disqualified: number, pending: number, missing: number): string;
+  problemsFound(errors: number, warnings: number): string;
+  readonly noProblems: string;
+  readonly openResult: string;
+  readonly openValidation: string;
+  previousVersion(name: string, corrections: number): string;
+  readonly listSeparator: string;
+
+  // Problems
+  readonly problemsHeading: string;
+  readonly importProblemsHeading: string;
+  readonly severityError: string;
+  readonly severityWarning: string;
+  goToCell(ref: string): string;
+  readonly noPlace: string;
+  readonly actionPrefix: string;
+  readonly messagesInChinese: string;
+  moreProblems(count: number): string;
+  readonly errorsOnly: string;
+
+  // Set-up
+  readonly setupHeading: string;
+  readonly setupPrompt: string;
+  readonly setupYear: string;
+  readonly setupButton: string;
+  readonly settingUp: string;
+  setupDone(created: readonly string[], kept: readonly string[]): string;
+  readonly setupNothing: string;
+  indicatorSheets(count: number): string;
+  sheetPresent(sheet: SetUpSheet, present: boolean): string;
+
+  // Import
+  readonly importHeading: string;
+  readonly importLabel: string;
+  readonly importButton: string;
+  readonly importing: string;
+  filesChosen(count: number): string;
+  importDone(files: readonly { name: string; sheets: readonly string[]; rows: number }[]): string;
+  readonly importNothing: string;
+
+  // Errors
+  readonly errors: Readonly<Record<ErrorKind, string>>;
+  readonly actionFailed: Readonly<Record<ActionKind, string>>;
+}
+
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const zh: Messages = {
+  lang: "zh",
+  htmlLang: "zh-CN",
+  appTitle: "12328 考评",
+  appSubtitle: "河南省12328电话运行服务质量考评",
+  loadingWorkbook: "正在读取工作簿…",
+  outsideExcel: "请在 Excel 中打开此加载项：在“开始”选项卡上单击“12328 考评”。",
+  renderCrash: "任务窗格出现意外错误。请关闭任务窗格后重新打开；工作簿中的数据未受影响。",
+  retry: "重试",
+
+  generateHeading: "生成排名",
+  periodKind: "考评周期",
+  kindMonth: "月度",
+  kindQuarter: "季度",
+  kindYear: "年度",
+  yearLabel: "年份",
+  monthLabel: "月份",
+  quarterLabel: "季度",
+  yearOption: (y) => `${y}年`,
+  monthOption: (m) => `${m}月`,
+  quarterOption: (q) => `第${q}季度`,
+  periodName: (p) => (p.kind === "month" ? `${p.year}年${p.month}月` : p.kind === "quarter" ? `${p.year}年第${p.quarter}季度` : `${p.year}年度`),
+  generateButton: (name) => `生成 ${name} 排名`,
+  generating: "正在生成排名…",
+  steps: {
+    reading: "正在读取指标表和考评事件…",
+    checking: "正在校验数据…",
+    scoring: "正在计分与排名…",
+    writing: "正在写入结果表…",
+    done: "已完成。",
+  },
+  progressLabel: "生成进度",
+
+  publicationDate: "公示发布日期（可选）",
+  publicationHint: "发布当天不计，公示期为其后第 5 个工作日截止（按法定节假日与调休计算）。",
+  publicityComputing: "正在计算公示期…",
+  publicityEnd: (end, days) => `公示期截止：${end}（发布后第 ${days} 个工作日）`,
+  calendarWarning: (years) => `节假日数据未包含 ${years.join("、")} 年，截止日仅按周末推算，可能不准确。请在“节假日调整”表中填写该年的放假与调休安排。`,
+  clearDate: "清除日期",
+
+  summaryHeading: "本次结果",
+  statusLabel: "状态",
+  statusFinal: "正式",
+  statusDraft: "草稿",
+  finalExplain: "全部在考单位均已排名，可以发布。",
+  draftExplain: (pending, missing) => {
+    const parts = [pending ? `${pending} 个单位数据待核` : "", missing ? `${missing} 个单位缺报` : ""].filter(Boolean);
+    return `${parts.length ? parts.join("，") : "评分规则有误"}，结果暂为草稿；更正后请重新生成。`;
+  },
+  topThree: "前三名",
+  rankLabel: (r) => `第 ${r} 名`,
+  points: (total) => `${total} 分`,
+  tieBreaks: "同分处理",
+  noTieBreaks: "没有同分的单位。",
+  tieResolved: (name, others, total, rate, rank) => `${name} 与 ${others} 同为 ${total} 分，按人工接通率 ${rate} 排第 ${rank} 名`,
+  tieShared: (name, others, total, rank) => `${name} 与 ${others} 同为 ${total} 分且人工接通率相同，并列第 ${rank} 名`,
+  unranked: (dq, pending, missing) =>
+    [dq ? `不合格 ${dq} 个` : "", pending ? `数据待核 ${pending} 个` : "", missing ? `缺报 ${missing} 个` : ""].filter(Boolean).join("，") + "（未排名）",
+  problemsFound: (errors, warnings) => `发现 ${errors} 个错误、${warnings} 个警告`,
+  noProblems: "未发现数据问题。",
+  openResult: "打开结果表",
+  openValidation: "打开数据校验表",
+  previousVersion: (name, n) => `此前的结果表已保留为“${name}”${n ? `，修正记录新增 ${n} 行` : ""}。`,
+  listSeparator: "、",
+
+  problemsHeading: "数据问题",
+  importProblemsHeading: "导入时发现的问题",
+  severityError: "错误",
+  severityWarning: "警告",
+  goToCell: (ref) => `定位到 ${ref}`,
+  noPlace: "（无对应单元格）",
+  actionPrefix: "处理：",
+  messagesInChinese: "",
+  moreProblems: (n) => `另有 ${n} 条未列出，请查看数据校验表。`,
+  errorsOnly: "只看错误",
+
+  setupHeading: "工作簿设置",
+  setupPrompt: "此工作簿还没有指标表。请先创建考评所需的表格：评分规则、考评单位、考评事件、节假日调整，以及每个单位一张指标表（输入格带数字校验）。",
+  setupYear: "考评年度",
+  setupButton: "创建考评表格",
+  settingUp: "正在创建表格…",
+  setupDone: (created, kept) =>
+    [created.length ? `已创建：${created.join("、")}。` : "", kept.length ? `已存在、未改动：${kept.join("、")}。` : ""].filter(Boolean).join(""),
+  setupNothing: "所需表格均已存在，未做改动。",
+  indicatorSheets: (n) => `指标表 ${n} 张`,
+  sheetPresent: (sheet, present) => `${sheet}：${present ? "已有" : "缺少"}`,
+
+  importHeading: "导入报送文件",
+  importLabel: "选择各中心报回的 .xlsx 文件（可多选）",
+  importButton: "导入所选文件",
+  importing: "正在导入…",
+  filesChosen: (n) => `已选择 ${n} 个文件`,
+  importDone: (files) => `已导入 ${files.length} 个文件：${files.map((f) => `${f.name} → ${f.sheets.join("、") || "—"}（${f.rows} 行）`).join("；")}。`,
+  importNothing: "没有导入任何数据。",
+
+  errors: {
+    notSupported: "当前 Excel 版本不支持此操作，请更新 Excel 后重试。",
+    busy: "Excel 正忙（可能正在编辑单元格）。请按 Enter 或 Esc 结束编辑后重试。",
+    protected: "要写入的工作表受保护，请取消保护后重试。",
+    notFound: "找不到该工作表或单元格，可能已被删除或重命名。",
+    unreadableFile: "文件无法读取，请确认是 .xlsx 格式的 Excel 工作簿。",
+    failed: "操作未能完成，请重试；如问题持续，请联系技术支持。",
+  },
+  actionFailed: {
+    inspect: "读取工作簿未完成",
+    generate: "生成排名未完成",
+    setup: "创建表格未完成",
+    import: "导入未完成",
+    select: "无法定位单元格",
+    publicity: "无法计算公示期",
+  },
+};
+
+const en: Messages = {
+  lang: "en",
+  htmlLang: "en",
+  appTitle: "12328 Evaluation",
+  appSubtitle: "Henan 12328 hotline service-quality evaluation",
+  loadingWorkbook: "Reading the workbook…",
+  outsideExcel: "Open this add-in in Excel: on the Home tab, select “12328 Evaluation”.",
+  renderCrash: "The task pane hit an unexpected error. Close the task pane and open it again; the workbook's data is not affected.",
+  retry: "Try again",
+
+  generateHeading: "Generate the ranking",
+  periodKind: "Period",
+  kindMonth: "Month",
+  kindQuarter: "Quarter",
+  kindYear: "Year",
+  yearLabel: "Year",
+  monthLabel: "Month",
+  quarterLabel: "Quarter",
+  yearOption: (y) => String(y),
+  monthOption: (m) => EN_MONTHS[m - 1],
+  quarterOption: (q) => `Q${q}`,
+  periodName: (p) => (p.kind === "month" ? `${EN_MONTHS[p.month - 1]} ${p.year}` : p.kind === "quarter" ? `Q${p.quarter} ${p.year}` : `the year ${p.year}`),
+  generateButton: (name) => `Generate the ranking for ${name}`,
+  generating: "Generating the ranking…",
+  steps: {
+    reading: "Reading the indicator sheets and events…",
+    checking: "Checking the data…",
+    scoring: "Scoring and ranking…",
+    writing: "Writing the result sheet…",
+    done: "Done.",
+  },
+  progressLabel: "Progress",
+
+  publicationDate: "Publication date (optional)",
+  publicationHint: "The publication day itself does not count: the publicity period ends on the 5th working day after it (statutory holidays and make-up working days included).",
+  publicityComputing: "Working out the publicity period…",
+  publicityEnd: (end, days) => `Publicity period ends ${end} (working day ${days} after publication)`,
+  calendarWarning: (years) =>
+    `The holiday calendar does not cover ${years.join(", ")}: the end date counts weekends only and may be wrong. Add that year's holidays and make-up working days to the 节假日调整 sheet.`,
+  clearDate: "Clear date",
+
+  summaryHeading: "Result",
+  statusLabel: "Status",
+  statusFinal: "Final (正式)",
+  statusDraft: "Draft (草稿)",
+  finalExplain: "Every active unit is ranked; the result can be published.",
+  draftExplain: (pending, missing) => {
+    const parts = [pending ? `${pending} unit${pending === 1 ? "" : "s"} with data to check` : "", missing ? `${missing} unit${missing === 1 ? "" : "s"} not reported` : ""].filter(Boolean);
+    return `${parts.length ? parts.join(", ") : "The scoring rules have errors"}: the result is a draft. Generate again once the data is fixed.`;
+  },
+  topThree: "Top three",
+  rankLabel: (r) => `No. ${r}`,
+  points: (total) => `${total} pts`,
+  tieBreaks: "Tie-breaks applied",
+  noTieBreaks: "No units had equal totals.",
+  tieResolved: (name, others, total, rate, rank) => `${name} and ${others} both scored ${total}; connection rate ${rate} places ${name} No. ${rank}`,
+  tieShared: (name, others, total, rank) => `${name} and ${others} both scored ${total} with the same connection rate: shared No. ${rank}`,
+  unranked: (dq, pending, missing) =>
+    "Not ranked: " + [dq ? `${dq} disqualified (不合格)` : "", pending ? `${pending} data to check (数据待核)` : "", missing ? `${missing} not reported (缺报)` : ""].filter(Boolean).join(", "),
+  problemsFound: (errors, warnings) => `${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} found`,
+  noProblems: "No data problems found.",
+  openResult: "Open the result sheet",
+  openValidation: "Open the 数据校验 sheet",
+  previousVersion: (name, n) => `The earlier result sheet was kept as “${name}”${n ? `; ${n} row${n === 1 ? "" : "s"} added to 修正记录` : ""}.`,
+  listSeparator: ", ",
+
+  problemsHeading: "Data problems",
+  importProblemsHeading: "Problems found while importing",
+  severityError: "Error",
+  severityWarning: "Warning",
+  goToCell: (ref) => `Go to ${ref}`,
+  noPlace: "(no cell)",
+  actionPrefix: "What to do: ",
+  messagesInChinese: "Messages are in Chinese, as in the 数据校验 sheet.",
+  moreProblems: (n) => `${n} more not listed: see the 数据校验 sheet.`,
+  errorsOnly: "Errors only",
+
+  setupHeading: "Workbook set-up",
+  setupPrompt:
+    "This workbook has no indicator sheets yet. First create the sheets the evaluation needs: 评分规则 (rules), 考评单位 (units), 考评事件 (events), 节假日调整 (holidays) and one indicator sheet per unit (input cells with number validation).",
+  setupYear: "Evaluation year",
+  setupButton: "Create the evaluation sheets",
+  settingUp: "Creating the sheets…",
+  setupDone: (created, kept) =>
+    [created.length ? `Created: ${created.join(", ")}.` : "", kept.length ? `Already there, left unchanged: ${kept.join(", ")}.` : ""].filter(Boolean).join(" "),
+  setupNothing: "All the sheets are already there; nothing was changed.",
+  indicatorSheets: (n) => `${n} indicator sheet${n === 1 ? "" : "s"}`,
+  sheetPresent: (sheet, present) => `${sheet}: ${present ? "present" : "missing"}`,
+
+  importHeading: "Import returned files",
+  importLabel: "Choose the .xlsx files the centres returned (several at once is fine)",
+  importButton: "Import the chosen files",
+  importing: "Importing…",
+  filesChosen: (n) => `${n} file${n === 1 ? "" : "s"} chosen`,
+  importDone: (files) =>
+    `Imported ${files.length} file${files.length === 1 ? "" : "s"}: ${files.map((f) => `${f.name} → ${f.sheets.join(", ") || "—"} (${f.rows} row${f.rows === 1 ? "" : "s"})`).join("; ")}.`,
+  importNothing: "No data was imported.",
+
+  errors: {
+    notSupported: "This version of Excel does not support this action. Update Excel and try again.",
+    busy: "Excel is busy (a cell may be in edit mode). Press Enter or Esc to finish editing, then try again.",
+    protected: "A sheet that has to be written is protected. Unprotect it and try again.",
+    notFound: "That sheet or cell no longer exists; it may have been deleted or renamed.",
+    unreadableFile: "The file cannot be read. Make sure it is an .xlsx Excel workbook.",
+    failed: "The action did not complete. Try again; if it keeps failing, contact support.",
+  },
+  actionFailed: {
+    inspect: "Could not read the workbook",
+    generate: "The ranking was not generated",
+    setup: "The sheets were not created",
+    import: "The import did not complete",
+    select: "Could not go to the cell",
+    publicity: "Could not work out the publicity period",
+  },
+};
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
+
+export function messagesFor(lang: Lang): Messages {
+  return MESSAGES[lang];
+}
+
+/** Office error codes (OfficeExtension.Error.code) the pane can explain. */
+const OFFICE_CODES: Readonly<Record<string, ErrorKind>> = {
+  InvalidOperationInCellEditMode: "busy",
+  ActivityLimitReached: "busy",
+  Conflict: "busy",
+  AccessDenied: "protected",
+  InsertDeleteConflict: "protected",
+  ItemNotFound: "notFound",
+  InvalidReference: "notFound",
+  ApiNotFound: "notSupported",
+  NotImplemented: "notSupported",
+  UnsupportedOperation: "notSupported",
+};
+
+const ERROR_KINDS: readonly ErrorKind[] = ["notSupported", "busy", "protected", "notFound", "unreadableFile", "failed"];
+
+/**
+ * One sentence for a failed action: never a stack trace or an English exception text in the Chinese
+ * UI. A PaneError's own Chinese sentence is shown in Chinese; elsewhere the code decides.
+ */
+export function describeError(error: unknown, action: ActionKind, t: Messages): string {
+  const head = t.actionFailed[action];
+  const sep = t.lang === "zh" ? "：" : ": ";
+  if (typeof error === "object" && error !== null) {
+    const e = error as { name?: unknown; code?: unknown; userMessage?: unknown };
+    if (e.name === "PaneError" && typeof e.code === "string") {
+      if (t.lang === "zh" && typeof e.userMessage === "string" && e.userMessage.trim()) return `${head}${sep}${e.userMessage.trim()}`;
+      const kind = (ERROR_KINDS as readonly string[]).includes(e.code) ? (e.code as ErrorKind) : "failed";
+      return `${head}${sep}${t.errors[kind]}`;
+    }
+    if (typeof e.code === "string" && OFFICE_CODES[e.code]) return `${head}${sep}${t.errors[OFFICE_CODES[e.code]]}`;
+  }
+  return `${head}${sep}${t.errors.failed}`;
+}

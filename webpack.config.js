@@ -1,0 +1,131 @@
+/* eslint-disable no-undef */
+// Builds the add-in (Microsoft's Excel shared-runtime template shape): one page, taskpane.html,
+// loads the custom functions and the task pane into the shared runtime; functions.json comes from
+// the JSDoc of src/functions/functions.ts; manifest.xml is copied with its URLs pointed at urlProd.
+
+const path = require("path");
+const devCerts = require("office-addin-dev-certs");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+const urlProd = "https://addin.example.com/kp12328/"; // CHANGE THIS TO THE PRODUCTION DEPLOYMENT LOCATION
+
+/* global require, module, process, __dirname */
+
+async function getHttpsOptions() {
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const buildType = dev ? "dev" : "prod";
+  const config = {
+    // Source maps in separate files only: no eval, so the pages need no 'unsafe-eval' (CSP).
+    devtool: "source-map",
+    entry: {
+      // The functions bundle stands alone (it is also the manifest's Functions.Script.Url); the task
+      // pane depends on it so the engine they share is loaded once in the shared runtime.
+      functions: "./src/functions/functions.ts",
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      devtoolModuleFilenameTemplate: "webpack:///[resource-path]?[loaders]",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          // custom-functions-metadata-plugin appends `CustomFunctions.associate(…)` calls to this file's
+          // source; the runtime global has no type declarations here, so this one file is transpiled
+          // only (tsc and jest type-check it as written).
+          test: /[\\/]src[\\/]functions[\\/]functions\.ts$/,
+          use: {
+            loader: "ts-loader",
+            options: { instance: "functions", transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+          },
+        },
+        {
+          test: /\.tsx?$/,
+          exclude: [/node_modules/, /[\\/]src[\\/]functions[\\/]functions\.ts$/],
+          use: {
+            loader: "ts-loader",
+            options: {
+              instance: "app",
+              onlyCompileBundledFiles: true,
+              // ES modules for webpack, so that Fluent UI and the engine are tree-shaken.
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+        {
+          // chinese-days declares "type": "commonjs" but its "module" build is an ES module.
+          test: /[\\/]node_modules[\\/]chinese-days[\\/]dist[\\/]index\.es\.js$/,
+          type: "javascript/esm",
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      // Shared runtime: the task pane page hosts both bundles; there is no separate functions.html.
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "defer",
+        inject: "head",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext][query]" },
+          { from: "src/taskpane/support.html", to: "support.html" },
+          {
+            from: "manifest*.xml",
+            to: "[name]." + buildType + "[ext]",
+            transform(content) {
+              if (dev) {
+                return content;
+              } else {
+                return content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              }
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // The pane loads taskpane.js + functions.js (React, Fluent UI, the engine); budget in bytes before gzip.
+      hints: dev ? false : "warning",
+      maxEntrypointSize: 1200000,
+      maxAssetSize: 1200000,
+    },
+    devServer: {
+      static: { directory: path.join(__dirname, "dist"), publicPath: "/" },
+      headers: {
+        "Access-Control-Allow-Origin": "*",
+      },
+      server: {
+        type: "https",
+        options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions(),
+      },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+
+  return config;
+};
