@@ -73,6 +73,21 @@ export function ruleFor(rules: RuleSet, id: IndicatorId): IndicatorRule {
   return rules.indicators.find((x) => x.id === id)!;
 }
 
+/** The methods that fit each indicator's data (a rate can be ramped or compared with a target). */
+export const METHODS_FOR: Readonly<Record<IndicatorId, readonly ScoringMethodId[]>> = {
+  A1: ["classMedian"],
+  A2: ["ramp", "target"],
+  A3: ["ramp", "target"],
+  A4: ["waitSteps"],
+  B1: ["ramp", "target"],
+  B2: ["ramp", "target"],
+  B3: ["ramp", "target"],
+  B4: ["ramp", "target"],
+  B5: ["ramp", "target"],
+  C1: ["reportRatio"],
+  C2: ["deductions"],
+};
+
 /** Which method parameters are rates (written as percentages). */
 const RATE_PARAMS: Record<ScoringMethodId, readonly boolean[]> = {
   classMedian: [],
@@ -174,14 +189,16 @@ export function readRuleTable(grid: CellGrid, sheet = RULE_SHEET, origin = { row
     const cell = (c: number): Located => ({ value: c >= 0 ? row[c] ?? null : null, cell: at(r, Math.max(c, 0)).cell });
     const idText = displayText(cell(cId).value).trim();
     if (!idText) continue;
-    const key = normalizeLabel(idText).toUpperCase();
+    const named = INDICATORS.find((i) => i.id === normalizeLabel(idText).toUpperCase() || normalizeLabel(i.label) === normalizeLabel(idText));
+    // "A2" and "人工接通率" are the same indicator: a second row for it is a duplicate either way.
+    const key = named ? named.id : normalizeLabel(idText).toUpperCase();
     if (seen.has(key)) {
       fail("rules.duplicateId", `编号“${idText}”重复（第 ${seen.get(key)! + origin.row} 行已有）`, "每个指标只保留一行。", r, cId);
       continue;
     }
     seen.set(key, r);
 
-    const indicator = INDICATORS.find((i) => i.id === key || normalizeLabel(i.label) === normalizeLabel(idText));
+    const indicator = named;
     const eventRow = EVENT_ROWS.find((e) => key === e.id);
     const levelRow = EVENT_ROWS.find((e) => key.startsWith(`${e.id}-`));
     const number = (c: number, label: string, required: boolean, rate = false): number | undefined => {
@@ -243,6 +260,16 @@ export function readRuleTable(grid: CellGrid, sheet = RULE_SHEET, origin = { row
       );
       continue;
     }
+    if (!METHODS_FOR[indicator.id].includes(method.id)) {
+      fail(
+        "rules.methodMismatch",
+        `${idText} 不能使用方法“${method.label}”`,
+        `该指标可用的方法：${METHODS_FOR[indicator.id].map((m) => SCORING_METHODS.find((x) => x.id === m)!.label).join("、")}。`,
+        r,
+        cMethod,
+      );
+      continue;
+    }
     const points = number(cPoints, "分值", true);
     if (points === 0) fail("rules.range", `${idText} 的分值不能为 0`, "请填写大于 0 的分值。", r, cPoints);
     const params: number[] = [];
@@ -271,7 +298,7 @@ export function readRuleTable(grid: CellGrid, sheet = RULE_SHEET, origin = { row
   }
 
   for (const def of INDICATORS) {
-    if (!seen.has(def.id) && !seen.has(normalizeLabel(def.label).toUpperCase())) {
+    if (!seen.has(def.id)) {
       problems.push(problem("error", "rules.missingIndicator", `${sheet}：缺少指标 ${def.id} ${def.label}`, "请补上该指标的一行，或删除评分规则表以使用默认规则。", { at: { sheet, cell: "" } }));
     }
   }

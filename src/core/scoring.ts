@@ -1,7 +1,7 @@
 // Indicator scores (spec §4), each an exact whole number of cents.
 
 import { BASE_TOTAL, IndicatorId, MeasureId } from "./catalogue";
-import { Ratio, decimalOf, roundHalfUpCents } from "./exact";
+import { Decimal, Ratio, decimalOf, roundHalfUpCents } from "./exact";
 import { IndicatorRule, RuleSet } from "./rules";
 
 export interface IndicatorScore {
@@ -25,14 +25,24 @@ export function median(values: readonly number[]): Ratio | null {
 
 const big = BigInt;
 
+/** A rule's parameters as exact decimals, worked out once per rule: scoring runs per unit-month. */
+const decimalsCache = new WeakMap<IndicatorRule, readonly Decimal[]>();
+function params(rule: IndicatorRule): readonly Decimal[] {
+  let d = decimalsCache.get(rule);
+  if (!d) {
+    d = rule.params.map(decimalOf);
+    decimalsCache.set(rule, d);
+  }
+  return d;
+}
+
 function pointsCents(rule: IndicatorRule): bigint {
   return big(Math.round(rule.points * 100));
 }
 
 /** points × min(1, max(0, (rate − zero) ÷ (full − zero))) for rate = n/d, in cents. */
 function rampCents(rule: IndicatorRule, n: number, d: number): number {
-  const full = decimalOf(rule.params[0]);
-  const zero = decimalOf(rule.params[1]);
+  const [full, zero] = params(rule);
   // Compare n/d with full and zero exactly: n × full.den vs full.num × d.
   if (big(n) * full.den >= full.num * big(d)) return Number(pointsCents(rule));
   if (big(n) * zero.den <= zero.num * big(d)) return 0;
@@ -44,7 +54,7 @@ function rampCents(rule: IndicatorRule, n: number, d: number): number {
 
 /** points × min(1, (n/d) ÷ target), in cents. */
 function targetCents(rule: IndicatorRule, n: bigint, d: bigint): number {
-  const target = decimalOf(rule.params[0]);
+  const [target] = params(rule);
   const num = n * target.den;
   const den = d * target.num;
   if (num >= den) return Number(pointsCents(rule));
@@ -85,8 +95,7 @@ export function scoreIndicator(rule: IndicatorRule, values: Readonly<Record<Meas
       return { cents, rate: { num: orders * classMedian.den, den: classMedian.num }, zeroDenominator: false };
     }
     case "waitSteps": {
-      const threshold = decimalOf(rule.params[0]);
-      const step = decimalOf(rule.params[1]);
+      const [threshold, step] = params(rule);
       const wait = decimalOf(values.avgWaitSeconds);
       // Seconds above the threshold, every started second counted: ceil(wait − threshold).
       const excessNum = wait.num * threshold.den - threshold.num * wait.den;
@@ -97,15 +106,14 @@ export function scoreIndicator(rule: IndicatorRule, values: Readonly<Record<Meas
       return { cents: Math.max(0, cents), rate: null, zeroDenominator: false };
     }
     case "deductions": {
-      const minor = decimalOf(rule.params[0]);
-      const major = decimalOf(rule.params[1]);
+      const [minor, major] = params(rule);
       const lost = roundHalfUpCents(minor.num * big(values.inspectionMinor), minor.den) + roundHalfUpCents(major.num * big(values.inspectionMajor), major.den);
       return { cents: Math.max(0, Number(pointsCents(rule)) - lost), rate: null, zeroDenominator: false };
     }
     case "reportRatio": {
       const required = values.reportsRequired;
       if (required === 0) return zeroDenominatorScore(rule);
-      const weight = decimalOf(rule.params[0]);
+      const [weight] = params(rule);
       // (onTime + w × late) / required with w = wn/wd.
       const num = big(values.reportsOnTime) * weight.den + weight.num * big(values.reportsLate);
       const den = big(required) * weight.den;

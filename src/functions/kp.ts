@@ -6,6 +6,7 @@
 // blanks as "" or null and omitted optional arguments as null or undefined.
 
 // Imported from the engine's modules (the names src/core/index.ts re-exports): a direct import keeps
+import { fieldForHeader } from "../core/workbook/catalogue-sheets";
 // re-export getters out of the hot path of 10,000 calls in CommonJS builds.
 import { CellGrid, CellValue, EXCEL_ERRORS, cellErrorText, displayText, isBlank, isoToExcelSerial, normalizeLabel, readDate, readNumber } from "../core/cells";
 import { FIELDS, INDICATORS, IndicatorDef, IndicatorId, MEASURE_IDS, MeasureId, ScoringMethodId, fieldDef } from "../core/catalogue";
@@ -384,28 +385,9 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
 // ---------------------------------------------------------------------------------------------
 // KP.TOTAL
 
-/** Header text → field, as the catalogue names them (label and aliases, normalised; a unit suffix dropped). */
-const HEADER_KEYS = new Map<string, MeasureId | "month">();
-// The unit suffixes a header may carry, as the workbook reader drops them: 平均等待时长（秒）, 工单总量（件）.
-const dropSuffix = (key: string) => key.replace(/\((秒|s|个|件|次|条|单|通|%|人次)\)$/i, "");
-for (const field of FIELDS) {
-  for (const text of [field.label, ...field.aliases]) {
-    const key = normalizeLabel(text);
-    if (!HEADER_KEYS.has(key)) HEADER_KEYS.set(key, field.id);
-  }
-}
-for (const field of FIELDS) {
-  for (const text of [field.label, ...field.aliases]) {
-    const key = dropSuffix(normalizeLabel(text));
-    if (!HEADER_KEYS.has(key)) HEADER_KEYS.set(key, field.id);
-  }
-}
-
-/** The field a header names, or undefined for other columns (单位, 备注, …). */
+/** The field a header names, or undefined for other columns (单位, 备注, …): the workbook reader's own matching. */
 export function fieldOfHeader(header: CellValue): MeasureId | "month" | undefined {
-  const key = normalizeLabel(displayText(header));
-  if (!key) return undefined;
-  return HEADER_KEYS.get(key) ?? HEADER_KEYS.get(dropSuffix(key));
+  return fieldForHeader(displayText(header)) as MeasureId | "month" | undefined;
 }
 
 const ROW_UNIT = { code: "ROW", name: "本行", unitClass: "-" };
