@@ -178,11 +178,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(USAGE);
       return command ? 0 : 2;
     }
+    if (!["demo", "template", "rank", "validate"].includes(command)) throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
+    const files = command === "rank" || command === "validate" ? 1 : 0;
+    if (positionals.length > files) throw new UsageError(`多余的参数：${positionals.slice(files).join(" ")}`);
     switch (command) {
       case "demo":
         await demo(values, io);

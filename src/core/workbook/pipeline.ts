@@ -24,7 +24,7 @@ export interface RankingRequest {
 /** Evaluates the period only: for validation and previews. */
 export function evaluateWorkbook(sheets: readonly SheetCells[], request: Omit<RankingRequest, "generated">): { input: WorkbookInput; evaluation: Evaluation } {
   const input = readWorkbook(sheets, request.period.year);
-  const evaluation = evaluate({
+  const raw = evaluate({
     period: request.period,
     units: input.units,
     records: input.records,
@@ -34,6 +34,9 @@ export function evaluateWorkbook(sheets: readonly SheetCells[], request: Omit<Ra
     published: request.published,
     holidayOverrides: input.holidayOverrides,
   });
+  // A column missing from a sheet is reported once, at its header row: not again for every row as a blank cell.
+  const missing = new Set(input.indicatorSheets.flatMap((s) => (s.missingColumns ?? []).flatMap((f) => s.units.map((u) => `${u}|${f}`))));
+  const evaluation = missing.size ? { ...raw, problems: raw.problems.filter((p) => !(p.code === "value.blank" && !p.at && missing.has(`${p.unitCode}|${p.field}`))) } : raw;
   return { input, evaluation };
 }
 

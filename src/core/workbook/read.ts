@@ -42,7 +42,7 @@ export interface WorkbookInput {
   /** The sheets the product made (from its registry). */
   readonly registry: readonly ProductSheet[];
   /** The indicator sheets found, with the units they hold. */
-  readonly indicatorSheets: readonly { readonly name: string; readonly layout: "unit" | "summary"; readonly units: readonly string[] }[];
+  readonly indicatorSheets: readonly { readonly name: string; readonly layout: "unit" | "summary"; readonly units: readonly string[]; readonly missingColumns?: readonly MeasureId[] }[];
 }
 
 /** How many rows from the top a header row may be (a title and notes above it are normal). */
@@ -289,7 +289,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const holidayOverrides = holidaysSheet ? readHolidays(holidaysSheet, problems) : [];
 
   const records: RawRecord[] = [];
-  const indicatorSheets: { name: string; layout: "unit" | "summary"; units: string[] }[] = [];
+  const indicatorSheets: { name: string; layout: "unit" | "summary"; units: string[]; missingColumns: MeasureId[] }[] = [];
   const sheetsOfUnit = new Map<string, string[]>();
   const reserved = new Set<string>([REGISTRY_SHEET, RULE_SHEET, SHEETS.units, SHEETS.events, SHEETS.holidays]);
 
@@ -315,8 +315,12 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
     }
     const absent = MEASURE_IDS.filter((f) => !fields.has(f));
     if (absent.length) {
+      const names = absent.map((f) => `“${fieldDef(f).label}”`).join("");
       problems.push(
-        problem("error", "sheet.missingColumns", `${sheet.name}!${cellAddress(header.row + 1, 1)}：缺少列 ${absent.length} 个`, `请补上这些列：${absent.map((f) => fieldDef(f).label).join("、")}。`, { at: ref(sheet.name, header.row, 0) }),
+        problem("error", "sheet.missingColumns", `${sheet.name}!${cellAddress(header.row + 1, 1)}：表头缺少${names}${absent.length > 1 ? ` ${absent.length} 列` : "列"}，该表的数据无法计分`, "请在表头行补上这些列（表头须在同一行，不要合并单元格）。", {
+          unitCode: layout === "unit" ? sheetUnit?.code : undefined,
+          at: ref(sheet.name, header.row, 0),
+        }),
       );
     }
     const unitsHere = new Set<string>();
@@ -347,7 +351,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
       unitsHere.add(unit!.code);
     }
     for (const code of unitsHere) sheetsOfUnit.set(code, [...(sheetsOfUnit.get(code) ?? []), sheet.name]);
-    indicatorSheets.push({ name: sheet.name, layout, units: [...unitsHere] });
+    indicatorSheets.push({ name: sheet.name, layout, units: [...unitsHere], missingColumns: absent });
   }
 
   for (const [code, names] of sheetsOfUnit) {
