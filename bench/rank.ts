@@ -26,7 +26,9 @@ async function historyBytes(): Promise<Buffer> {
   for (const unit of DEFAULT_UNITS) {
     const years = Array.from({ length: 10 }, (_, i) => 2017 + i).map((year) => describeUnitSheet(unit, year, (u, m) => (year === 2026 ? demoValues(u, m) : sampleMonth(u, year, Number(m.slice(5))))));
     const [first, ...rest] = years;
-    writeSheet(wb, { ...first, rows: [...first.rows, ...rest.flatMap((s) => s.rows.slice(3))], validations: [] });
+    // Score formulas point at their own year's rows; the stacked history keeps values only.
+    const rows = [...first.rows, ...rest.flatMap((s) => s.rows.slice(3))].map((row) => row.map((c) => (c?.formula ? { ...c, formula: undefined } : c)));
+    writeSheet(wb, { ...first, rows, validations: [] });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -40,7 +40,7 @@ function rankCell(row: ResultRow): CellSpec {
   return text(RESULT_LABELS[row.result], { align: "center", bold: true });
 }
 
-function monthColumns(evaluation: Evaluation): Column[] {
+function monthColumns(evaluation: ColumnSource): Column[] {
   const cols: Column[] = [];
   for (const ind of INDICATORS) {
     const id = ind.id as IndicatorId;
@@ -60,13 +60,13 @@ function monthColumns(evaluation: Evaluation): Column[] {
   return cols;
 }
 
-function zeroNote(evaluation: Evaluation, id: IndicatorId): string {
+function zeroNote(evaluation: ColumnSource, id: IndicatorId): string {
   const rule = evaluation.rules?.indicators.find((r) => r.id === id);
   if (!rule) return "";
   return rule.zeroDenominator === "full" ? "按满分计" : rule.zeroDenominator === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算";
 }
 
-function periodColumns(evaluation: Evaluation): Column[] {
+function periodColumns(evaluation: ColumnSource): Column[] {
   const keys = new Set<string>();
   for (const r of evaluation.rows) for (const m of r.months) keys.add(m.month);
   return [...keys].sort().map((key) => ({
@@ -82,8 +82,11 @@ function periodColumns(evaluation: Evaluation): Column[] {
   }));
 }
 
+/** What the columns depend on: the period's kind, the rules (for notes) and, for quarters and years, the months. */
+type ColumnSource = Pick<Evaluation, "period" | "rules" | "rows">;
+
 /** The columns of the result table in order; headers are what readPreviousResult matches. */
-export function resultColumns(evaluation: Evaluation): Column[] {
+export function resultColumns(evaluation: ColumnSource): Column[] {
   const isMonth = evaluation.period.kind === "month";
   const isYear = evaluation.period.kind === "year";
   return [
@@ -196,6 +199,12 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
           }
         : undefined,
   };
+}
+
+/** The column letter of a month result sheet's column, by header ("A1 工单数量 得分" → "C"). */
+export function monthResultColumn(header: string): string {
+  const columns = resultColumns({ period: { kind: "month", year: 2000, month: 1 }, rules: null, rows: [] });
+  return columnLetters(columns.findIndex((c) => c.header === header) + 1);
 }
 
 export function periodKeyOf(evaluation: Pick<Evaluation, "period">): string {

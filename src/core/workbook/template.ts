@@ -1,13 +1,15 @@
 // The workbook staff start a year with (spec §3, §8 set-up): 评分规则, 考评单位, 考评事件,
 // 节假日调整 and one indicator sheet per unit, described as data for any adapter to write.
 
-import { FIELDS, MeasureId, SCORING_METHODS } from "../catalogue";
+import { FIELDS, FieldId, INDICATORS, IndicatorId, MEASURE_IDS, MeasureId, SCORING_METHODS, indicatorDef } from "../catalogue";
 import { CellValue } from "../cells";
-import { monthKey } from "../period";
-import { cellAddress, columnLetters } from "../problems";
-import { DEFAULT_RULES, RULE_SHEET, RuleSet, isRateParam, ruleTableRows } from "../rules";
+import { monthKey, periodLabel } from "../period";
+import { columnLetters } from "../problems";
+import { DEFAULT_RULES, RULE_SHEET, RuleSet, isRateParam, ruleFor, ruleTableRows } from "../rules";
+import { scoreIndicator } from "../scoring";
 import { DEFAULT_UNITS, Unit } from "../units";
-import { EVENT_HEADERS, FILLS, HOLIDAY_HEADERS, SHEETS, UNIT_HEADERS } from "./catalogue-sheets";
+import { EVENT_HEADERS, FILLS, HOLIDAY_HEADERS, RESULT_SHEET_SUFFIX, SHEETS, UNIT_HEADERS } from "./catalogue-sheets";
+import { monthResultColumn } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
 const HEADER_ROW = 3;
@@ -18,40 +20,99 @@ const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ valu
 /** Values for a unit-month, to fill the template (sample data, imported returns). */
 export type MonthValues = (unit: Unit, month: string) => Partial<Record<MeasureId, CellValue>> | undefined;
 
-export function unitSheetRows(year: number): { header: number; first: number; last: number } {
-  return { header: HEADER_ROW, first: HEADER_ROW + 1, last: HEADER_ROW + 12 };
+/** Where the template's rule table sits, for the score formulas. */
+const RULES_RANGE = `'${RULE_SHEET}'!$A$1:$H$40`;
+
+/** Column letter of each field in a unit sheet (FIELDS order from column A). */
+const FIELD_COLUMN = new Map(FIELDS.map((f, i) => [f.id, columnLetters(i + 1)]));
+const col = (id: FieldId) => FIELD_COLUMN.get(id)!;
+
+/**
+ * The KP.SCORE arguments of each indicator but A1, from the row's own cells (spec §7): rates take
+ * numerator and denominator; A4 the seconds; C1 on-time and late against required; C2 the findings.
+ */
+const SCORE_ARGS: Record<Exclude<IndicatorId, "A1">, (r: number) => string> = {
+  A2: (r) => `${col("manualAnswered")}${r},${col("manualQueued")}${r}`,
+  A3: (r) => `${col("infoInstant")}${r},${col("infoOrders")}${r}`,
+  A4: (r) => `${col("avgWaitSeconds")}${r},`,
+  B1: (r) => `${col("transferOnTime")}${r},${col("transferDue")}${r}`,
+  B2: (r) => `${col("crossCityOnTime")}${r},${col("crossCityDue")}${r}`,
+  B3: (r) => `${col("instantSatisfied")}${r},${col("instantRated")}${r}`,
+  B4: (r) => `${col("revisited")}${r},${col("transferClosed")}${r}`,
+  B5: (r) => `${col("revisitSatisfied")}${r},${col("revisitRated")}${r}`,
+  C1: (r) => `${col("reportsOnTime")}${r}:${col("reportsLate")}${r},${col("reportsRequired")}${r}`,
+  C2: (r) => `${col("inspectionMinor")}${r},${col("inspectionMajor")}${r}`,
+};
+
+/** The provisional score of a filled row, as KP.SCORE gives it, cached in the file for readers without the add-in. */
+function cachedScore(rules: RuleSet, id: IndicatorId, values: Partial<Record<MeasureId, CellValue>> | undefined): number | null {
+  if (!values || MEASURE_IDS.some((f) => typeof values[f] !== "number")) return null;
+  const score = scoreIndicator(ruleFor(rules, id), values as Record<MeasureId, number>, null);
+  return score.cents === null ? null : score.cents / 100;
 }
 
-/** One unit's indicator sheet: a row per month of the year, a column per field of spec §3. */
-export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues): SheetSpec {
+/**
+ * One unit's indicator sheet: a row per month of the year, a column per field of spec §3, and score
+ * columns computed with the KP functions from the row's own inputs, so a centre sees its provisional
+ * points while it fills in the month. A1 depends on the other units: it shows the ranked value once
+ * the month's result sheet exists.
+ */
+export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues, rules: RuleSet = DEFAULT_RULES): SheetSpec {
   const rows: (CellSpec | null)[][] = [];
-  const width = FIELDS.length;
+  const inputs = FIELDS.length;
+  const scored = INDICATORS.map((i) => i.id as IndicatorId);
+  const width = inputs + scored.length + 1;
+  const firstInput = col("ordersTotal");
+  const lastInput = columnLetters(inputs);
+  const scoreColumn = (i: number) => columnLetters(inputs + 1 + i);
   rows.push([text(`${unit.name} 12328 电话运行月度指标（${year}年）`, { bold: true, fontSize: 13 }), ...Array(width - 1).fill(null)]);
-  rows.push([text("每月填写一行；数量填整数，平均等待时长填秒数。比率与得分由省中心按评分规则计算。", { fontColor: "#595959" }), ...Array(width - 1).fill(null)]);
-  rows.push(FIELDS.map((f) => header(f.label)));
+  rows.push([
+    text("每月填写一行；数量填整数，平均等待时长填秒数。右侧得分列由 KP 函数按“评分规则”表即时计算（暂估）；A1 工单数量需与同类单位比较，月度排名后显示。", { fontColor: "#595959" }),
+    ...Array(width - 1).fill(null),
+  ]);
+  rows.push([...FIELDS.map((f) => header(f.label)), ...scored.map((id) => header(`${id} 得分`)), header("暂估基本分")]);
   for (let m = 1; m <= 12; m++) {
     const key = monthKey(year, m);
+    const r = HEADER_ROW + m;
     const filled = values?.(unit, key);
-    rows.push(
-      FIELDS.map((f): CellSpec => {
+    const blankGuard = (formula: string) => `=IF(COUNTA($${firstInput}${r}:$${lastInput}${r})=0,"",${formula})`;
+    const resultSheet = `${periodLabel({ kind: "month", year, month: m })} ${RESULT_SHEET_SUFFIX}`;
+    const a1 = monthResultColumn(`A1 ${indicatorDef("A1").label} 得分`);
+    const a1Formula = `=IFERROR(INDEX(INDIRECT("'${resultSheet}'!${a1}:${a1}"),MATCH("${unit.name.replace(/"/g, '""')}",INDIRECT("'${resultSheet}'!B:B"),0)),"")`;
+    const cached = scored.map((id) => (id === "A1" ? null : cachedScore(rules, id, filled)));
+    rows.push([
+      ...FIELDS.map((f): CellSpec => {
         if (f.id === "month") return text(key, { align: "center" });
         const v = filled?.[f.id as MeasureId];
         return { value: v === undefined || v instanceof Date || (typeof v === "object" && v !== null) ? null : v, numberFormat: f.kind === "seconds" ? "0.0" : "0" };
       }),
-    );
+      ...scored.map((id, i): CellSpec => ({
+        value: cached[i],
+        numberFormat: "0.00",
+        fill: SCORE_FILL,
+        formula: id === "A1" ? a1Formula : blankGuard(`KP.SCORE("${id}",${SCORE_ARGS[id as Exclude<IndicatorId, "A1">](r)},${RULES_RANGE})`),
+      })),
+      {
+        value: cached.every((c, i) => c !== null || scored[i] === "A1") && filled ? cached.reduce<number>((sum, c) => sum + Math.round((c ?? 0) * 100), 0) / 100 : null,
+        numberFormat: "0.00",
+        fill: SCORE_FILL,
+        bold: true,
+        formula: blankGuard(`SUM(${scoreColumn(0)}${r}:${scoreColumn(scored.length - 1)}${r})`),
+      },
+    ]);
   }
-  const counts = FIELDS.map((f, i) => ({ f, col: columnLetters(i + 1) })).filter((x) => x.f.kind !== "month");
+  const counts = FIELDS.map((f, i) => ({ f, c: columnLetters(i + 1) })).filter((x) => x.f.kind !== "month");
   return {
     name: unit.name,
     role: "unitInput",
     rows,
-    columnWidths: FIELDS.map((f) => (f.kind === "month" ? 10 : Math.max(9, Math.ceil(f.label.length * 1.9)))),
+    columnWidths: [...FIELDS.map((f) => (f.kind === "month" ? 10 : Math.max(9, Math.ceil(f.label.length * 1.9)))), ...scored.map(() => 8), 10],
     freeze: { rows: HEADER_ROW, columns: 1 },
     merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
     headerRow: HEADER_ROW,
     rowHeights: { [HEADER_ROW]: 45 },
-    validations: counts.map(({ f, col }) => ({
-      range: `${col}${HEADER_ROW + 1}:${col}${HEADER_ROW + 12}`,
+    validations: counts.map(({ f, c }) => ({
+      range: `${c}${HEADER_ROW + 1}:${c}${HEADER_ROW + 12}`,
       kind: f.kind === "seconds" ? ("decimal" as const) : ("wholeNumber" as const),
       min: 0,
       title: f.label,
@@ -59,6 +120,9 @@ export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues
     })),
   };
 }
+
+/** Score cells are computed, not typed: a pale fill tells them apart from the inputs. */
+const SCORE_FILL = "#EDEDED";
 
 export function describeRulesSheet(rules: RuleSet = DEFAULT_RULES): SheetSpec {
   const table = ruleTableRows(rules);
@@ -119,8 +183,6 @@ export function describeTemplate(options: TemplateOptions): SheetSpec[] {
     describeUnitsSheet(units),
     describeEventsSheet(options.events),
     describeHolidaysSheet(),
-    ...units.map((u) => describeUnitSheet(u, options.year, options.values)),
+    ...units.map((u) => describeUnitSheet(u, options.year, options.values, options.rules)),
   ];
 }
-
-export { cellAddress };
