@@ -1,0 +1,263 @@
+// kp12328 end to end (spec §9): the JSON of rank, the demo's October with every rule at work, the
+// template, validate, exit codes, and one run of the real binary without a build.
+
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { promisify } from "util";
+import ExcelJS from "exceljs";
+import { EvaluationJson, evaluationJson } from "../src/cli/json";
+import { INDICATOR_IDS } from "../src/core/catalogue";
+import { parsePeriod } from "../src/core/period";
+import { DEFAULT_UNITS } from "../src/core/units";
+import { rankWorkbook } from "../src/core/workbook/pipeline";
+import { readWorkbook } from "../src/core/workbook/read";
+import { FILLS } from "../src/core/workbook/catalogue-sheets";
+import { loadWorkbook, workbookSheets } from "../src/node/xlsx-adapter";
+import { DEMO_CASES, DEMO_PUBLISHED } from "../src/sample/demo-data";
+import { USAGE_HINT, digest, expectCleanStderr, runCli, tempDir } from "./malformed/harness";
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, "..");
+let dir = "";
+let demoInput = "";
+let demoResult = "";
+let json: EvaluationJson;
+
+beforeAll(async () => {
+  dir = await tempDir("kp12328-cli-");
+  const run = await runCli(["demo", "--out", dir]);
+  expect(run.code).toBe(0);
+  expect(run.err).toEqual([]);
+  demoInput = path.join(dir, "kp12328-demo-2026.xlsx");
+  demoResult = path.join(dir, "kp12328-demo-2026-2026-10-考评结果.xlsx");
+  const ranked = await runCli(["rank", demoInput, "--period", "2026-10", "--json", "--published", DEMO_PUBLISHED, "--out", path.join(dir, "ranked.xlsx")]);
+  expect(ranked.code).toBe(0);
+  expect(ranked.err).toEqual([]);
+  json = JSON.parse(ranked.out.join("\n"));
+});
+
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+const row = (name: string) => json.rows.find((r) => r.unitName === name)!;
+
+describe("rank --json", () => {
+  it("prints exactly the keys and types of spec §9", () => {
+    expect(Object.keys(json).sort()).toEqual(["issues", "period", "publicityEnd", "rows", "status"]);
+    expect(json.period).toBe("2026-10");
+    expect(json.status).toBe("final");
+    expect(json.publicityEnd).toBe("2026-11-12"); // 2026-11-05 (Thu) + 5 working days
+    expect(json.rows).toHaveLength(28);
+    for (const r of json.rows) {
+      expect(Object.keys(r).sort()).toEqual(["base", "bonus", "connectRate", "deduction", "note", "rank", "result", "scores", "tieBreak", "total", "unitCode", "unitName"].sort());
+      expect(r.rank === null || Number.isInteger(r.rank)).toBe(true);
+      expect(r.unitCode).toMatch(/^\d{6}$/);
+      expect(typeof r.unitName).toBe("string");
+      for (const k of ["total", "base"] as const) expect(r[k] === null || typeof r[k] === "number").toBe(true);
+      expect(typeof r.bonus).toBe("number");
+      expect(typeof r.deduction).toBe("number");
+      expect(r.connectRate === null || (r.connectRate >= 0 && r.connectRate <= 1)).toBe(true);
+      expect(Object.keys(r.scores)).toEqual([...INDICATOR_IDS]);
+      for (const id of INDICATOR_IDS) expect(r.scores[id] === null || typeof r.scores[id] === "number").toBe(true);
+      expect(["none", "resolved", "shared"]).toContain(r.tieBreak);
+      expect(["ranked", "disqualified", "pending", "missing"]).toContain(r.result);
+      expect(typeof r.note).toBe("string");
+    }
+    expect(json.issues).toEqual([]);
+    expect(new Set(json.rows.map((r) => r.unitCode))).toEqual(new Set(DEFAULT_UNITS.map((u) => u.code)));
+  });
+
+  it("lists rows in published order: ranks ascending with competition gaps, then the unranked", () => {
+    const ranked = json.rows.filter((r) => r.result === "ranked");
+    const firstUnranked = json.rows.findIndex((r) => r.result !== "ranked");
+    expect(json.rows.slice(firstUnranked).every((r) => r.result !== "ranked" && r.rank === null)).toBe(true);
+    ranked.forEach((r, i) => {
+      if (i === 0) return expect(r.rank).toBe(1);
+      const prev = ranked[i - 1];
+      expect(r.total! <= prev.total!).toBe(true);
+      expect(r.rank).toBe(r.tieBreak === "shared" && prev.total === r.total && prev.tieBreak === "shared" ? prev.rank : i + 1);
+    });
+  });
+
+  it("is the pipeline's evaluation as the JSON of spec §9", async () => {
+    const wb = await loadWorkbook(demoInput);
+    const run = rankWorkbook(workbookSheets(wb), { period: parsePeriod("2026-10")!, published: DEMO_PUBLISHED, generated: "x" });
+    expect(json).toEqual(JSON.parse(JSON.stringify(evaluationJson(run.evaluation))));
+  });
+
+  it("shows every rule of the demo's October", () => {
+    const [a, b] = DEMO_CASES.resolvedTie.map(row);
+    expect(a.total).toBe(b.total);
+    expect([a.tieBreak, b.tieBreak]).toEqual(["resolved", "resolved"]);
+    expect(b.rank).toBe(a.rank! + 1);
+    expect(a.connectRate!).toBeGreaterThan(b.connectRate!);
+    expect(a.note).toContain(b.unitName);
+
+    const [c, d] = DEMO_CASES.sharedTie.map(row);
+    expect([c.tieBreak, d.tieBreak]).toEqual(["shared", "shared"]);
+    expect(c.rank).toBe(d.rank);
+    const after = json.rows[json.rows.indexOf(d) + 1];
+    expect(after.rank).toBe(d.rank! + 2);
+    expect(c.note).toContain(`并列第 ${c.rank} 名`);
+
+    expect(row(DEMO_CASES.bonus).bonus).toBeGreaterThan(0);
+    expect(row(DEMO_CASES.bonus).total).toBeCloseTo(row(DEMO_CASES.bonus).base! + row(DEMO_CASES.bonus).bonus, 2);
+    expect(row(DEMO_CASES.deduction).deduction).toBeGreaterThan(0);
+    expect(row(DEMO_CASES.deduction).total).toBeCloseTo(row(DEMO_CASES.deduction).base! - row(DEMO_CASES.deduction).deduction, 2);
+
+    const fake = row(DEMO_CASES.disqualified);
+    expect(fake).toMatchObject({ rank: null, result: "disqualified" });
+    expect(fake.note).toContain("弄虚作假");
+    expect(json.rows[json.rows.length - 1]).toBe(fake);
+
+    const zero = row(DEMO_CASES.zeroDenominator);
+    expect(zero.result).toBe("ranked");
+    expect(zero.scores.B2).toBe(4);
+    expect(zero.note).toContain("分母为 0");
+  });
+
+  it("never writes into its input, and refuses --out equal to the input", async () => {
+    const before = await digest(demoInput);
+    const stat = await fs.stat(demoInput);
+    const run = await runCli(["rank", demoInput, "--period", "2026-10", "--out", demoInput]);
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([expect.stringContaining("--out 不能与输入文件相同"), USAGE_HINT]);
+    expect(await digest(demoInput)).toBe(before);
+    expect((await fs.stat(demoInput)).mtimeMs).toBe(stat.mtimeMs);
+    // The default output is a new file beside the input.
+    const def = await runCli(["rank", demoInput, "--period", "2026-Q4"]);
+    expect(def.code).toBe(0);
+    expect(def.out[def.out.length - 1]).toContain("kp12328-demo-2026-2026-Q4-考评结果.xlsx");
+    expect(await digest(demoInput)).toBe(before);
+  });
+
+  it("prints a readable summary without --json", async () => {
+    const run = await runCli(["rank", demoInput, "--period", "2026-10", "--out", path.join(dir, "summary.xlsx"), "--published", DEMO_PUBLISHED]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toBe("2026年10月 考评结果（正式）");
+    expect(run.out[1]).toContain("公示期截止 2026-11-12");
+    expect(run.out.join("\n")).toContain("[并列]");
+    expect(run.out[run.out.length - 1]).toBe(`结果已写入：${path.join(dir, "summary.xlsx")}`);
+  });
+});
+
+describe("demo --out DIR", () => {
+  it("writes the input workbook and the ranked copy", async () => {
+    const input = await loadWorkbook(demoInput);
+    expect(input.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["评分规则", "考评单位", "考评事件", ...DEFAULT_UNITS.map((u) => u.name)]));
+    expect(input.getWorksheet("2026年10月 考评结果")).toBeUndefined();
+    const result = await loadWorkbook(demoResult);
+    expect(result.getWorksheet("2026年10月 考评结果")).toBeDefined();
+    expect(result.getWorksheet("数据校验")).toBeDefined();
+  });
+
+  it("has a result sheet in the JSON's order, with tie fills and a \"—\" rate with a note for the zero denominator", async () => {
+    const wb = await loadWorkbook(demoResult);
+    const ws = wb.getWorksheet("2026年10月 考评结果")!;
+    expect(ws.getCell("H2").value).toBe("2026-11-12");
+    const header = ws.getRow(5).values as ExcelJS.CellValue[];
+    const col = (h: string) => header.indexOf(h);
+    const names: string[] = [];
+    for (let r = 6; r < 6 + 28; r++) names.push(String(ws.getCell(r, 2).value));
+    expect(names).toEqual(json.rows.map((r) => r.unitName));
+    const line = (name: string) => ws.getRow(6 + names.indexOf(name));
+
+    const zero = line(DEMO_CASES.zeroDenominator);
+    const rate = zero.getCell(col("B2 跨市（直管县）工单办结率"));
+    expect(rate.value).toBe("—");
+    expect(String(typeof rate.note === "string" ? rate.note : JSON.stringify(rate.note))).toContain("分母为 0");
+    expect(zero.getCell(col("B2 得分")).value).toBe(4);
+
+    const fill = (name: string) => ((line(name).getCell(2).fill as ExcelJS.FillPattern).fgColor?.argb ?? "").slice(2);
+    const hex = (c: string) => c.replace("#", "").toUpperCase();
+    for (const n of DEMO_CASES.resolvedTie) expect(fill(n)).toBe(hex(FILLS.resolved.color));
+    for (const n of DEMO_CASES.sharedTie) expect(fill(n)).toBe(hex(FILLS.shared.color));
+    expect(fill(DEMO_CASES.disqualified)).toBe(hex(FILLS.unranked.color));
+    expect(line(DEMO_CASES.disqualified).getCell(1).value).toBe("不合格");
+    const totals = json.rows.map((r) => r.total);
+    expect(names.map((n) => line(n).getCell(col("总分")).value)).toEqual(totals);
+  });
+});
+
+describe("template", () => {
+  it("writes a workbook that reads with no errors and has the 28 unit sheets", async () => {
+    const out = path.join(dir, "template.xlsx");
+    const run = await runCli(["template", "--out", out, "--year", "2027"]);
+    expect(run.code).toBe(0);
+    expect(run.err).toEqual([]);
+    const wb = await loadWorkbook(out);
+    const input = readWorkbook(workbookSheets(wb), 2027);
+    expect(input.problems.filter((p) => p.severity === "error")).toEqual([]);
+    const unitSheets = input.indicatorSheets.filter((s) => s.layout === "unit");
+    expect(unitSheets).toHaveLength(28);
+    expect(new Set(unitSheets.map((s) => s.name))).toEqual(new Set(DEFAULT_UNITS.map((u) => u.name)));
+    expect(input.rules).toBeDefined();
+    expect(input.rules).not.toBeNull();
+    expect(input.units).toHaveLength(28);
+    expect(wb.getWorksheet("郑州市")!.getCell("A4").value).toBe("2027-01");
+  });
+
+  it("requires --out", async () => {
+    const run = await runCli(["template"]);
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([expect.stringContaining("缺少 --out"), USAGE_HINT]);
+  });
+});
+
+describe("validate", () => {
+  it("prints problems only, and writes nothing", async () => {
+    const before = (await fs.readdir(dir)).sort();
+    const clean = await runCli(["validate", demoInput, "--period", "2026-10"]);
+    expect(clean.code).toBe(0);
+    expect(clean.err).toEqual([]);
+    expect(clean.out).toEqual(["2026年10月：未发现问题", "共 0 个错误，0 个提醒"]);
+
+    const broken = path.join(dir, "broken.xlsx");
+    const wb = await loadWorkbook(demoInput);
+    wb.getWorksheet("开封市")!.getCell("C13").value = -1;
+    await wb.xlsx.writeFile(broken);
+    const run = await runCli(["validate", broken, "--period", "2026-10"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toHaveLength(2);
+    expect(run.out[0].split("\t")).toEqual(["错误", "开封市!C13", expect.stringContaining("不能为负数"), expect.any(String)]);
+    expect(run.out[1]).toBe("共 1 个错误，0 个提醒");
+    const jsonRun = await runCli(["validate", broken, "--period", "2026-10", "--json"]);
+    expect(JSON.parse(jsonRun.out.join("\n"))).toEqual([{ severity: "error", sheet: "开封市", cell: "C13", message: expect.stringContaining("开封市!C13") }]);
+    expect((await fs.readdir(dir)).sort()).toEqual([...before, "broken.xlsx"].sort());
+  });
+});
+
+describe("exit codes", () => {
+  it("0 for a completed run, 2 for usage mistakes and unreadable files, never a trace", async () => {
+    const cases: [string[], number][] = [
+      [["rank", demoInput, "--period", "2026", "--json", "--out", path.join(dir, "year.xlsx")], 0],
+      [["rank", demoInput], 2],
+      [["rank", path.join(dir, "missing.xlsx"), "--period", "2026-10"], 2],
+      [["frobnicate"], 2],
+      [["demo", "--bogus"], 2],
+      [["--help"], 0],
+    ];
+    for (const [argv, code] of cases) {
+      const run = await runCli(argv);
+      expect([argv.join(" "), run.code]).toEqual([argv.join(" "), code]);
+      expectCleanStderr(run.err);
+      if (code === 2) expect(run.err.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe("the real binary", () => {
+  it("runs bin/kp12328.js from the TypeScript sources, without a build", async () => {
+    const out = path.join(dir, "binary.xlsx");
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, "bin", "kp12328.js"), "rank", demoInput, "--period", "2026-10", "--json", "--published", DEMO_PUBLISHED, "--out", out], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(stderr).toBe("");
+    expect(JSON.parse(stdout)).toEqual(json);
+    await expect(fs.stat(out)).resolves.toBeDefined();
+  }, 120_000);
+});
