@@ -9,9 +9,9 @@
 import { fieldForHeader } from "../core/workbook/catalogue-sheets";
 // re-export getters out of the hot path of 10,000 calls in CommonJS builds.
 import { CellGrid, CellValue, EXCEL_ERRORS, cellErrorText, displayText, isBlank, isoToExcelSerial, normalizeLabel, readDate, readNumber } from "../core/cells";
-import { FIELDS, INDICATORS, IndicatorDef, IndicatorId, MEASURE_IDS, MeasureId, ScoringMethodId, fieldDef } from "../core/catalogue";
+import { INDICATORS, IndicatorDef, IndicatorId, MEASURE_IDS, MeasureId, fieldDef } from "../core/catalogue";
 import { Ratio, decimalOf } from "../core/exact";
-import { DEFAULT_RULES, IndicatorRule, RuleSet, readRuleTable, ruleFor } from "../core/rules";
+import { DEFAULT_RULES, IndicatorRule, METHODS_FOR, RuleSet, readRuleTable, ruleFor } from "../core/rules";
 import { RATE_FIELDS, scoreIndicator, scoreMonth } from "../core/scoring";
 import { readRecords } from "../core/records";
 import { Contender, rank } from "../core/ranking";
@@ -259,20 +259,6 @@ function findIndicatorSlow(arg: Arg): IndicatorDef & { readonly id: IndicatorId 
   return def as IndicatorDef & { readonly id: IndicatorId };
 }
 
-/** The methods that fit each indicator's inputs (the method is staff's choice in 评分规则). */
-const METHODS_FOR: Record<IndicatorId, readonly ScoringMethodId[]> = {
-  A1: ["classMedian"],
-  A2: ["ramp", "target"],
-  A3: ["ramp", "target"],
-  A4: ["waitSteps"],
-  B1: ["ramp", "target"],
-  B2: ["ramp", "target"],
-  B3: ["ramp", "target"],
-  B4: ["ramp", "target"],
-  B5: ["ramp", "target"],
-  C1: ["reportRatio"],
-  C2: ["deductions"],
-};
 
 // ---------------------------------------------------------------------------------------------
 // KP.RATE

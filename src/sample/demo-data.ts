@@ -22,7 +22,7 @@ export const DEMO_CASES = {
 } as const;
 
 /** mulberry32: a small seeded generator, so every run writes the same workbook. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
