@@ -133,7 +133,8 @@ describe("evaluate: one month", () => {
     expect(gy.tieBreak).toBe("resolved");
     expect(gy.tiedWith).toEqual(["410200"]);
     expect(gy.note).toBe("与 开封市 同为 62.00 分，人工接通率 96.00% > 85.00%");
-    expect(kf.note).toBe("与 巩义市 同为 62.00 分，人工接通率 85.00% < 96.00%");
+    // 开封市's 省级 honour is named after the tie-break: +1.00 on 2026-10-15.
+    expect(kf.note).toBe("与 巩义市 同为 62.00 分，人工接通率 85.00% < 96.00%；加分 +1.00：2026-10-15 省级荣誉奖励");
     expect(row(e, ZZ).tieBreak).toBe("none");
   });
 

@@ -66,6 +66,8 @@ export interface ResultRow {
 export interface Evaluation {
   readonly period: Period;
   readonly status: ResultStatus;
+  /** Why the result is a draft (草稿), in Chinese; empty when final. */
+  readonly draftReasons: readonly string[];
   /** In published order: ranked, then 不合格, then 数据待核 and 缺报. */
   readonly rows: readonly ResultRow[];
   readonly problems: readonly Problem[];
@@ -115,7 +117,7 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
   return active.map((unit) => {
     const s = stateOf(unit);
     const ev = totalEvents(rules, events, unit.code, monthSet, "monthly");
-    const notes = [...ev.notes];
+    const notes = [...ev.lines, ...ev.notes];
     for (const f of ev.falsifications) notes.push(`${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
     if (s.kind !== "ok") {
       return { unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, answered: 0, queued: 0 };
@@ -141,6 +143,18 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
       queued: s.values.manualQueued,
     };
   });
+}
+
+/** Months without a row of a unit whose sheet had errors become pending instead of missing. */
+function withUnreadable(months: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, units: ReadonlySet<string>, wanted: readonly MonthKey[]): ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>> {
+  if (!units.size) return months;
+  const out = new Map(months);
+  for (const code of units) {
+    const own = new Map(months.get(code) ?? []);
+    for (const m of wanted) if (!own.has(m) || own.get(m)!.kind === "missing") own.set(m, { kind: "pending" });
+    out.set(code, own);
+  }
+  return out;
 }
 
 function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutcome[] = []): ResultRow {
@@ -194,14 +208,17 @@ export function evaluate(input: EvaluationInput): Evaluation {
     if (publication.warning) problems.push(problem("warning", "calendar.unknownYear", publication.warning, "在“节假日调整”表中补充该年的放假与调休日期。", { at: { sheet: "节假日调整", cell: "" } }));
   }
 
+  // A unit whose sheet could not be read did report: it is 数据待核, not 缺报.
+  const unreadable = new Set(problems.filter((p) => p.severity === "error" && p.unitCode && /^sheet\./.test(p.code)).map((p) => p.unitCode!));
+  const states = withUnreadable(reading.months, unreadable, months);
   const activeUnits = units.filter((u) => months.some((m) => isActive(u, m)));
   let rows: ResultRow[];
   if (!rules) {
     rows = activeUnits.map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
   } else if (period.kind === "month") {
-    rows = monthRows(scoreOneMonth(months[0], units, reading.months, events, rules));
+    rows = monthRows(scoreOneMonth(months[0], units, states, events, rules));
   } else {
-    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, reading.months, events, rules).map((r) => [r.unit.code, r]))]));
+    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states, events, rules).map((r) => [r.unit.code, r]))]));
     rows = periodRows(period, activeUnits, months, perMonth, events, rules);
   }
 
@@ -216,8 +233,14 @@ export function evaluate(input: EvaluationInput): Evaluation {
     .sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0));
   const finalRows = [...rankedRows, ...unranked];
 
-  const status: ResultStatus = !rules || finalRows.some((r) => r.result === "pending" || r.result === "missing") ? "draft" : "final";
-  return { period, status, rows: finalRows, problems, publication, rules };
+  const draftReasons: string[] = [];
+  if (!rules) draftReasons.push("评分规则表有误");
+  if (finalRows.some((r) => r.result === "pending")) draftReasons.push("有单位数据待核");
+  if (finalRows.some((r) => r.result === "missing")) draftReasons.push("有单位缺报");
+  // An unreadable event or unit row may hide a bonus, a deduction or a 不合格: not publishable either.
+  if (problems.some((p) => p.severity === "error" && /^(events|units)\./.test(p.code))) draftReasons.push("考评事件或考评单位表有错误");
+  const status: ResultStatus = draftReasons.length ? "draft" : "final";
+  return { period, status, draftReasons, rows: finalRows, problems, publication, rules };
 }
 
 function toContender(r: ResultRow): Contender {
@@ -289,7 +312,7 @@ function periodRows(
       const annual = totalEvents(rules, events, unit.code, new Set(months), "annual");
       bonusCents = annual.bonusCents;
       deductionCents = annual.deductionCents;
-      notes.push(...annual.notes);
+      notes.push(...annual.lines, ...annual.notes);
     }
     const answered = own.reduce((s, m) => s + m.answered, 0);
     const queued = own.reduce((s, m) => s + m.queued, 0);

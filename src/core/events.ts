@@ -25,7 +25,9 @@ export interface EventTotals {
   /** Deduction in cents (positive) after the cap. */
   readonly deductionCents: number;
   readonly disqualified: boolean;
-  /** Short Chinese explanations, e.g. "加分 4.00 超过月度上限，按 3.00 计". */
+  /** One line for each counted event, e.g. "加分 +1.00：2026-10-15 省级荣誉奖励（…）". */
+  readonly lines: readonly string[];
+  /** What the caps did, e.g. "加分 4.00 超过月度上限，按 3.00 计". */
   readonly notes: readonly string[];
   readonly falsifications: readonly ScoringEvent[];
 }
@@ -41,6 +43,7 @@ export function totalEvents(rules: RuleSet, events: readonly ScoringEvent[], uni
   let bonus = 0;
   let deduction = 0;
   const falsifications: ScoringEvent[] = [];
+  const counted: ScoringEvent[] = [];
   for (const e of events) {
     if (e.unitCode !== unitCode || !months.has(e.date.slice(0, 7))) continue;
     // Falsification belongs to the month it happened in, whatever its 计入.
@@ -51,7 +54,15 @@ export function totalEvents(rules: RuleSet, events: readonly ScoringEvent[], uni
     if (e.scope !== scope) continue;
     if (e.type === "honour") bonus += eventCents(rules, e);
     else deduction += eventCents(rules, e);
+    counted.push(e);
   }
+  // Each counted event is named in the row's note, so a published bonus or deduction explains itself.
+  counted.sort((a, b) => compareText(a.date, b.date) || compareText(a.description ?? "", b.description ?? ""));
+  const lines = counted.map((e) => {
+    const sign = e.type === "honour" ? "加分 +" : "减分 −";
+    const what = `${levelLabel(e.level)}${e.type === "honour" ? "荣誉奖励" : "批评曝光"}`;
+    return `${sign}${formatCents(eventCents(rules, e))}：${e.date} ${what}${e.description ? `（${e.description}）` : ""}`;
+  });
   // By date, so that the notes never depend on the order of the 考评事件 rows.
   falsifications.sort((a, b) => compareText(a.date, b.date) || compareText(a.description ?? "", b.description ?? ""));
   const notes: string[] = [];
@@ -66,7 +77,7 @@ export function totalEvents(rules: RuleSet, events: readonly ScoringEvent[], uni
     notes.push(`减分 ${formatCents(deduction)} 超过${capName}上限，按 ${formatCents(deductionCap)} 计`);
     deduction = deductionCap;
   }
-  return { bonusCents: bonus, deductionCents: deduction, disqualified: falsifications.length > 0, notes, falsifications };
+  return { bonusCents: bonus, deductionCents: deduction, disqualified: falsifications.length > 0, lines, notes, falsifications };
 }
 
 function compareText(a: string, b: string): number {

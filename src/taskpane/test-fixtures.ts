@@ -63,6 +63,7 @@ export function sampleEvaluation(problems: Problem[] = []): Evaluation {
   return {
     period: { kind: "month", year: 2026, month: 10 },
     status: "draft",
+    draftReasons: ["有单位数据待核"],
     rows: [
       row("410100", "郑州市", 1, 65.2),
       row("410200", "开封市", 2, 63.5, { tieBreak: "resolved", tiedWith: ["410300"], connectRate: { num: 9731, den: 10000 } }),

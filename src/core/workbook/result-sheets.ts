@@ -147,13 +147,13 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
       text("公示期截止", { bold: true }),
       text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {}),
       text("版本", { bold: true }),
-      num(options.version ?? 1, "0"),
+      text(`第 ${options.version ?? 1} 版`),
       text("生成时间", { bold: true }),
       text(options.generated),
     ]),
   );
   const notices: string[] = [];
-  if (evaluation.status === "draft") notices.push("草稿：有单位数据待核或缺报，数据更正后请重新生成，草稿不可发布。");
+  if (evaluation.status === "draft") notices.push(`草稿：${evaluation.draftReasons.join("，")}。数据更正后请重新生成，草稿不可发布。`);
   if (pub?.warning) notices.push(pub.warning);
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   const warnings = evaluation.problems.length - errors;
