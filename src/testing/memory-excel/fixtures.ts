@@ -73,7 +73,7 @@ export interface SheetSnapshot {
   frozenColumns: number;
   merges: string[];
   validations: Array<{ address: string; rule: Excel.DataValidationRule; prompt?: Excel.DataValidationPrompt; errorAlert?: Excel.DataValidationErrorAlert }>;
-  charts: Array<{ name: string; type: string; source: string; seriesBy: string; title?: string }>;
+  charts: Array<{ name: string; type: string; source: string; seriesBy: string; title?: string; legend?: boolean; categories?: string; position?: string }>;
   customProperties: Record<string, string>;
 }
 
@@ -137,7 +137,9 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     validations: sheet.validations.map((v) =>
       JSON.parse(JSON.stringify({ address: qualifiedAddress(sheet.name, v.rect).split("!")[1], rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
     ),
-    charts: sheet.charts.map((c) => JSON.parse(JSON.stringify({ name: c.name, type: c.type, source: c.sourceAddress, seriesBy: c.seriesBy, title: c.title }))),
+    charts: sheet.charts.map((c) =>
+      JSON.parse(JSON.stringify({ name: c.name, type: c.type, source: st.addressOf(c.source), seriesBy: c.seriesBy, title: c.title, legend: c.legendVisible, categories: c.series[0]?.xAxisValues && st.addressOf(c.series[0].xAxisValues), position: c.position })),
+    ),
     customProperties: Object.fromEntries(sheet.customProperties),
   };
 }

@@ -46,6 +46,7 @@ export const ExcelEnums = {
   HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right", fill: "Fill", justify: "Justify", centerAcrossSelection: "CenterAcrossSelection", distributed: "Distributed" } satisfies { [K in keyof typeof Excel.HorizontalAlignment]: `${(typeof Excel.HorizontalAlignment)[K]}` },
   DataValidationOperator: { between: "Between", notBetween: "NotBetween", equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", greaterThanOrEqualTo: "GreaterThanOrEqualTo", lessThanOrEqualTo: "LessThanOrEqualTo" } satisfies { [K in keyof typeof Excel.DataValidationOperator]: `${(typeof Excel.DataValidationOperator)[K]}` },
   DataValidationAlertStyle: { information: "Information", stop: "Stop", warning: "Warning" } satisfies { [K in keyof typeof Excel.DataValidationAlertStyle]: `${(typeof Excel.DataValidationAlertStyle)[K]}` },
+  ContentType: { plain: "Plain", mention: "Mention" } satisfies { [K in keyof typeof Excel.ContentType]: `${(typeof Excel.ContentType)[K]}` },
   ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks", resetContents: "ResetContents" } satisfies { [K in keyof typeof Excel.ClearApplyTo]: `${(typeof Excel.ClearApplyTo)[K]}` },
 };
 

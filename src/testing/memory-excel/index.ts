@@ -17,7 +17,7 @@ export { MemoryRequestContext } from "./request-context";
 export { MemoryRange, MemoryRangeFormat, MemoryRangeFill, MemoryRangeFont, MemoryDataValidation } from "./range";
 export { MemoryWorksheet, MemoryWorksheetCollection, MemoryFreezePanes } from "./worksheet";
 export { MemoryWorkbook, MemoryApplication } from "./workbook";
-export { MemoryChart, MemoryChartCollection } from "./charts";
+export { MemoryChart, MemoryChartCollection, MemoryChartLegend, MemoryChartSeries, MemoryChartSeriesCollection } from "./charts";
 export { MemoryComment, MemoryCommentCollection, MemoryNote, MemoryNoteCollection } from "./comments";
 export { MemoryNamedItem, MemoryNamedItemCollection } from "./names";
 export { MemoryCustomProperty, MemoryCustomPropertyCollection } from "./custom-properties";

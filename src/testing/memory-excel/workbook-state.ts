@@ -1,5 +1,5 @@
 /** The document itself: sheets, cells, formats, notes, validation, charts — what real Excel holds. */
-import { cellAddress, MAX_COLUMNS, MAX_ROWS, parseAddress, Rect, rectContains, rectsIntersect } from "./address";
+import { cellAddress, MAX_COLUMNS, MAX_ROWS, parseAddress, qualifiedAddress, Rect, rectContains, rectsIntersect } from "./address";
 import { CellState, CellValue, displayText, ErrorValue, GENERAL, interpretInput, StoredValue, toPlain } from "./cells";
 import { ErrorCode, MemoryExcelError, shapeMismatchMessage } from "./errors";
 import { CustomFunction, evaluateFormula, FormulaEnvironment } from "./formula";
@@ -14,13 +14,32 @@ export interface ValidationRecord {
   ignoreBlanks?: boolean;
 }
 
+/** Cells a chart refers to: kept by sheet id, so they follow a rename as Excel's references do. */
+export interface CellsRef {
+  sheetId: string;
+  rect: Rect;
+}
+
+export interface ChartSeriesRecord {
+  name: string;
+  /** The series' values. */
+  values: CellsRef;
+  /** The category (x-axis) labels, once `setXAxisValues` was called. */
+  xAxisValues?: CellsRef;
+}
+
 export interface ChartRecord {
   id: string;
   name: string;
   type: string;
-  sourceAddress: string;
+  source: CellsRef;
   seriesBy: string;
   title?: string;
+  /** undefined: Excel's default (a legend is shown). */
+  legendVisible?: boolean;
+  series: ChartSeriesRecord[];
+  /** The top-left cell given to `setPosition`. */
+  position?: string;
 }
 
 export interface NameRecord {
@@ -475,6 +494,12 @@ export class WorkbookState {
     const record: NameRecord = { name, reference, comment, sheetId };
     this.names.push(record);
     return record;
+  }
+
+  /** "Sheet1!C6:C33" under the sheet's current name; "#REF!" once the sheet is gone. */
+  addressOf(ref: CellsRef): string {
+    const sheet = this.sheets.find((s) => s.id === ref.sheetId);
+    return sheet ? qualifiedAddress(sheet.name, ref.rect) : "#REF!";
   }
 
   cellLabel(sheet: SheetState, row: number, column: number): string {

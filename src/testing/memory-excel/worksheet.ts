@@ -1,6 +1,6 @@
 /** `Excel.Worksheet`, `Excel.WorksheetCollection` and `Excel.WorksheetFreezePanes`. */
-import { parseAddress, splitSheetAddress } from "./address";
-import { MemoryClientObject, MemoryCollection } from "./client-object";
+import { MAX_COLUMNS, MAX_ROWS, parseAddress, splitSheetAddress } from "./address";
+import { MemoryClientObject, MemoryCollection, unwrap } from "./client-object";
 import { ErrorCode, MemoryExcelError } from "./errors";
 import { MemoryChartCollection } from "./charts";
 import { MemoryCommentCollection, MemoryNoteCollection } from "./comments";
@@ -265,7 +265,7 @@ export class MemoryWorksheetCollection
   }
 }
 
-type FreezeMembers = "context" | "freezeRows" | "freezeColumns" | "unfreeze";
+type FreezeMembers = "context" | "freezeAt" | "freezeRows" | "freezeColumns" | "unfreeze";
 
 export class MemoryFreezePanes extends MemoryClientObject<string> implements Pick<Excel.WorksheetFreezePanes, FreezeMembers> {
   protected readonly _typeName = "WorksheetFreezePanes";
@@ -280,6 +280,33 @@ export class MemoryFreezePanes extends MemoryClientObject<string> implements Pic
 
   protected _loadables(): Record<string, () => unknown> {
     return {};
+  }
+
+  /**
+   * ExcelApi 1.7: the range is the cells of the top-left frozen pane, so everything above its last
+   * row and left of its last column stays in place ("A1:B5" freezes 5 rows and 2 columns).
+   */
+  freezeAt(frozenRange: Excel.Range | string): void {
+    const given = typeof frozenRange === "string" ? frozenRange : unwrap(frozenRange, MemoryRange, "Range");
+    this._call("freezeAt", [typeof given === "string" ? given : given._path], () => {
+      let rect;
+      if (typeof given === "string") {
+        const { sheet: named, local } = splitSheetAddress(given);
+        if (named !== undefined && named.toLowerCase() !== this.sheet._sheet().name.toLowerCase()) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "WorksheetFreezePanes.freezeAt");
+        rect = parseAddress(local);
+      } else {
+        const ref = given._target();
+        if (ref.sheetId !== this.sheet._sheet().id) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "WorksheetFreezePanes.freezeAt");
+        rect = ref.rect;
+      }
+      if (!rect) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "WorksheetFreezePanes.freezeAt");
+      const s = this.sheet._sheet();
+      const rows = rect.row + rect.rowCount;
+      const columns = rect.column + rect.columnCount;
+      // A whole column (rows 1…1,048,576) freezes columns only; a whole row freezes rows only.
+      s.frozenRows = rows >= MAX_ROWS ? 0 : rows;
+      s.frozenColumns = columns >= MAX_COLUMNS ? 0 : columns;
+    }, this.sheet._writeSheet);
   }
 
   freezeRows(count?: number): void {
