@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { CellValue } from "./cells";
 import { EVENT_LEVELS, EventLevel, EventScope, EventType, INDICATOR_IDS, MEASURE_IDS, MeasureId } from "./catalogue";
-import { compareRatios, Ratio } from "./exact";
+import { compareRatios, formatCents, Ratio } from "./exact";
 import { evaluate, Evaluation, EvaluationInput } from "./evaluate";
 import { ScoringEvent } from "./events";
 import { Period, monthsOf } from "./period";
-import { Contender, rank } from "./ranking";
+import { Contender, Placement, distinctPercent, rank } from "./ranking";
 import { RawRecord } from "./records";
 import { DEFAULT_RULES, IndicatorRule, RuleSet } from "./rules";
 import { median, scoreIndicator, scoreMonth } from "./scoring";
@@ -156,7 +156,68 @@ function expectCompetitionRanking(items: readonly { key: string; rank: number; t
 
 const sortedProblems = (e: Evaluation) => e.problems.map((p) => JSON.stringify(p)).sort();
 
+
 // ---------------------------------------------------------------------------------------------
+// Reference: rank() as first written (src/core/ranking.ts at 4d45c94), straightforward and O(g³) in
+// the size g of a group of equal totals. The faster rank() must give exactly the same placements.
+
+function compareContenders(a: Contender, b: Contender): number {
+  if (a.totalCents !== b.totalCents) return b.totalCents - a.totalCents;
+  return compareRates(b.connectRate, a.connectRate);
+}
+
+function referenceRank(contenders: readonly Contender[]): Placement[] {
+  const sorted = [...contenders].sort((a, b) => compareContenders(a, b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const placements: Placement[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j < sorted.length && sorted[j].totalCents === sorted[i].totalCents) j++;
+    const sameTotal = sorted.slice(i, j);
+    let k = i;
+    while (k < j) {
+      let m = k;
+      while (m < j && compareRates(sorted[m].connectRate, sorted[k].connectRate) === 0) m++;
+      const sameRate = sorted.slice(k, m);
+      for (const c of sameRate) {
+        const rankNumber = k + 1;
+        if (sameTotal.length === 1) placements.push({ key: c.key, rank: rankNumber, tieBreak: "none", tiedWith: [], note: "" });
+        else if (sameRate.length > 1) {
+          const others = sameRate.filter((o) => o !== c);
+          placements.push({ key: c.key, rank: rankNumber, tieBreak: "shared", tiedWith: others.map((o) => o.key), note: refSharedNote(c, others, rankNumber) });
+        } else {
+          const others = sameTotal.filter((o) => o !== c);
+          placements.push({ key: c.key, rank: rankNumber, tieBreak: "resolved", tiedWith: others.map((o) => o.key), note: refResolvedNote(c, others) });
+        }
+      }
+      k = m;
+    }
+    i = j;
+  }
+  return placements;
+}
+function refResolvedNote(c: Contender, others: readonly Contender[]): string {
+  const names = others.map((o) => o.name).join("、");
+  const all = [c.connectRate, ...others.map((o) => o.connectRate)];
+  const mine = distinctPercent(c.connectRate, all);
+  const theirs = others.map((o) => {
+    const sign = compareRates(c.connectRate, o.connectRate) > 0 ? ">" : "<";
+    return { sign, text: distinctPercent(o.connectRate, all), name: o.name };
+  });
+  const head = `与 ${names} 同为 ${formatCents(c.totalCents)} 分，人工接通率`;
+  if (theirs.length === 1) return `${head} ${mine} ${theirs[0].sign} ${theirs[0].text}`;
+  return `${head} ${mine}（${theirs.map((t) => `${t.sign} ${t.name} ${t.text}`).join("，")}）`;
+}
+
+function refSharedNote(c: Contender, others: readonly Contender[], rankNumber: number): string {
+  const rate = c.connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(c.connectRate, [])}`;
+  return `并列第 ${rankNumber} 名：与 ${others.map((o) => o.name).join("、")} 同为 ${formatCents(c.totalCents)} 分，${rate}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Generous: the runs take a few seconds, but a loaded machine must not turn them into timeouts.
+jest.setTimeout(60_000);
 
 describe("properties", () => {
   it("gives every indicator a score between 0 and its points", () => {
@@ -231,6 +292,28 @@ describe("properties", () => {
         expect(rank([...contenders.slice(k), ...contenders.slice(0, k)])).toEqual(placements);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("rank() gives exactly the placements and notes of the reference version", () => {
+    // Few totals and close rates, so that groups are large and rates differ only in far decimals.
+    const rate = fc.oneof(
+      fc.constant(null),
+      fc.tuple(fc.nat(12), fc.integer({ min: 1, max: 12 })).map(([n, d]) => ({ num: Math.min(n, d), den: d })),
+      fc.integer({ min: 0, max: 40 }).map((k) => ({ num: 97_000_000 + k, den: 100_000_000 })),
+      fc.integer({ min: 0, max: 3 }).map((k) => ({ num: 9_700_001 + k, den: 10_000_001 })),
+    );
+    const contender = fc.record({
+      key: fc.string({ minLength: 1, maxLength: 4 }),
+      name: fc.oneof(fc.constantFrom("", "甲", "乙", "、", "，"), fc.string({ maxLength: 3 })),
+      totalCents: fc.integer({ min: 6348, max: 6351 }),
+      connectRate: rate,
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(contender, { selector: (c) => c.key, maxLength: 30 }), (list) => {
+        expect(rank(list)).toEqual(referenceRank(list));
+      }),
+      { numRuns: 400 },
     );
   });
 

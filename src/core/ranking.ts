@@ -36,6 +36,10 @@ function compareContenders(a: Contender, b: Contender): number {
 /**
  * The placements in published order. Ties on total and rate share a rank and are listed by unit key,
  * so the order never depends on the input order.
+ *
+ * Work per group of g equal totals is O(g log g) plus the notes themselves: each note names every
+ * other unit of its group, so notes are joined from shared prefix and suffix strings rather than
+ * rebuilt, and each rate's percentage text is worked out once per group (see groupPercents).
  */
 export function rank(contenders: readonly Contender[]): Placement[] {
   const sorted = [...contenders].sort((a, b) => compareContenders(a, b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -44,28 +48,94 @@ export function rank(contenders: readonly Contender[]): Placement[] {
   while (i < sorted.length) {
     let j = i;
     while (j < sorted.length && sorted[j].totalCents === sorted[i].totalCents) j++;
-    const sameTotal = sorted.slice(i, j);
-    let k = i;
-    while (k < j) {
+    if (j - i === 1) {
+      placements.push({ key: sorted[i].key, rank: i + 1, tieBreak: "none", tiedWith: [], note: "" });
+      i = j;
+      continue;
+    }
+    const group = sorted.slice(i, j);
+    const texts = groupPercents(group);
+    const keys = group.map((c) => c.key);
+    // For a resolved row at position p of the group, the others before it have a higher rate ("<")
+    // and those after it a lower one (">"): the group is sorted by rate, and p's rate is its own.
+    const names = joinedExcept(group.map((c) => c.name), "、");
+    const above = joinedExcept(group.map((c, q) => `< ${c.name} ${texts[q]}`), "，");
+    const below = joinedExcept(group.map((c, q) => `> ${c.name} ${texts[q]}`), "，");
+    let k = 0;
+    while (k < group.length) {
       let m = k;
-      while (m < j && compareRates(sorted[m].connectRate, sorted[k].connectRate) === 0) m++;
-      const sameRate = sorted.slice(k, m);
-      for (const c of sameRate) {
-        const rankNumber = k + 1;
-        if (sameTotal.length === 1) placements.push({ key: c.key, rank: rankNumber, tieBreak: "none", tiedWith: [], note: "" });
-        else if (sameRate.length > 1) {
-          const others = sameRate.filter((o) => o !== c);
-          placements.push({ key: c.key, rank: rankNumber, tieBreak: "shared", tiedWith: others.map((o) => o.key), note: sharedNote(c, others, rankNumber) });
+      while (m < group.length && compareRates(group[m].connectRate, group[k].connectRate) === 0) m++;
+      const rankNumber = i + k + 1;
+      if (m - k > 1) {
+        const run = group.slice(k, m);
+        const runNames = joinedExcept(run.map((c) => c.name), "、");
+        const runKeys = keys.slice(k, m);
+        const rate = group[k].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(group[k].connectRate, [])}`;
+        const tail = ` 同为 ${formatCents(group[k].totalCents)} 分，${rate}`;
+        run.forEach((c, q) => {
+          placements.push({ key: c.key, rank: rankNumber, tieBreak: "shared", tiedWith: without(runKeys, q), note: `并列第 ${rankNumber} 名：与 ${runNames.except(q)}${tail}` });
+        });
+      } else {
+        const c = group[k];
+        const head = `与 ${names.except(k)} 同为 ${formatCents(c.totalCents)} 分，人工接通率`;
+        let note: string;
+        if (group.length === 2) {
+          const other = 1 - k;
+          note = `${head} ${texts[k]} ${k < other ? ">" : "<"} ${texts[other]}`;
         } else {
-          const others = sameTotal.filter((o) => o !== c);
-          placements.push({ key: c.key, rank: rankNumber, tieBreak: "resolved", tiedWith: others.map((o) => o.key), note: resolvedNote(c, others) });
+          const parts = [above.before(k), below.after(k)].filter((x): x is string => x !== undefined);
+          note = `${head} ${texts[k]}（${parts.join("，")}）`;
         }
+        placements.push({ key: c.key, rank: rankNumber, tieBreak: "resolved", tiedWith: without(keys, k), note });
       }
       k = m;
     }
     i = j;
   }
   return placements;
+}
+
+function without<T>(items: readonly T[], index: number): T[] {
+  return [...items.slice(0, index), ...items.slice(index + 1)];
+}
+
+/**
+ * Joins of a list leaving one item out, each in O(1) from shared prefix and suffix joins:
+ * before(p) joins items 0…p−1, after(p) items p+1…, except(p) both; undefined for none.
+ */
+function joinedExcept(items: readonly string[], sep: string): { before(p: number): string | undefined; after(p: number): string | undefined; except(p: number): string } {
+  const prefix: (string | undefined)[] = [undefined];
+  for (let q = 0; q < items.length; q++) prefix.push(q === 0 ? items[0] : `${prefix[q]}${sep}${items[q]}`);
+  const suffix: (string | undefined)[] = [];
+  suffix[items.length] = undefined;
+  for (let q = items.length - 1; q >= 0; q--) suffix[q] = q === items.length - 1 ? items[q] : `${items[q]}${sep}${suffix[q + 1]}`;
+  return {
+    before: (p) => prefix[p],
+    after: (p) => suffix[p + 1],
+    except: (p) => [prefix[p], suffix[p + 1]].filter((x): x is string => x !== undefined).join(sep),
+  };
+}
+
+/**
+ * distinctPercent(rate, all rates of the group) for every member of a group sorted by rate (high to
+ * low, no rate last). Rounding is monotone, so a rate's text at some precision can only coincide with
+ * another rate's if it coincides with its nearest different rate above or below: two neighbours to
+ * check instead of the whole group.
+ */
+function groupPercents(group: readonly Contender[]): string[] {
+  const distinct: Ratio[] = [];
+  const index: number[] = [];
+  for (const c of group) {
+    const r = c.connectRate;
+    if (r === null) {
+      index.push(-1);
+      continue;
+    }
+    if (!distinct.length || compareRatios(distinct[distinct.length - 1], r) !== 0) distinct.push(r);
+    index.push(distinct.length - 1);
+  }
+  const texts = distinct.map((r, d) => distinctPercent(r, [distinct[d - 1] ?? null, distinct[d + 1] ?? null]));
+  return index.map((d) => (d < 0 ? "无" : texts[d]));
 }
 
 /** A rate as a percentage with the fewest decimals (≥ 2) that tell it apart from the others shown. */
@@ -84,22 +154,4 @@ function percentAt(r: Ratio, places: number): string {
   const units = roundHalfUpCents(BigInt(r.num) * scale, BigInt(r.den));
   const s = String(units).padStart(places + 1, "0");
   return `${s.slice(0, -places)}.${s.slice(-places)}%`;
-}
-
-function resolvedNote(c: Contender, others: readonly Contender[]): string {
-  const names = others.map((o) => o.name).join("、");
-  const all = [c.connectRate, ...others.map((o) => o.connectRate)];
-  const mine = distinctPercent(c.connectRate, all);
-  const theirs = others.map((o) => {
-    const sign = compareRates(c.connectRate, o.connectRate) > 0 ? ">" : "<";
-    return { sign, text: distinctPercent(o.connectRate, all), name: o.name };
-  });
-  const head = `与 ${names} 同为 ${formatCents(c.totalCents)} 分，人工接通率`;
-  if (theirs.length === 1) return `${head} ${mine} ${theirs[0].sign} ${theirs[0].text}`;
-  return `${head} ${mine}（${theirs.map((t) => `${t.sign} ${t.name} ${t.text}`).join("，")}）`;
-}
-
-function sharedNote(c: Contender, others: readonly Contender[], rankNumber: number): string {
-  const rate = c.connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(c.connectRate, [])}`;
-  return `并列第 ${rankNumber} 名：与 ${others.map((o) => o.name).join("、")} 同为 ${formatCents(c.totalCents)} 分，${rate}`;
 }
