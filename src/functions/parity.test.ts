@@ -3,17 +3,11 @@
 
 import { CellValue, DEFAULT_UNITS, MeasureId, RawRecord } from "../core";
 import { checkParity } from "./parity-harness";
+import { DEMO_MONTH, demoValues, random } from "../sample/demo-data";
 
-/** A small deterministic generator (mulberry32), so the sample is the same on every run. */
+/** Draws from the sample generator (../sample/demo-data), so the sample is the same on every run. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = random(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const part = (whole: number, lo: number, hi: number) => Math.min(whole, Math.round(whole * (lo + next() * (hi - lo))));
   return { next, int, part };
@@ -132,5 +126,18 @@ describe("parity of the KP functions with the ranking sheet", () => {
     expect(luoyang.rank).toBe((zhengzhou.rank as number) + 2);
     expect(row("410600").total).toMatchObject({ error: "#VALUE!" }); // 鹤壁市 数据待核
     expect(row("410400").connectRate).toMatchObject({ error: "#DIV/0!" });
+  });
+
+  it("gives the demo's October (npm run demo) exactly as the ranking sheet does, unit by unit", () => {
+    const records = DEFAULT_UNITS.map((u) => record(u.code, DEMO_MONTH, demoValues(u, DEMO_MONTH)));
+    const report = checkParity(records, DEMO_MONTH);
+    expect(report.mismatches).toEqual([]);
+    // All 28 units report: (base, total, rank, rate, 11 scores) each.
+    expect(report.compared).toBe(28 * 15);
+    // The demo's engineered ties hold in the functions too: 开封市 above 洛阳市 on the same total.
+    const row = (name: string) => report.sheet.find((r) => r.unitCode === DEFAULT_UNITS.find((u) => u.name === name)!.code)!;
+    expect(row("开封市").total).toBe(row("洛阳市").total);
+    expect(row("开封市").rank).toBe((row("洛阳市").rank as number) - 1);
+    expect(row("巩义市").rank).toBe(row("兰考县").rank);
   });
 });
