@@ -98,8 +98,21 @@ function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
   return out;
 }
 
+/** The events of each unit, in their given order: each unit's totals then look at its own events only. */
+type EventsByUnit = ReadonlyMap<string, readonly ScoringEvent[]>;
+
+function eventsByUnit(events: readonly ScoringEvent[]): EventsByUnit {
+  const map = new Map<string, ScoringEvent[]>();
+  for (const e of events) {
+    const list = map.get(e.unitCode);
+    if (list) list.push(e);
+    else map.set(e.unitCode, [e]);
+  }
+  return map;
+}
+
 /** Scores every active unit in one month. */
-function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, events: readonly ScoringEvent[], rules: RuleSet): MonthScoreRow[] {
+function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, events: EventsByUnit, rules: RuleSet): MonthScoreRow[] {
   const active = units.filter((u) => isActive(u, month));
   const stateOf = (u: Unit): UnitMonthState => states.get(u.code)?.get(month) ?? { kind: "missing" };
   // A1 compares with the median of the unit's class over the units with a valid row this month.
@@ -116,7 +129,7 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
 
   return active.map((unit) => {
     const s = stateOf(unit);
-    const ev = totalEvents(rules, events, unit.code, monthSet, "monthly");
+    const ev = totalEvents(rules, events.get(unit.code) ?? [], unit.code, monthSet, "monthly");
     const notes = [...ev.lines, ...ev.notes];
     for (const f of ev.falsifications) notes.push(`${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
     if (s.kind !== "ok") {
@@ -212,21 +225,25 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const unreadable = new Set(problems.filter((p) => p.severity === "error" && p.unitCode && /^sheet\./.test(p.code)).map((p) => p.unitCode!));
   const states = withUnreadable(reading.months, unreadable, months);
   const activeUnits = units.filter((u) => months.some((m) => isActive(u, m)));
+  const byUnit = eventsByUnit(events);
   let rows: ResultRow[];
   if (!rules) {
     rows = activeUnits.map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
   } else if (period.kind === "month") {
-    rows = monthRows(scoreOneMonth(months[0], units, states, events, rules));
+    rows = monthRows(scoreOneMonth(months[0], units, states, byUnit, rules));
   } else {
-    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states, events, rules).map((r) => [r.unit.code, r]))]));
-    rows = periodRows(period, activeUnits, months, perMonth, events, rules);
+    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states, byUnit, rules).map((r) => [r.unit.code, r]))]));
+    rows = periodRows(period, activeUnits, months, perMonth, byUnit, rules);
   }
 
   const byCode = new Map(rows.map((r) => [r.unit.code, r]));
   // rank() returns the published order of the ranked rows; the unranked follow by kind, then code.
   const rankedRows = rank(rows.filter((r) => r.result === "ranked").map(toContender)).map((p): ResultRow => {
     const r = byCode.get(p.key)!;
-    return { ...r, rank: p.rank, tieBreak: p.tieBreak, tiedWith: p.tiedWith, note: [p.note, r.note].filter(Boolean).join("；") };
+    // Concatenated, not joined: a tie note can name hundreds of units, and its text is shared with the
+    // other notes of its group until someone reads it.
+    const note = p.note && r.note ? `${p.note}；${r.note}` : p.note || r.note;
+    return { ...r, rank: p.rank, tieBreak: p.tieBreak, tiedWith: p.tiedWith, note };
   });
   const unranked = rows
     .filter((r) => r.result !== "ranked")
@@ -284,7 +301,7 @@ function periodRows(
   units: readonly Unit[],
   months: readonly MonthKey[],
   perMonth: ReadonlyMap<MonthKey, ReadonlyMap<string, MonthScoreRow>>,
-  events: readonly ScoringEvent[],
+  events: EventsByUnit,
   rules: RuleSet,
 ): ResultRow[] {
   return units.map((unit) => {
@@ -309,7 +326,7 @@ function periodRows(
     let bonusCents = 0;
     let deductionCents = 0;
     if (period.kind === "year") {
-      const annual = totalEvents(rules, events, unit.code, new Set(months), "annual");
+      const annual = totalEvents(rules, events.get(unit.code) ?? [], unit.code, new Set(months), "annual");
       bonusCents = annual.bonusCents;
       deductionCents = annual.deductionCents;
       notes.push(...annual.lines, ...annual.notes);

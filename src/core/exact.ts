@@ -13,6 +13,11 @@ export function ratio(num: number, den: number): Ratio {
 
 /** −1, 0 or 1 as a/b is below, equal to or above c/d; exact for counts up to 2^53. */
 export function compareRatios(a: Ratio, b: Ratio): number {
+  // Whole-number products that stay safe integers are exact in doubles (a product above 2^53 never
+  // rounds down into the safe range), so only larger ones need BigInt.
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
   const left = BigInt(a.num) * BigInt(b.den);
   const right = BigInt(b.num) * BigInt(a.den);
   return left < right ? -1 : left > right ? 1 : 0;

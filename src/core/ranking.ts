@@ -83,8 +83,10 @@ export function rank(contenders: readonly Contender[]): Placement[] {
           const other = 1 - k;
           note = `${head} ${texts[k]} ${k < other ? ">" : "<"} ${texts[other]}`;
         } else {
-          const parts = [above.before(k), below.after(k)].filter((x): x is string => x !== undefined);
-          note = `${head} ${texts[k]}（${parts.join("，")}）`;
+          const before = above.before(k);
+          const after = below.after(k);
+          const parts = before === undefined ? after : after === undefined ? before : `${before}，${after}`;
+          note = `${head} ${texts[k]}（${parts}）`;
         }
         placements.push({ key: c.key, rank: rankNumber, tieBreak: "resolved", tiedWith: without(keys, k), note });
       }
@@ -112,7 +114,8 @@ function joinedExcept(items: readonly string[], sep: string): { before(p: number
   return {
     before: (p) => prefix[p],
     after: (p) => suffix[p + 1],
-    except: (p) => [prefix[p], suffix[p + 1]].filter((x): x is string => x !== undefined).join(sep),
+    // Concatenation keeps the shared prefix and suffix strings shared (join would copy them).
+    except: (p) => (prefix[p] === undefined ? suffix[p + 1] ?? "" : suffix[p + 1] === undefined ? prefix[p]! : `${prefix[p]}${sep}${suffix[p + 1]}`),
   };
 }
 
