@@ -129,7 +129,9 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         const wanted = specs.filter((s) => !names.has(s.name) && !(s.role === "unitInput" && input.units.some((u) => u.name === s.name && covered.has(u.code))));
         const kept = specs.filter((s) => !wanted.includes(s)).map((s) => s.name);
         if (wanted.length) {
-          await applyWorkbookChange(context, { renames: [], sheets: wanted, appends: [], registry: input.registry, activate: wanted[0].name }, snapshot, f);
+          // The created sheets are listed in the registry as the product's, so that nothing else is.
+          const registry = [...input.registry, ...wanted.map((s) => ({ name: s.name, role: s.role, created: stamp(env.now()) }))];
+          await applyWorkbookChange(context, { renames: [], sheets: wanted, appends: [], registry, activate: wanted[0].name }, snapshot, f);
         }
         return { created: wanted.map((s) => s.name), kept };
       });
@@ -160,7 +162,8 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         }
         if (plan.cellWrites.length) await context.sync();
         if (plan.newSheets.length) {
-          await applyWorkbookChange(context, { renames: [], sheets: plan.newSheets, appends: [], registry: target.registry }, { ...snapshot, calculation: undefined }, f);
+          const registry = [...target.registry, ...plan.newSheets.map((s) => ({ name: s.name, role: s.role, created: stamp(env.now()) }))];
+          await applyWorkbookChange(context, { renames: [], sheets: plan.newSheets, appends: [], registry }, snapshot, f);
         }
         return { files: plan.files, problems };
       });
