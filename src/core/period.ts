@@ -83,6 +83,8 @@ export function readMonth(value: CellValue | undefined, year?: number): MonthKey
     return iso ? iso.slice(0, 7) : undefined;
   }
   if (typeof value !== "string") return undefined;
+  // The common case, already a month key: "2026-10".
+  if (/^\d{4}-(?:0[1-9]|1[0-2])$/.test(value)) return value;
   const t = toHalfWidth(value).trim().replace(/\s+/g, "");
   let m = /^(\d{4})[-/.年](\d{1,2})(?:月(?:份)?)?(?:[-/.](\d{1,2})日?|\d{1,2}日)?$/.exec(t);
   if (m) {

@@ -98,7 +98,7 @@ export function rank(contenders: readonly Contender[]): Placement[] {
 }
 
 function without<T>(items: readonly T[], index: number): T[] {
-  return [...items.slice(0, index), ...items.slice(index + 1)];
+  return items.filter((_, q) => q !== index);
 }
 
 /**
@@ -137,7 +137,16 @@ function groupPercents(group: readonly Contender[]): string[] {
     if (!distinct.length || compareRatios(distinct[distinct.length - 1], r) !== 0) distinct.push(r);
     index.push(distinct.length - 1);
   }
-  const texts = distinct.map((r, d) => distinctPercent(r, [distinct[d - 1] ?? null, distinct[d + 1] ?? null]));
+  // distinctPercent(r, [previous, next]), with each rate's text at each precision worked out once.
+  const memo = distinct.map(() => [] as string[]);
+  const at = (d: number, places: number) => (memo[d][places] ??= percentAt(distinct[d], places));
+  const texts = distinct.map((_, d) => {
+    for (let places = 2; places <= 8; places++) {
+      const text = at(d, places);
+      if ((d === 0 || at(d - 1, places) !== text) && (d === distinct.length - 1 || at(d + 1, places) !== text)) return text;
+    }
+    return at(d, 8);
+  });
   return index.map((d) => (d < 0 ? "无" : texts[d]));
 }
 
@@ -152,9 +161,27 @@ export function distinctPercent(rate: Ratio | null, others: readonly (Ratio | nu
 }
 
 function percentAt(r: Ratio, places: number): string {
-  const scale = 10n ** BigInt(places);
   // round(r × 100 × 10^places) half-up: the percentage with `places` decimals, as a whole number.
-  const units = roundHalfUpCents(BigInt(r.num) * scale, BigInt(r.den));
+  const units = r.num >= 0 && r.den > 0 ? (halfUpSafe(r.num * 10 ** places, r.den) ?? halfUpBig(r, places)) : halfUpBig(r, places);
   const s = String(units).padStart(places + 1, "0");
   return `${s.slice(0, -places)}.${s.slice(-places)}%`;
+}
+
+function halfUpBig(r: Ratio, places: number): number {
+  return roundHalfUpCents(BigInt(r.num) * 10n ** BigInt(places), BigInt(r.den));
+}
+
+/**
+ * roundHalfUpCents(num, den) for whole num ≥ 0 and den > 0 in doubles, or undefined when an
+ * intermediate value could leave the safe-integer range (then the BigInt version decides).
+ */
+function halfUpSafe(num: number, den: number): number | undefined {
+  // floor((200 num + den) / (2 den)), every term a safe integer and so exact.
+  const a = num * 200 + den;
+  const b = 2 * den;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(a + b)) return undefined;
+  let q = Math.floor(a / b);
+  if (q * b > a) q--;
+  else if ((q + 1) * b <= a) q++;
+  return q;
 }

@@ -1,0 +1,201 @@
+// Benchmark of the scoring engine (src/core): one month of the 28 units, and 100,000 unit-months in
+// three shapes, with a scaling check (25,000 vs 100,000) against what n·log n predicts.
+// Target: 100,000 unit-months < 1 s on one core, growth no faster than n·log n.
+// Each figure is the median of several runs after warm-up; wall-clock and CPU time are both shown
+// because a busy machine inflates wall-clock time.
+
+import { random } from "../src/sample/demo-data";
+import { MeasureId } from "../src/core/catalogue";
+import { evaluate, EvaluationInput } from "../src/core/evaluate";
+import { ScoringEvent } from "../src/core/events";
+import { monthKey, monthsOf, Period } from "../src/core/period";
+import { rank } from "../src/core/ranking";
+import { RawRecord, readRecords } from "../src/core/records";
+import { DEFAULT_RULES } from "../src/core/rules";
+import { median as classMedian, scoreMonth } from "../src/core/scoring";
+import { DEFAULT_UNITS, Unit } from "../src/core/units";
+
+const YEAR = 2026;
+const TARGET_MS = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic data around the published typical values (../shared/data/typical-values.md)
+
+
+function monthValues(unit: Unit, rand: () => number): Record<MeasureId, number> {
+  const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
+  const int = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
+  const part = (whole: number, lo: number, hi: number) => Math.min(whole, Math.round(whole * between(lo, hi)));
+  const city = unit.unitClass === "省辖市";
+  const ordersTotal = city ? int(1000, 30000) : int(100, 3000);
+  const manualQueued = Math.round(ordersTotal * between(0.8, 1.2));
+  const infoOrders = part(ordersTotal, 0.92, 0.95);
+  const transferDue = Math.round(ordersTotal * between(0.03, 0.07));
+  const transferClosed = part(transferDue, 0.9, 1);
+  const revisited = part(transferClosed, 0.3, 0.6);
+  const revisitRated = part(revisited, 0.8, 1);
+  const instantRated = Math.round(infoOrders * between(0.1, 0.3));
+  const crossCityDue = int(0, 20);
+  const reportsRequired = int(0, 6);
+  const reportsOnTime = int(0, reportsRequired);
+  return {
+    ordersTotal,
+    manualQueued,
+    manualAnswered: part(manualQueued, 0.85, 1),
+    infoOrders,
+    infoInstant: part(infoOrders, 0.9, 1),
+    avgWaitSeconds: Math.round(between(10, 40) * 10) / 10,
+    transferDue,
+    transferOnTime: part(transferDue, 0.8, 1),
+    crossCityDue,
+    crossCityOnTime: part(crossCityDue, 0.8, 1),
+    instantRated,
+    instantSatisfied: part(instantRated, 0.9, 1),
+    transferClosed,
+    revisited,
+    revisitRated,
+    revisitSatisfied: part(revisitRated, 0.9, 1),
+    reportsRequired,
+    reportsOnTime,
+    reportsLate: int(0, reportsRequired - reportsOnTime),
+    inspectionMinor: rand() < 0.7 ? 0 : int(1, 3),
+    inspectionMajor: rand() < 0.95 ? 0 : 1,
+  };
+}
+
+export function syntheticUnits(n: number): Unit[] {
+  return Array.from({ length: n }, (_, i) => ({
+    code: `U${String(i + 1).padStart(7, "0")}`,
+    name: `单位${i + 1}`,
+    unitClass: i % 3 === 2 ? "省直管县" : "省辖市",
+  }));
+}
+
+export function scenario(units: readonly Unit[], period: Period, seed: number): EvaluationInput {
+  const rand = random(seed);
+  const months = monthsOf(period);
+  const records: RawRecord[] = [];
+  for (const unit of units) for (const month of months) records.push({ unitCode: unit.code, month, values: monthValues(unit, rand) });
+  // About one unit in fifty has an event in a month of the period.
+  const events: ScoringEvent[] = [];
+  for (const unit of units) {
+    if (rand() >= 0.02) continue;
+    const month = months[Math.floor(rand() * months.length)];
+    const type = rand() < 0.6 ? "honour" : "criticism";
+    events.push({ date: `${month}-10`, unitCode: unit.code, type, level: rand() < 0.3 ? "provincial" : "city", scope: rand() < 0.8 ? "monthly" : "annual" });
+  }
+  return { period, units, records, events };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function timeOnce(f: () => unknown): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  f();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+function medianOf(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Median wall and CPU time of `runs` runs after `warmup` untimed ones. */
+function measure(f: () => unknown, runs: number, warmup = 2): Timing {
+  for (let i = 0; i < warmup; i++) f();
+  const ts: Timing[] = [];
+  for (let i = 0; i < runs; i++) ts.push(timeOnce(f));
+  return { wall: medianOf(ts.map((t) => t.wall)), cpu: medianOf(ts.map((t) => t.cpu)) };
+}
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`.padStart(11);
+
+function row(label: string, unitMonths: number, t: Timing, target?: number): string {
+  const verdict = target === undefined ? "" : t.cpu < target && t.wall < target * 1.5 ? "  ok" : t.cpu < target ? "  ok (CPU; wall inflated by load)" : "  MISSED";
+  const per = `${((t.cpu * 1000) / unitMonths).toFixed(2)} µs`.padStart(10);
+  return `  ${label.padEnd(44)} ${String(unitMonths).padStart(8)} ${ms(t.wall)} ${ms(t.cpu)} ${per}${verdict}`;
+}
+
+function header(): string {
+  return `  ${"case".padEnd(44)} ${"unit-mo".padStart(8)} ${"wall".padStart(11)} ${"CPU".padStart(11)} ${"CPU/u-mo".padStart(10)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function benchEngine(): void {
+  console.log("\nScoring engine (src/core): evaluate() = read and check records → score → rank; median of runs after warm-up");
+  console.log(header());
+
+  // One month of the 28 units.
+  const oct: Period = { kind: "month", year: YEAR, month: 10 };
+  const month28 = scenario(DEFAULT_UNITS, oct, 1);
+  const t28 = measure(() => evaluate(month28), 51, 20);
+  console.log(row("1 month × 28 units", 28, t28));
+
+  const year28 = scenario(DEFAULT_UNITS, { kind: "year", year: YEAR }, 2);
+  console.log(row("year 2026 × 28 units", 28 * 12, measure(() => evaluate(year28), 21, 5)));
+
+  // 100,000 unit-months, three shapes.
+  const wide = scenario(syntheticUnits(100_000), oct, 3);
+  const tWide = measure(() => evaluate(wide), 5);
+  console.log(row("1 month × 100,000 units", 100_000, tWide, TARGET_MS));
+
+  const yearShape = scenario(syntheticUnits(8_334), { kind: "year", year: YEAR }, 4);
+  const tYear = measure(() => evaluate(yearShape), 5);
+  console.log(row("year × 8,334 units (12 months each)", 8_334 * 12, tYear, TARGET_MS));
+
+  // 298 separate evaluations of a 28-unit year: what batch use over many workbooks costs.
+  const many = Array.from({ length: 298 }, (_, i) => scenario(DEFAULT_UNITS, { kind: "year", year: YEAR }, 100 + i));
+  const tMany = measure(() => many.forEach((s) => evaluate(s)), 5, 1);
+  console.log(row("298 × (year × 28 units), separate calls", 298 * 336, tMany, TARGET_MS));
+
+  // Where the time of the 100,000-unit month goes: the same stages evaluate() runs, called directly.
+  const months = monthsOf(oct);
+  const reading = readRecords(wide.records, wide.units!, YEAR, months);
+  const tRead = measure(() => readRecords(wide.records, wide.units!, YEAR, months), 5);
+  const valuesOf = wide.units!.map((u) => {
+    const s = reading.months.get(u.code)!.get(monthKey(YEAR, 10))!;
+    return { unit: u, values: s.kind === "ok" ? s.values : undefined };
+  });
+  const medians = new Map<string, ReturnType<typeof classMedian>>();
+  for (const cls of ["省辖市", "省直管县"]) medians.set(cls, classMedian(valuesOf.filter((v) => v.unit.unitClass === cls && v.values).map((v) => v.values!.ordersTotal)));
+  const scored = valuesOf.map((v) => ({ unit: v.unit, month: scoreMonth(DEFAULT_RULES, v.values!, medians.get(v.unit.unitClass)!), rate: { num: v.values!.manualAnswered, den: v.values!.manualQueued } }));
+  const tScore = measure(() => valuesOf.forEach((v) => scoreMonth(DEFAULT_RULES, v.values!, medians.get(v.unit.unitClass)!)), 5);
+  const contenders = scored.map((s) => ({ key: s.unit.code, name: s.unit.name, totalCents: s.month.baseCents, connectRate: s.rate }));
+  const tRank = measure(() => rank(contenders), 5);
+  console.log("  of which, for 1 month × 100,000 units:");
+  console.log(row("    read and check records (readRecords)", 100_000, tRead));
+  console.log(row("    score 11 indicators (scoreMonth)", 100_000, tScore));
+  console.log(row("    rank with tie-breaks (rank)", 100_000, tRank));
+  const groups = new Map<number, number>();
+  for (const c of contenders) groups.set(c.totalCents, (groups.get(c.totalCents) ?? 0) + 1);
+  const placements = rank(contenders);
+  const tied = placements.reduce((sum, p) => sum + p.tiedWith.length, 0);
+  console.log(`    (${groups.size} distinct totals; largest group of equal totals ${Math.max(...groups.values())} units; ${tied} tiedWith entries in all:`);
+  console.log("     every tied row names every other row of its group, so that output grows as n² ÷ distinct totals)");
+
+  // Scaling: 25,000 vs 100,000 unit-months in both shapes.
+  console.log("\n  Scaling, 25,000 → 100,000 unit-months (n·log n predicts × 4.55; linear × 4.00)");
+  const nlogn = (n: number) => n * Math.log2(n);
+  const predicted = nlogn(100_000) / nlogn(25_000);
+  const scaling = (label: string, small: EvaluationInput, big: EvaluationInput) => {
+    const a = measure(() => evaluate(small), 5);
+    const b = measure(() => evaluate(big), 5);
+    const ratio = b.cpu / a.cpu;
+    const verdict = ratio <= predicted * 1.15 ? "ok" : "GROWS FASTER THAN n·log n";
+    console.log(`  ${label.padEnd(30)} 25k ${ms(a.cpu)}  100k ${ms(b.cpu)}  ratio ${ratio.toFixed(2)} (n·log n ${predicted.toFixed(2)})  ${verdict}   [wall ${a.wall.toFixed(1)} → ${b.wall.toFixed(1)} ms, ratio ${(b.wall / a.wall).toFixed(2)}]`);
+  };
+  scaling("1 month × n units", scenario(syntheticUnits(25_000), oct, 5), wide);
+  scaling("year × n/12 units", scenario(syntheticUnits(2_084), { kind: "year", year: YEAR }, 6), yearShape);
+}
+
+if (require.main === module) benchEngine();
