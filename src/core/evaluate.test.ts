@@ -191,6 +191,16 @@ describe("evaluate: one month", () => {
     expect(bad.rows[0].note).toContain("评分规则有误");
   });
 
+  it("reports a publication date it cannot read instead of throwing", () => {
+    // found while reviewing: publicityEnd("2026-13-45x") threw RangeError out of evaluate()
+    const r = evaluate({ period: { kind: "month", year: 2026, month: 10 }, units: [ZZ], records: [rec(ZZ, "2026-10")], published: "2026-13-45x" });
+    expect(r.publication).toBeUndefined();
+    expect(r.problems.map((p) => [p.severity, p.code])).toEqual([["error", "calendar.badPublished"]]);
+    expect(r.problems[0].message).toBe("发布日期“2026-13-45x”无法识别，未计算公示期");
+    // a date written the Chinese way is read
+    expect(evaluate({ period: { kind: "month", year: 2026, month: 10 }, units: [ZZ], records: [rec(ZZ, "2026-10")], published: "2026年11月2日" }).publication?.end).toBe("2026-11-09");
+  });
+
   it("keeps problems found earlier at the head of the list", () => {
     const earlier = { severity: "warning" as const, code: "x", message: "先前的问题", action: "" };
     const r = evaluate({ period: { kind: "month", year: 2026, month: 10 }, units: [ZZ], records: [rec(ZZ, "2026-10", { manualAnswered: -1 })], problems: [earlier] });

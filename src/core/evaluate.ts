@@ -1,6 +1,7 @@
 // The engine's one entry: records, events and rules in; scores, ranks and problems out.
 // Monthly, quarterly and annual evaluation (第九条, 第十条; spec §5). Never throws on bad data.
 
+import { readDate } from "./cells";
 import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef } from "./catalogue";
 import { HolidayOverride, PublicityPeriod, publicityEnd } from "./calendar";
 import { Ratio, formatCents, fromCents, roundHalfUpCents } from "./exact";
@@ -216,8 +217,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
   problems.push(...reading.problems, ...checkEvents(events, units, period.year));
 
   let publication: PublicityPeriod | undefined;
-  if (input.published) {
-    publication = publicityEnd(input.published, undefined, input.holidayOverrides);
+  const published = input.published ? readDate(input.published) : undefined;
+  if (input.published && !published) {
+    // A date that is no date gives a problem, never an exception.
+    problems.push(problem("error", "calendar.badPublished", `发布日期“${input.published}”无法识别，未计算公示期`, "请填写如 2026-11-02 的发布日期。"));
+  } else if (published) {
+    publication = publicityEnd(published, undefined, input.holidayOverrides);
     if (publication.warning) problems.push(problem("warning", "calendar.unknownYear", publication.warning, "在“节假日调整”表中补充该年的放假与调休日期。", { at: { sheet: "节假日调整", cell: "" } }));
   }
 

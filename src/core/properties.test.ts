@@ -407,7 +407,7 @@ describe("properties", () => {
         ),
         { nil: undefined },
       ),
-      published: fc.option(fc.constantFrom("2026-10-09", "2026-12-31", "2031-05-05", "2026-02-13"), { nil: undefined }),
+      published: fc.option(fc.oneof(fc.constantFrom("2026-10-09", "2026-12-31", "2031-05-05", "2026-02-13", "2026-13-45", "2026/11/2", "abc", ""), fc.string()), { nil: undefined }),
     });
     fc.assert(
       fc.property(junkInput, (input) => {
