@@ -5,7 +5,7 @@ import { readDate } from "./cells";
 import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef } from "./catalogue";
 import { HolidayOverride, PublicityPeriod, publicityEnd } from "./calendar";
 import { Ratio, formatCents, fromCents, roundHalfUpCents } from "./exact";
-import { ScoringEvent, totalEvents } from "./events";
+import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
@@ -112,14 +112,18 @@ function eventsByUnit(events: readonly ScoringEvent[]): EventsByUnit {
   return map;
 }
 
+const MISSING: UnitMonthState = { kind: "missing" };
+/** A unit without events: nothing to add, deduct or explain. */
+const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
+
 /** Scores every active unit in one month. */
 function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, events: EventsByUnit, rules: RuleSet): MonthScoreRow[] {
   const active = units.filter((u) => isActive(u, month));
-  const stateOf = (u: Unit): UnitMonthState => states.get(u.code)?.get(month) ?? { kind: "missing" };
+  const stateList = active.map((u): UnitMonthState => states.get(u.code)?.get(month) ?? MISSING);
   // A1 compares with the median of the unit's class over the units with a valid row this month.
   const ordersByClass = new Map<string, number[]>();
-  for (const u of active) {
-    const s = stateOf(u);
+  for (const [i, u] of active.entries()) {
+    const s = stateList[i];
     if (s.kind !== "ok") continue;
     const list = ordersByClass.get(u.unitClass) ?? [];
     list.push(s.values.ordersTotal);
@@ -128,18 +132,19 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
   const medians = new Map([...ordersByClass].map(([cls, list]) => [cls, median(list)]));
   const monthSet = new Set([month]);
 
-  return active.map((unit) => {
-    const s = stateOf(unit);
-    const ev = totalEvents(rules, events.get(unit.code) ?? [], unit.code, monthSet, "monthly");
+  return active.map((unit, i) => {
+    const s = stateList[i];
+    const own = events.get(unit.code);
+    const ev = own ? totalEvents(rules, own, unit.code, monthSet, "monthly") : NO_EVENTS;
     const notes = [...ev.lines, ...ev.notes];
     for (const f of ev.falsifications) notes.push(`${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
     if (s.kind !== "ok") {
       return { unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, answered: 0, queued: 0 };
     }
     const { scores, baseCents } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
-    for (const id of INDICATOR_IDS) {
+    for (const rule of rules.indicators) {
+      const id = rule.id;
       if (!scores[id].zeroDenominator) continue;
-      const rule = rules.indicators.find((r) => r.id === id)!;
       const how = rule.zeroDenominator === "full" ? "按满分计" : rule.zeroDenominator === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
       notes.push(`${indicatorDef(id).label}分母为 0，${how}`);
     }
@@ -331,7 +336,8 @@ function periodRows(
     let bonusCents = 0;
     let deductionCents = 0;
     if (period.kind === "year") {
-      const annual = totalEvents(rules, events.get(unit.code) ?? [], unit.code, new Set(months), "annual");
+      const own = events.get(unit.code);
+      const annual = own ? totalEvents(rules, own, unit.code, new Set(months), "annual") : NO_EVENTS;
       bonusCents = annual.bonusCents;
       deductionCents = annual.deductionCents;
       notes.push(...annual.lines, ...annual.notes);

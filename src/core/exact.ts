@@ -65,6 +65,25 @@ export function roundHalfUpCents(num: bigint, den: bigint): number {
   return Number(negative ? -cents : cents);
 }
 
+/** floor(p ÷ q) for whole numbers below 2^53 with q > 0, exact despite the float division. */
+export function floorDiv(p: number, q: number): number {
+  let r = Math.floor(p / q);
+  if (r * q > p) r--;
+  else if ((r + 1) * q <= p) r++;
+  return r;
+}
+
+/**
+ * round(a × b ÷ c) half-up for whole numbers a, b ≥ 0 and c > 0: in plain numbers while every
+ * product stays below 2^53 (the usual case, and far cheaper), in BigInt beyond. Exact either way.
+ */
+export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
+  const x = a * b;
+  if (Number.isSafeInteger(x) && Number.isSafeInteger(2 * x + c) && Number.isSafeInteger(2 * c)) return floorDiv(2 * x + c, 2 * c);
+  const big = BigInt(a) * BigInt(b) * 2n + BigInt(c);
+  return Number(big / (2n * BigInt(c)));
+}
+
 /** Cents to the number with two decimals that a sheet shows. */
 export function fromCents(cents: number): number {
   return cents / 100;

@@ -28,6 +28,9 @@ export interface RecordReading {
   readonly problems: readonly Problem[];
 }
 
+/** The fields checkRecord reads, and the part/whole pairs among them. */
+const MEASURE_FIELDS = FIELDS.filter((f) => f.kind !== "month");
+
 /** Odd-but-possible thresholds that raise warnings. */
 export const WARN_CONNECT_RATE_BELOW = 0.5;
 export const WARN_WAIT_ABOVE_SECONDS = 300;
@@ -75,7 +78,7 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
   const months = new Map<string, Map<MonthKey, UnitMonthState>>();
   for (const { unit, month, rows } of groups.values()) {
     let state: UnitMonthState;
-    const filled = rows.filter((r) => MEASURE_IDS.some((id) => !isBlank(r.values[id])));
+    const filled = rows.length === 1 ? (hasAnyValue(rows[0]) ? rows : []) : rows.filter(hasAnyValue);
     if (filled.length === 0) state = { kind: "missing" };
     else if (filled.length > 1) {
       for (const r of filled) {
@@ -94,19 +97,27 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
   return { months, problems };
 }
 
+function hasAnyValue(r: RawRecord): boolean {
+  for (const id of MEASURE_IDS) if (!isBlank(r.values[id])) return true;
+  return false;
+}
+
 function checkRecord(rec: RawRecord, unit: Unit, month: MonthKey): { values?: MeasureValues; problems: Problem[] } {
   const problems: Problem[] = [];
   const values: Partial<Record<MeasureId, number>> = {};
-  const label = `${unit.name} ${monthLabel(month)}`;
   const add = (severity: "error" | "warning", code: string, field: MeasureId, text: string, action: string) => {
     const at = rec.cells?.[field];
-    problems.push(problem(severity, code, `${label} ${fieldDef(field).label}${where(at)}${text}`, action, { unitCode: unit.code, field, month, at }));
+    problems.push(problem(severity, code, `${unit.name} ${monthLabel(month)} ${fieldDef(field).label}${where(at)}${text}`, action, { unitCode: unit.code, field, month, at }));
   };
 
-  for (const field of FIELDS) {
-    if (field.kind === "month") continue;
+  for (const field of MEASURE_FIELDS) {
     const id = field.id as MeasureId;
     const raw: CellValue | undefined = rec.values[id];
+    // The usual cell: a plain number in range, taken as it is (this loop runs for every unit-month).
+    if (typeof raw === "number" && raw >= 0 && raw <= 1e12 && (field.kind === "count" ? Number.isInteger(raw) : raw <= WARN_WAIT_ABOVE_SECONDS)) {
+      values[id] = raw;
+      continue;
+    }
     const reading = readNumber(raw);
     if (!reading.ok) {
       if (reading.reason === "blank") add("error", "value.blank", id, " 未填写", "请填写该项；没有发生时填 0。");
