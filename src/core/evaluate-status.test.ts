@@ -57,3 +57,45 @@ describe("the lines that explain a bonus or a deduction", () => {
     expect(t.lines).toEqual(["加分 +1.00：2026-10-15 省级荣誉奖励（文明窗口）", "减分 −1.00：2026-10-20 市级批评曝光（媒体曝光）"]);
   });
 });
+
+describe("a confirmed falsification (弄虚作假) where the data is missing or faulty", () => {
+  const falsified = { date: "2026-10-12", unitCode: "2", type: "falsification", scope: "monthly" } as const;
+
+  it("lists the unit as 不合格 for the month, not as 缺报, and keeps the result final", () => {
+    const e = evaluate({ period, units: UNITS, records: [{ unitCode: "1", month: "2026-10", values: FULL }], events: [falsified] });
+    const yi = e.rows.find((r) => r.unit.code === "2")!;
+    expect(yi.result).toBe("disqualified");
+    expect(yi.rank).toBeNull();
+    expect(yi.note).toContain("弄虚作假");
+    expect(e.status).toBe("final");
+  });
+
+  it("counts that month 0 in the quarter instead of holding the unit back", () => {
+    const q = { kind: "quarter", year: 2026, quarter: 4 } as const;
+    const records = ["2026-10", "2026-11", "2026-12"].flatMap((m) => UNITS.map((u) => ({ unitCode: u.code, month: m, values: FULL })));
+    // 乙市's October row is gone, but October is 不合格 anyway: (0 + 67 + 67) / 3 = 44.67
+    const withoutOct = records.filter((r) => !(r.unitCode === "2" && r.month === "2026-10"));
+    const e = evaluate({ period: q, units: UNITS, records: withoutOct, events: [falsified] });
+    const yi = e.rows.find((r) => r.unit.code === "2")!;
+    expect(yi.result).toBe("ranked");
+    expect(yi.total).toBe(44.67);
+    expect(yi.note).toContain("2026年10月 不合格，按 0 分计入");
+  });
+});
+
+describe("an event whose 分值 is not a number", () => {
+  it("is reported and scored at its level's points, never as NaN", () => {
+    const e = evaluate({
+      period,
+      units: UNITS,
+      records: UNITS.map((u) => ({ unitCode: u.code, month: "2026-10", values: FULL })),
+      events: [{ date: "2026-10-08", unitCode: "1", type: "honour", level: "provincial", scope: "monthly", points: Number.NaN }],
+    });
+    const jia = e.rows.find((r) => r.unit.code === "1")!;
+    // 省级 honour: +1.00 → 68.00
+    expect(jia.bonus).toBe(1);
+    expect(jia.total).toBe(68);
+    expect(e.problems.map((p) => p.code)).toContain("event.badPoints");
+    expect(e.status).toBe("draft");
+  });
+});

@@ -200,6 +200,9 @@ function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], ye
   const codes = new Set(units.map((u) => u.code));
   const problems: Problem[] = [];
   for (const e of events) {
+    if (e.points !== undefined && !Number.isFinite(e.points)) {
+      problems.push(problem("error", "event.badPoints", `考评事件的分值不是有效数字，按级别默认分值计${where(e.at)}`, "请在“分值”列填写数字，或留空。", { unitCode: e.unitCode, at: e.at }));
+    }
     if (!codes.has(e.unitCode)) {
       problems.push(problem("error", "event.unknownUnit", `考评事件的单位“${e.unitCode}”不在考评单位名单中${where(e.at)}`, "请更正单位名称，或在“考评单位”表中添加该单位。", { unitCode: e.unitCode, at: e.at }));
     } else if (Number(e.date.slice(0, 4)) !== year) {
@@ -212,14 +215,16 @@ function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], ye
 /** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
 export function evaluate(input: EvaluationInput): Evaluation {
   const units = input.units ?? DEFAULT_UNITS;
-  const events = input.events ?? [];
+  const given = input.events ?? [];
+  // A 分值 that is not a number falls back to the level's points (and is reported by checkEvents).
+  const events = given.map((e) => (e.points !== undefined && !Number.isFinite(e.points) ? { ...e, points: undefined } : e));
   const rules = input.rules === undefined ? DEFAULT_RULES : input.rules;
   const period = input.period;
   const months = monthsOf(period);
   const problems: Problem[] = [...(input.problems ?? [])];
 
   const reading = readRecords(input.records, units, period.year, months);
-  problems.push(...reading.problems, ...checkEvents(events, units, period.year));
+  problems.push(...reading.problems, ...checkEvents(given, units, period.year));
 
   let publication: PublicityPeriod | undefined;
   const published = input.published ? readDate(input.published) : undefined;
@@ -265,7 +270,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   if (finalRows.some((r) => r.result === "pending")) draftReasons.push("有单位数据待核");
   if (finalRows.some((r) => r.result === "missing")) draftReasons.push("有单位缺报");
   // An unreadable event or unit row may hide a bonus, a deduction or a 不合格: not publishable either.
-  if (problems.some((p) => p.severity === "error" && /^(events|units)\./.test(p.code))) draftReasons.push("考评事件或考评单位表有错误");
+  if (problems.some((p) => p.severity === "error" && /^(events?|units)\./.test(p.code))) draftReasons.push("考评事件或考评单位表有错误");
   const status: ResultStatus = draftReasons.length ? "draft" : "final";
   return { period, status, draftReasons, rows: finalRows, problems, publication, rules };
 }
@@ -277,6 +282,8 @@ function toContender(r: ResultRow): Contender {
 function monthRows(scored: readonly MonthScoreRow[]): ResultRow[] {
   return scored.map((m) => {
     if (m.state !== "ok") {
+      // Confirmed falsification decides the month whatever the data: 不合格 (第十二条).
+      if (m.disqualified) return blankRow(m.unit, "disqualified", m.notes.join("；"));
       const note = m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）";
       return blankRow(m.unit, m.state === "missing" ? "missing" : "pending", [note, ...m.notes].join("；"));
     }
@@ -318,7 +325,7 @@ function periodRows(
     const own = months.filter((m) => isActive(unit, m)).map((m) => perMonth.get(m)!.get(unit.code)!);
     const outcomes: MonthOutcome[] = own.map((m, i) => ({
       month: months.filter((k) => isActive(unit, k))[i],
-      result: m.state === "ok" ? (m.disqualified ? "disqualified" : "ranked") : m.state,
+      result: m.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state,
       total: m.totalCents === undefined ? null : fromCents(m.totalCents),
     }));
     const missing = outcomes.filter((o) => o.result === "missing").map((o) => monthLabel(o.month));
@@ -345,7 +352,7 @@ function periodRows(
     const answered = own.reduce((s, m) => s + m.answered, 0);
     const queued = own.reduce((s, m) => s + m.queued, 0);
     const pooled = (id: IndicatorId): Ratio | null => {
-      const rates = own.map((m) => m.scores![id].rate).filter((r): r is Ratio => r !== null);
+      const rates = own.map((m) => m.scores?.[id].rate ?? null).filter((r): r is Ratio => r !== null);
       if (!rates.length || !indicatorDef(id).isRate) return null;
       const num = rates.reduce((s, r) => s + r.num, 0);
       const den = rates.reduce((s, r) => s + r.den, 0);
@@ -356,7 +363,7 @@ function periodRows(
       unit,
       result: "ranked",
       scores: perIndicator((id) => {
-        const cents = own.map((m) => m.scores![id].cents).filter((c): c is number => c !== null);
+        const cents = own.map((m) => m.scores?.[id].cents ?? null).filter((c): c is number => c !== null);
         return cents.length ? fromCents(meanCents(cents)) : null;
       }),
       rates: perIndicator(pooled),
