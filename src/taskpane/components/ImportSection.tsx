@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
+import { ActionStatus } from "./ActionStatus";
 import type { ActionFeedback } from "./SetUpSection";
 
 const useStyles = makeStyles({
@@ -61,16 +62,7 @@ export function ImportSection({ t, busy, disabled, feedback, onImport }: ImportS
           {t.importButton}
         </Button>
       </div>
-      <div aria-live="polite">
-        {busy && <Spinner size="tiny" label={t.importing} labelPosition="after" />}
-        {!busy && feedback && (
-          <MessageBar intent={feedback.intent}>
-            <MessageBarBody>
-              <Text size={200}>{feedback.text}</Text>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <ActionStatus busy={busy} busyLabel={t.importing} feedback={feedback} />
     </section>
   );
 }

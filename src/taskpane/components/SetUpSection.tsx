@@ -1,7 +1,8 @@
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { SETUP_SHEETS, WorkbookOverview } from "../controller";
 import type { Messages } from "../i18n";
+import { ActionStatus } from "./ActionStatus";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -58,16 +59,7 @@ export function SetUpSection({ t, overview, years, year, onYearChange, busy, dis
           {t.setupButton}
         </Button>
       </div>
-      <div aria-live="polite">
-        {busy && <Spinner size="tiny" label={t.settingUp} labelPosition="after" />}
-        {!busy && feedback && (
-          <MessageBar intent={feedback.intent}>
-            <MessageBarBody>
-              <Text size={200}>{feedback.text}</Text>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <ActionStatus busy={busy} busyLabel={t.settingUp} feedback={feedback} />
     </section>
   );
 }
