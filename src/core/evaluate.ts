@@ -321,10 +321,12 @@ function periodRows(
   events: EventsByUnit,
   rules: RuleSet,
 ): ResultRow[] {
+  const monthSet = new Set(months);
   return units.map((unit) => {
-    const own = months.filter((m) => isActive(unit, m)).map((m) => perMonth.get(m)!.get(unit.code)!);
+    const activeMonths = months.filter((m) => isActive(unit, m));
+    const own = activeMonths.map((m) => perMonth.get(m)!.get(unit.code)!);
     const outcomes: MonthOutcome[] = own.map((m, i) => ({
-      month: months.filter((k) => isActive(unit, k))[i],
+      month: activeMonths[i],
       result: m.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state,
       total: m.totalCents === undefined ? null : fromCents(m.totalCents),
     }));
@@ -344,28 +346,40 @@ function periodRows(
     let deductionCents = 0;
     if (period.kind === "year") {
       const own = events.get(unit.code);
-      const annual = own ? totalEvents(rules, own, unit.code, new Set(months), "annual") : NO_EVENTS;
+      const annual = own ? totalEvents(rules, own, unit.code, monthSet, "annual") : NO_EVENTS;
       bonusCents = annual.bonusCents;
       deductionCents = annual.deductionCents;
       notes.push(...annual.lines, ...annual.notes);
     }
     const answered = own.reduce((s, m) => s + m.answered, 0);
     const queued = own.reduce((s, m) => s + m.queued, 0);
-    const pooled = (id: IndicatorId): Ratio | null => {
-      const rates = own.map((m) => m.scores?.[id].rate ?? null).filter((r): r is Ratio => r !== null);
-      if (!rates.length || !indicatorDef(id).isRate) return null;
-      const num = rates.reduce((s, r) => s + r.num, 0);
-      const den = rates.reduce((s, r) => s + r.den, 0);
-      return den > 0 ? { num, den } : null;
-    };
+    // One pass over the months: each indicator's points (for the mean) and its rate's parts (pooled).
+    const centsSum = perIndicator(() => 0);
+    const centsCount = perIndicator(() => 0);
+    const rateNum = perIndicator(() => 0);
+    const rateDen = perIndicator(() => 0);
+    const hasRate = perIndicator(() => false);
+    for (const m of own) {
+      if (!m.scores) continue;
+      for (const id of INDICATOR_IDS) {
+        const score = m.scores[id];
+        if (score.cents !== null) {
+          centsSum[id] += score.cents;
+          centsCount[id]++;
+        }
+        if (score.rate !== null) {
+          rateNum[id] += score.rate.num;
+          rateDen[id] += score.rate.den;
+          hasRate[id] = true;
+        }
+      }
+    }
+    const pooled = (id: IndicatorId): Ratio | null => (hasRate[id] && indicatorDef(id).isRate && rateDen[id] > 0 ? { num: rateNum[id], den: rateDen[id] } : null);
     return {
       rank: null,
       unit,
       result: "ranked",
-      scores: perIndicator((id) => {
-        const cents = own.map((m) => m.scores?.[id].cents ?? null).filter((c): c is number => c !== null);
-        return cents.length ? fromCents(meanCents(cents)) : null;
-      }),
+      scores: perIndicator((id) => (centsCount[id] ? fromCents(roundHalfUpCents(BigInt(centsSum[id]), BigInt(centsCount[id]) * 100n)) : null)),
       rates: perIndicator(pooled),
       zeroDenominators: [],
       base: fromCents(baseCents),

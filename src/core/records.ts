@@ -102,7 +102,28 @@ function hasAnyValue(r: RawRecord): boolean {
   return false;
 }
 
-function checkRecord(rec: RawRecord, unit: Unit, month: MonthKey): { values?: MeasureValues; problems: Problem[] } {
+const PART_PAIRS: readonly (readonly [MeasureId, MeasureId])[] = FIELDS.filter((f) => "partOf" in f).map((f) => [f.id as MeasureId, (f as { partOf: MeasureId }).partOf]);
+const NO_PROBLEMS: readonly Problem[] = [];
+
+/**
+ * The row as it usually comes: every value a plain number in range, every part within its whole,
+ * nothing odd to warn about. Then the row's own values are used as they are, without a copy.
+ */
+function cleanValues(v: RawRecord["values"]): MeasureValues | undefined {
+  for (const field of MEASURE_FIELDS) {
+    const x = v[field.id as MeasureId];
+    if (typeof x !== "number" || !(x >= 0 && x <= 1e12) || (field.kind === "count" ? !Number.isInteger(x) : x > WARN_WAIT_ABOVE_SECONDS)) return undefined;
+  }
+  const n = v as MeasureValues;
+  for (const [part, whole] of PART_PAIRS) if (n[part] > n[whole]) return undefined;
+  if (n.reportsOnTime + n.reportsLate > n.reportsRequired) return undefined;
+  if (n.manualQueued > 0 && n.manualAnswered < n.manualQueued * WARN_CONNECT_RATE_BELOW) return undefined;
+  return n;
+}
+
+function checkRecord(rec: RawRecord, unit: Unit, month: MonthKey): { values?: MeasureValues; problems: readonly Problem[] } {
+  const clean = cleanValues(rec.values);
+  if (clean) return { values: clean, problems: NO_PROBLEMS };
   const problems: Problem[] = [];
   const values: Partial<Record<MeasureId, number>> = {};
   const add = (severity: "error" | "warning", code: string, field: MeasureId, text: string, action: string) => {
