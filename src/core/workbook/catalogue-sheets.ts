@@ -48,6 +48,8 @@ export const HOLIDAY_KINDS = { workday: ["工作日", "上班", "调休上班", 
 export const UNIT_COLUMN = "单位";
 export const UNIT_COLUMN_ALIASES = ["单位名称", "考评单位", "地区", "中心"];
 
+const HEADER_KEYS = new Map<string, string>();
+
 /** Header text → field id, over labels and aliases, after normalisation and dropping a unit suffix. */
 const FIELD_BY_HEADER = new Map<string, FieldId>();
 for (const f of FIELDS) {
@@ -56,7 +58,13 @@ for (const f of FIELDS) {
 
 /** A header as compared: normalised, with a trailing unit such as （秒）(个)（件）（次）（条） dropped. */
 export function headerKey(text: string): string {
-  return normalizeLabel(text).replace(/\((秒|s|个|件|次|条|单|通|%|人次)\)$/i, "");
+  let key = HEADER_KEYS.get(text);
+  if (key === undefined) {
+    key = normalizeLabel(text).replace(/\((秒|s|个|件|次|条|单|通|%|人次)\)$/i, "");
+    // Header texts repeat across every unit sheet: remember them (bounded, so odd cells cannot pile up).
+    if (HEADER_KEYS.size < 10_000) HEADER_KEYS.set(text, key);
+  }
+  return key;
 }
 
 export function fieldForHeader(text: string): FieldId | undefined {

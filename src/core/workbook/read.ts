@@ -252,7 +252,9 @@ function indicatorHeader(row: readonly CellValue[]): IndicatorHeader | undefined
   const fields = new Map<FieldId, number>();
   let unitColumn: number | undefined;
   row.forEach((v, c) => {
-    const text = cellText(v);
+    // Headers are text; the numbers of data rows never are.
+    if (typeof v !== "string") return;
+    const text = v.trim();
     if (!text) return;
     const field = fieldForHeader(text);
     if (field && !fields.has(field)) fields.set(field, c);
