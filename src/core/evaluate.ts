@@ -353,33 +353,41 @@ function periodRows(
     }
     const answered = own.reduce((s, m) => s + m.answered, 0);
     const queued = own.reduce((s, m) => s + m.queued, 0);
-    // One pass over the months: each indicator's points (for the mean) and its rate's parts (pooled).
-    const centsSum = perIndicator(() => 0);
-    const centsCount = perIndicator(() => 0);
-    const rateNum = perIndicator(() => 0);
-    const rateDen = perIndicator(() => 0);
-    const hasRate = perIndicator(() => false);
+    // One pass over the months: each indicator's points (for the mean) and its rate's parts (pooled),
+    // by the indicator's position in the catalogue.
+    const n = INDICATOR_IDS.length;
+    const centsSum = new Array<number>(n).fill(0);
+    const centsCount = new Array<number>(n).fill(0);
+    const rateNum = new Array<number>(n).fill(0);
+    const rateDen = new Array<number>(n).fill(0);
+    const hasRate = new Array<boolean>(n).fill(false);
     for (const m of own) {
       if (!m.scores) continue;
-      for (const id of INDICATOR_IDS) {
-        const score = m.scores[id];
+      for (let k = 0; k < n; k++) {
+        const score = m.scores[INDICATOR_IDS[k]];
         if (score.cents !== null) {
-          centsSum[id] += score.cents;
-          centsCount[id]++;
+          centsSum[k] += score.cents;
+          centsCount[k]++;
         }
         if (score.rate !== null) {
-          rateNum[id] += score.rate.num;
-          rateDen[id] += score.rate.den;
-          hasRate[id] = true;
+          rateNum[k] += score.rate.num;
+          rateDen[k] += score.rate.den;
+          hasRate[k] = true;
         }
       }
     }
-    const pooled = (id: IndicatorId): Ratio | null => (hasRate[id] && indicatorDef(id).isRate && rateDen[id] > 0 ? { num: rateNum[id], den: rateDen[id] } : null);
+    const pooled = (id: IndicatorId): Ratio | null => {
+      const k = INDICATOR_IDS.indexOf(id);
+      return hasRate[k] && indicatorDef(id).isRate && rateDen[k] > 0 ? { num: rateNum[k], den: rateDen[k] } : null;
+    };
     return {
       rank: null,
       unit,
       result: "ranked",
-      scores: perIndicator((id) => (centsCount[id] ? fromCents(roundHalfUpCents(BigInt(centsSum[id]), BigInt(centsCount[id]) * 100n)) : null)),
+      scores: perIndicator((id) => {
+        const k = INDICATOR_IDS.indexOf(id);
+        return centsCount[k] ? fromCents(roundHalfUpCents(BigInt(centsSum[k]), BigInt(centsCount[k]) * 100n)) : null;
+      }),
       rates: perIndicator(pooled),
       zeroDenominators: [],
       base: fromCents(baseCents),
