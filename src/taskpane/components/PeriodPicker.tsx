@@ -2,6 +2,7 @@ import * as React from "react";
 import { Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
 import type { PeriodChoice, PeriodKind } from "../model";
+import { YearSelect } from "./YearSelect";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
@@ -34,15 +35,7 @@ export function PeriodPicker({ t, value, years, disabled, onChange }: PeriodPick
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Field label={t.yearLabel}>
-          <Select className={styles.select} value={String(value.year)} disabled={disabled} onChange={(_, d) => onChange({ ...value, year: Number(d.value) })}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {t.yearOption(y)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <YearSelect t={t} label={t.yearLabel} years={years} value={value.year} disabled={disabled} className={styles.select} onChange={(year) => onChange({ ...value, year })} />
         {value.kind === "month" && (
           <Field label={t.monthLabel}>
             <Select

@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { SETUP_SHEETS, WorkbookOverview } from "../controller";
 import type { Messages } from "../i18n";
 import { ActionStatus } from "./ActionStatus";
+import { YearSelect } from "./YearSelect";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -46,15 +47,7 @@ export function SetUpSection({ t, overview, years, year, onYearChange, busy, dis
         ))}
       </ul>
       <div className={styles.row}>
-        <Field label={t.setupYear}>
-          <Select value={String(year)} disabled={busy || disabled} onChange={(_, d) => onYearChange(Number(d.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {t.yearOption(y)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <YearSelect t={t} label={t.setupYear} years={years} value={year} disabled={busy || disabled} onChange={onYearChange} />
         <Button appearance={empty ? "primary" : "secondary"} disabledFocusable={busy || disabled} onClick={onSetUp}>
           {t.setupButton}
         </Button>
