@@ -113,6 +113,8 @@ function eventsByUnit(events: readonly ScoringEvent[]): EventsByUnit {
 }
 
 const MISSING: UnitMonthState = { kind: "missing" };
+/** Shared by the many rows that have none: rows are never changed after they are made. */
+const NONE: readonly never[] = Object.freeze([]);
 /** A unit without events: nothing to add, deduct or explain. */
 const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
 
@@ -294,16 +296,16 @@ function monthRows(scored: readonly MonthScoreRow[]): ResultRow[] {
       result: m.disqualified ? "disqualified" : "ranked",
       scores: perIndicator((id) => (scores[id].cents === null ? null : fromCents(scores[id].cents!))),
       rates: perIndicator((id) => scores[id].rate),
-      zeroDenominators: INDICATOR_IDS.filter((id) => scores[id].zeroDenominator),
+      zeroDenominators: INDICATOR_IDS.some((id) => scores[id].zeroDenominator) ? INDICATOR_IDS.filter((id) => scores[id].zeroDenominator) : NONE,
       base: fromCents(m.baseCents!),
       bonus: fromCents(m.bonusCents),
       deduction: fromCents(m.deductionCents),
       total: fromCents(m.totalCents!),
       connectRate: m.queued > 0 ? { num: m.answered, den: m.queued } : null,
       tieBreak: "none",
-      tiedWith: [],
+      tiedWith: NONE,
       note: m.notes.join("；"),
-      months: [],
+      months: NONE,
     };
   });
 }

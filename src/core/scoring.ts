@@ -198,6 +198,14 @@ export const RATE_FIELDS: Partial<Record<IndicatorId, readonly [MeasureId, Measu
   B5: ["revisitSatisfied", "revisitRated"],
 };
 
+const NOT_SCORED: IndicatorScore = { cents: null, rate: null, zeroDenominator: false };
+
+/** The scores record with every indicator's key in catalogue order from the start: one shape for all. */
+function emptyScores(): Record<IndicatorId, IndicatorScore> {
+  const n = NOT_SCORED;
+  return { A1: n, A2: n, A3: n, A4: n, B1: n, B2: n, B3: n, B4: n, B5: n, C1: n, C2: n } satisfies Record<IndicatorId, IndicatorScore>;
+}
+
 export interface MonthScore {
   readonly scores: IndicatorScores;
   /** 基本分 in cents: Σ scores, rescaled to 67 when a prorated indicator is left out. */
@@ -206,7 +214,7 @@ export interface MonthScore {
 
 /** All indicators of one unit-month and its base score. */
 export function scoreMonth(rules: RuleSet, values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null): MonthScore {
-  const scores = {} as Record<IndicatorId, IndicatorScore>;
+  const scores = emptyScores();
   let sum = 0;
   let applicablePoints = 0;
   let leftOut = false;
