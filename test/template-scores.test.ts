@@ -7,6 +7,7 @@ import { DEFAULT_UNITS } from "../src/core/units";
 import { describeUnitSheet } from "../src/core/workbook/template";
 import { monthResultColumn } from "../src/core/workbook/result-sheets";
 import { kpScore } from "../src/functions/kp";
+import { parseCellAddress } from "../src/core/problems";
 import { demoValues } from "../src/sample/demo-data";
 
 const zhengzhou = DEFAULT_UNITS.find((u) => u.name === "郑州市")!;
@@ -16,14 +17,11 @@ const october = sheet.rows[2 + 10];
 
 /** The value of a cell reference like "D13" (or a range "S13:T13") within the October row. */
 function resolve(ref: string): CellValue | CellValue[][] {
-  const cell = (a: string) => {
-    const col = [...a.replace(/\$|\d/g, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return october[col - 1]?.value ?? null;
-  };
+  const cell = (a: string) => october[parseCellAddress(a)!.column - 1]?.value ?? null;
   if (ref.includes(":")) {
     const [a, b] = ref.split(":");
-    const from = [...a.replace(/\d/g, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const to = [...b.replace(/\d/g, "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const from = parseCellAddress(a)!.column;
+    const to = parseCellAddress(b)!.column;
     return [october.slice(from - 1, to).map((c) => c?.value ?? null)];
   }
   return cell(ref);

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { RESULT_LABELS, STATUS_LABELS } from "../core/catalogue";
 import { readDate } from "../core/cells";
 import { Evaluation } from "../core/evaluate";
-import { Period, parsePeriod, periodKey, periodLabel } from "../core/period";
+import { Period, generationStamp, parsePeriod, periodKey, periodLabel } from "../core/period";
 import { formatRef } from "../core/problems";
 import { evaluateWorkbook, rankWorkbook } from "../core/workbook/pipeline";
 import { describeTemplate } from "../core/workbook/template";
@@ -36,11 +36,6 @@ const defaultIo: Io = {
 };
 
 class UsageError extends UserError {}
-
-function stamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 function parse(args: string[]) {
   try {
@@ -116,7 +111,7 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out 应为 .xlsx 文件：${out}`);
   if (sameFile(out, file)) throw new UsageError("--out 不能与输入文件相同：rank 从不改写输入文件");
   const workbook = await loadWorkbook(file);
-  const run = rankWorkbook(workbookSheets(workbook), { period, published, generated: stamp(io.now()) });
+  const run = rankWorkbook(workbookSheets(workbook), { period, published, generated: generationStamp(io.now()) });
   applyChange(workbook, run.change);
   await saveWorkbook(workbook, out);
   if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation), null, 2));
@@ -163,7 +158,7 @@ async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise
   const period = parsePeriod(DEMO_MONTH)!;
   const output = defaultOut(input, period);
   const saved = await loadWorkbook(input);
-  const run = rankWorkbook(workbookSheets(saved), { period, published: DEMO_PUBLISHED, generated: stamp(io.now()) });
+  const run = rankWorkbook(workbookSheets(saved), { period, published: DEMO_PUBLISHED, generated: generationStamp(io.now()) });
   applyChange(saved, run.change);
   await saveWorkbook(saved, output);
   io.out(`示例工作簿（28 个单位 × ${DEMO_YEAR} 年 12 个月）：${input}`);

@@ -98,3 +98,9 @@ export function readMonth(value: CellValue | undefined, year?: number): MonthKey
   }
   return undefined;
 }
+
+/** When something was generated, as stamped on result sheets and 修正记录: "2026-11-05 09:00", local time. */
+export function generationStamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -45,6 +45,19 @@ export function columnLetters(column: number): string {
   return s;
 }
 
+/** Column letters to a number (1-based): A → 1, AA → 27; "$" signs are ignored. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.replace(/\$/g, "").toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** An A1 address ("D14", "$D$14") to its row and column (1-based), or undefined when it is not one. */
+export function parseCellAddress(address: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  return m ? { row: Number(m[2]), column: columnNumber(m[1]) } : undefined;
+}
+
 /** Row and column (1-based) to an A1 address. */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;

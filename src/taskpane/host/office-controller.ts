@@ -4,8 +4,8 @@
 import { PublicityPeriod, publicityEnd } from "../../core/calendar";
 import { MeasureId } from "../../core/catalogue";
 import { CellValue } from "../../core/cells";
-import { Period, monthLabel, readMonth } from "../../core/period";
-import { Problem, problem } from "../../core/problems";
+import { Period, generationStamp, monthLabel, readMonth } from "../../core/period";
+import { Problem, parseCellAddress, problem } from "../../core/problems";
 import { WorkbookInput, readWorkbook } from "../../core/workbook/read";
 import { rankWorkbook } from "../../core/workbook/pipeline";
 import { ProductSheet, SheetSpec } from "../../core/workbook/sheet-spec";
@@ -28,11 +28,6 @@ function defaultEnvironment(): OfficeEnvironment {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     now: () => new Date(),
   };
-}
-
-function stamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Office's errors as the pane's: a code the pane words for the user, never a stack trace. */
@@ -105,7 +100,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         onProgress?.({ step: "reading", fraction: 0 });
         const snapshot = await readWorkbookCells(context, f);
         onProgress?.({ step: "scoring", fraction: 0.4 });
-        const run = rankWorkbook(snapshot.sheets, { period, published, generated: stamp(env.now()) });
+        const run = rankWorkbook(snapshot.sheets, { period, published, generated: generationStamp(env.now()) });
         onProgress?.({ step: "writing", fraction: 0.6 });
         await applyWorkbookChange(context, run.change, snapshot, f);
         onProgress?.({ step: "done", fraction: 1 });
@@ -130,7 +125,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         const kept = specs.filter((s) => !wanted.includes(s)).map((s) => s.name);
         if (wanted.length) {
           // The created sheets are listed in the registry as the product's, so that nothing else is.
-          const registry = [...input.registry, ...wanted.map((s) => ({ name: s.name, role: s.role, created: stamp(env.now()) }))];
+          const registry = [...input.registry, ...wanted.map((s) => ({ name: s.name, role: s.role, created: generationStamp(env.now()) }))];
           await applyWorkbookChange(context, { renames: [], sheets: wanted, appends: [], registry, activate: wanted[0].name }, snapshot, f);
         }
         return { created: wanted.map((s) => s.name), kept };
@@ -162,7 +157,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         }
         if (plan.cellWrites.length) await context.sync();
         if (plan.newSheets.length) {
-          const registry = [...target.registry, ...plan.newSheets.map((s) => ({ name: s.name, role: s.role, created: stamp(env.now()) }))];
+          const registry = [...target.registry, ...plan.newSheets.map((s) => ({ name: s.name, role: s.role, created: generationStamp(env.now()) }))];
           await applyWorkbookChange(context, { renames: [], sheets: plan.newSheets, appends: [], registry }, snapshot, f);
         }
         return { files: plan.files, problems };
@@ -238,7 +233,7 @@ function planImport(parsed: { file: File; input: WorkbookInput }[], target: Work
       for (const [field, value] of Object.entries(rec.values) as [MeasureId, CellValue][]) {
         const at = existing.cells[field];
         if (!at || value === null || value === "" || typeof value === "object") continue;
-        const [col, row] = splitAddress(at.cell);
+        const { row, column: col } = parseCellAddress(at.cell)!;
         const current = cellsBySheet.get(at.sheet)?.[row - 1]?.[col - 1] ?? null;
         if (current === null || current === "") {
           cellWrites.push({ sheet: at.sheet, cell: at.cell, value });
@@ -259,10 +254,4 @@ function planImport(parsed: { file: File; input: WorkbookInput }[], target: Work
     newSheets.push(describeUnitSheet(unit, entry.year, (_, month) => entry.months.get(month)));
   }
   return { cellWrites, newSheets, files };
-}
-
-function splitAddress(address: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return [col, Number(m[2])];
 }
