@@ -303,13 +303,13 @@ export function correctionRows(previous: ReadonlyMap<string, PreviousRow>, evalu
   const out: (CellSpec | null)[][] = [];
   for (const row of evaluation.rows) {
     const before = previous.get(row.unit.name);
-    const newRank = showValue(cellValue(rankCell(row)), "名次");
+    const newRank = showValue(rankCell(row).value, "名次");
     const changes: [string, string, string][] = [];
-    if (!before) changes.push(["（新增）", "", showValue(cellValue(columns.find((c) => c.header === "总分")!.cell(row)), "总分")]);
+    if (!before) changes.push(["（新增）", "", showValue(columns.find((c) => c.header === "总分")!.cell(row).value, "总分")]);
     else {
       for (const c of columns.slice(2)) {
         if (c.header === "备注") continue;
-        const now = showValue(cellValue(c.cell(row)), c.header);
+        const now = showValue(c.cell(row).value, c.header);
         const was = before.items.get(c.header) ?? "";
         if (now !== was) changes.push([c.header, was, now]);
       }
@@ -323,8 +323,4 @@ export function correctionRows(previous: ReadonlyMap<string, PreviousRow>, evalu
     if (!evaluation.rows.some((r) => r.unit.name === name)) out.push([text(generated), text(period), num(version, "0"), text(name), text("（移除）"), text(""), text(""), text(before.rank), text("")]);
   }
   return out;
-}
-
-function cellValue(c: CellSpec): unknown {
-  return c.value;
 }
