@@ -172,7 +172,7 @@ export function benchEngine(): void {
     const reading = readRecords(wide.records, wide.units!, YEAR, months);
     const tRead = measure(() => readRecords(wide.records, wide.units!, YEAR, months), 5);
     const valuesOf = wide.units!.map((u) => {
-      const s = reading.months.get(u.code)!.get(monthKey(YEAR, 10))!;
+      const s = reading.state(u.code, monthKey(YEAR, 10))!;
       return { unit: u, values: s.kind === "ok" ? s.values : undefined };
     });
     const medians = new Map<string, ReturnType<typeof classMedian>>();
@@ -191,9 +191,9 @@ export function benchEngine(): void {
     console.log(row("    rank with tie-breaks (rank)", 100_000, tRank));
     const groups = new Map<number, number>();
     for (const c of contenders) groups.set(c.totalCents, (groups.get(c.totalCents) ?? 0) + 1);
-    const tied = rank(contenders).reduce((sum, p) => sum + p.tiedWith.length, 0);
-    console.log(`    (${groups.size} distinct totals; largest group of equal totals ${Math.max(...groups.values())} units; ${tied} tiedWith entries in all:`);
-    console.log("     every tied row names every other row of its group, so that output grows as n² ÷ distinct totals)");
+    const tied = rank(contenders).filter((p) => p.tieGroup.length).length;
+    console.log(`    (${groups.size} distinct totals; largest group of equal totals ${Math.max(...groups.values())} units; ${tied} rows tied with another:`);
+    console.log("     each row's note names every other unit of its group, from text shared within the group)");
   })();
 
   // Scaling: 25,000 vs 100,000 unit-months in both shapes.

@@ -41,6 +41,19 @@ describe("the result's status and the rows of units whose data could not be used
   });
 });
 
+describe("a unit list that names a code twice", () => {
+  it("keeps the first unit of the code, scores it from its rows, and reports the repeat as an error that makes the result a draft", () => {
+    const units: Unit[] = [...UNITS, { code: "1", name: "甲市（重复）", unitClass: "省直管县" }];
+    const e = evaluate({ period, units, records: UNITS.map((u) => ({ unitCode: u.code, month: "2026-10", values: FULL })) });
+    expect(e.rows.map((r) => [r.unit.name, r.result])).toEqual([
+      ["甲市", "ranked"],
+      ["乙市", "ranked"],
+    ]);
+    expect(e.problems.map((p) => [p.code, p.message])).toEqual([["units.duplicate", "考评单位代码 1 重复（甲市（重复）），只按第一个计"]]);
+    expect(e.draftReasons).toEqual(["考评事件或考评单位表有错误"]);
+  });
+});
+
 describe("the lines that explain a bonus or a deduction", () => {
   it("name each counted event with its points, date, level and description, in date order", () => {
     const t = totalEvents(

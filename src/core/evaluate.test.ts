@@ -1,6 +1,7 @@
 import { MeasureId } from "./catalogue";
 import { evaluate, Evaluation, ResultRow } from "./evaluate";
 import { ScoringEvent } from "./events";
+import { tiedWith } from "./ranking";
 import { RawRecord } from "./records";
 import { Unit } from "./units";
 
@@ -131,7 +132,8 @@ describe("evaluate: one month", () => {
     const gy = row(e, GY);
     const kf = row(e, KF);
     expect(gy.tieBreak).toBe("resolved");
-    expect(gy.tiedWith).toEqual(["410200"]);
+    expect(tiedWith(gy.tieGroup, gy.unit.code)).toEqual(["410200"]);
+    expect(tiedWith(kf.tieGroup, kf.unit.code)).toEqual([GY.code]);
     expect(gy.note).toBe("与 开封市 同为 62.00 分，人工接通率 96.00% > 85.00%");
     // 开封市's 省级 honour is named after the tie-break: +1.00 on 2026-10-15.
     expect(kf.note).toBe("与 巩义市 同为 62.00 分，人工接通率 85.00% < 96.00%；加分 +1.00：2026-10-15 省级荣誉奖励");

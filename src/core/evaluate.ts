@@ -2,14 +2,14 @@
 // Monthly, quarterly and annual evaluation (第九条, 第十条; spec §5). Never throws on bad data.
 
 import { readDate } from "./cells";
-import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef } from "./catalogue";
+import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef, perIndicator } from "./catalogue";
 import { HolidayOverride, PublicityPeriod, publicityEnd } from "./calendar";
 import { Ratio, formatCents, fromCents, roundHalfUpCents } from "./exact";
 import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
-import { RawRecord, UnitMonthState, readRecords } from "./records";
+import { MISSING, MonthStates, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
 import { DEFAULT_RULES, RuleSet } from "./rules";
 import { IndicatorScores, median, scoreMonth } from "./scoring";
 import { DEFAULT_UNITS, Unit, isActive } from "./units";
@@ -57,8 +57,8 @@ export interface ResultRow {
   /** 人工接通率 (quarter, year: pooled Σ接听 ÷ Σ排队). */
   readonly connectRate: Ratio | null;
   readonly tieBreak: TieBreak;
-  /** Unit codes this row was tied with. */
-  readonly tiedWith: readonly string[];
+  /** The unit codes of the row's tie group, its own included (see Placement.tieGroup; tiedWith() gives the others). */
+  readonly tieGroup: readonly string[];
   readonly note: string;
   /** Quarter and year: each month's outcome. */
   readonly months: readonly MonthOutcome[];
@@ -86,18 +86,13 @@ interface MonthScoreRow {
   readonly deductionCents: number;
   readonly totalCents?: number;
   readonly disqualified: boolean;
-  readonly notes: string[];
+  readonly notes: readonly string[];
   readonly answered: number;
   readonly queued: number;
 }
 
 const RESULT_ORDER: Record<RowResult, number> = { ranked: 0, disqualified: 1, pending: 2, missing: 3 };
 
-function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
-  const out = {} as Record<IndicatorId, T>;
-  for (const id of INDICATOR_IDS) out[id] = f(id);
-  return out;
-}
 
 /** The events of each unit, in their given order: each unit's totals then look at its own events only. */
 type EventsByUnit = ReadonlyMap<string, readonly ScoringEvent[]>;
@@ -112,16 +107,22 @@ function eventsByUnit(events: readonly ScoringEvent[]): EventsByUnit {
   return map;
 }
 
-const MISSING: UnitMonthState = { kind: "missing" };
 /** Shared by the many rows that have none: rows are never changed after they are made. */
 const NONE: readonly never[] = Object.freeze([]);
 /** A unit without events: nothing to add, deduct or explain. */
 const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
 
-/** Scores every active unit in one month. */
-function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, events: EventsByUnit, rules: RuleSet): MonthScoreRow[] {
-  const active = units.filter((u) => isActive(u, month));
-  const stateList = active.map((u): UnitMonthState => states.get(u.code)?.get(month) ?? MISSING);
+type StatesByMonth = ReadonlyMap<MonthKey, MonthStates>;
+
+/** Scores every active unit in one month; `states` is in the order of `units`. */
+function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet): MonthScoreRow[] {
+  const active: Unit[] = [];
+  const stateList: UnitMonthState[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (!isActive(units[i], month)) continue;
+    active.push(units[i]);
+    stateList.push(states?.[i] ?? MISSING);
+  }
   // A1 compares with the median of the unit's class over the units with a valid row this month.
   const ordersByClass = new Map<string, number[]>();
   for (const [i, u] of active.entries()) {
@@ -138,7 +139,7 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
     const s = stateList[i];
     const own = events.get(unit.code);
     const ev = own ? totalEvents(rules, own, unit.code, monthSet, "monthly") : NO_EVENTS;
-    const notes = [...ev.lines, ...ev.notes];
+    const notes: string[] = own ? [...ev.lines, ...ev.notes] : [];
     for (const f of ev.falsifications) notes.push(`${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
     if (s.kind !== "ok") {
       return { unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, answered: 0, queued: 0 };
@@ -159,7 +160,8 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
       deductionCents: ev.deductionCents,
       totalCents: baseCents + ev.bonusCents - ev.deductionCents,
       disqualified: ev.disqualified,
-      notes,
+      // Most rows have nothing to note: they share one empty list.
+      notes: notes.length ? notes : NONE,
       answered: s.values.manualAnswered,
       queued: s.values.manualQueued,
     };
@@ -167,18 +169,27 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: Readonly
 }
 
 /** Months without a row of a unit whose sheet had errors become pending instead of missing. */
-function withUnreadable(months: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>, units: ReadonlySet<string>, wanted: readonly MonthKey[]): ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>> {
-  if (!units.size) return months;
-  const out = new Map(months);
-  for (const code of units) {
-    const own = new Map(months.get(code) ?? []);
-    for (const m of wanted) if (!own.has(m) || own.get(m)!.kind === "missing") own.set(m, { kind: "pending" });
-    out.set(code, own);
+function withUnreadable(byMonth: StatesByMonth, units: readonly Unit[], unreadable: ReadonlySet<string>, wanted: readonly MonthKey[]): StatesByMonth {
+  if (!unreadable.size) return byMonth;
+  const out = new Map(byMonth);
+  for (const m of wanted) {
+    const states = [...(byMonth.get(m) ?? new Array<undefined>(units.length))];
+    units.forEach((u, i) => {
+      if (unreadable.has(u.code) && (states[i] ?? MISSING).kind === "missing") states[i] = PENDING;
+    });
+    out.set(m, states);
   }
   return out;
 }
 
-function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutcome[] = []): ResultRow {
+/**
+ * A row while evaluate() makes it: its place (rank, tie, the tie's note) is filled in once the ranking
+ * is known, before the row is returned and never after. In place, because a copy of every row costs
+ * as much as the ranking itself at 100,000 units.
+ */
+type RowDraft = { -readonly [K in keyof ResultRow]: ResultRow[K] };
+
+function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutcome[] = []): RowDraft {
   return {
     rank: null,
     unit,
@@ -192,10 +203,23 @@ function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutc
     total: null,
     connectRate: null,
     tieBreak: "none",
-    tiedWith: [],
+    tieGroup: NONE,
     note,
     months,
   };
+}
+
+/** The units with each code once (the first of them), and the repeats left out. */
+function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; repeated: readonly Unit[] } {
+  const codes = new Set<string>();
+  const units: Unit[] = [];
+  const repeated: Unit[] = [];
+  for (const u of given) {
+    if (codes.has(u.code)) repeated.push(u);
+    else units.push(u);
+    codes.add(u.code);
+  }
+  return { units: repeated.length ? units : given, repeated };
 }
 
 function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], year: number): Problem[] {
@@ -216,7 +240,7 @@ function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], ye
 
 /** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
 export function evaluate(input: EvaluationInput): Evaluation {
-  const units = input.units ?? DEFAULT_UNITS;
+  const { units, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
   const given = input.events ?? [];
   // A 分值 that is not a number falls back to the level's points (and is reported by checkEvents).
   const events = given.map((e) => (e.points !== undefined && !Number.isFinite(e.points) ? { ...e, points: undefined } : e));
@@ -224,6 +248,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const period = input.period;
   const months = monthsOf(period);
   const problems: Problem[] = [...(input.problems ?? [])];
+  for (const u of repeated) problems.push(problem("error", "units.duplicate", `考评单位代码 ${u.code} 重复（${u.name}），只按第一个计`, "每个单位只保留一行。", { unitCode: u.code }));
 
   const reading = readRecords(input.records, units, period.year, months);
   problems.push(...reading.problems, ...checkEvents(given, units, period.year));
@@ -240,27 +265,31 @@ export function evaluate(input: EvaluationInput): Evaluation {
 
   // A unit whose sheet could not be read did report: it is 数据待核, not 缺报.
   const unreadable = new Set(problems.filter((p) => p.severity === "error" && p.unitCode && /^sheet\./.test(p.code)).map((p) => p.unitCode!));
-  const states = withUnreadable(reading.months, unreadable, months);
+  const states = withUnreadable(reading.byMonth, units, unreadable, months);
   const activeUnits = units.filter((u) => months.some((m) => isActive(u, m)));
   const byUnit = eventsByUnit(events);
-  let rows: ResultRow[];
+  let rows: RowDraft[];
   if (!rules) {
     rows = activeUnits.map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
   } else if (period.kind === "month") {
-    rows = monthRows(scoreOneMonth(months[0], units, states, byUnit, rules));
+    rows = monthRows(scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules));
   } else {
-    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states, byUnit, rules).map((r) => [r.unit.code, r]))]));
+    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states.get(m), byUnit, rules).map((r) => [r.unit.code, r]))]));
     rows = periodRows(period, activeUnits, months, perMonth, byUnit, rules);
   }
 
-  const byCode = new Map(rows.map((r) => [r.unit.code, r]));
   // rank() returns the published order of the ranked rows; the unranked follow by kind, then code.
-  const rankedRows = rank(rows.filter((r) => r.result === "ranked").map(toContender)).map((p): ResultRow => {
-    const r = byCode.get(p.key)!;
+  const contenders: RowContender[] = [];
+  for (const row of rows) if (row.result === "ranked") contenders.push({ key: row.unit.code, name: row.unit.name, totalCents: Math.round((row.total ?? 0) * 100), connectRate: row.connectRate, row });
+  const rankedRows = rank(contenders).map((p): ResultRow => {
+    const r = p.contender.row;
     // Concatenated, not joined: a tie note can name hundreds of units, and its text is shared with the
     // other notes of its group until someone reads it.
-    const note = p.note && r.note ? `${p.note}；${r.note}` : p.note || r.note;
-    return { ...r, rank: p.rank, tieBreak: p.tieBreak, tiedWith: p.tiedWith, note };
+    r.note = p.note && r.note ? `${p.note}；${r.note}` : p.note || r.note;
+    r.rank = p.rank;
+    r.tieBreak = p.tieBreak;
+    r.tieGroup = p.tieGroup;
+    return r;
   });
   const unranked = rows
     .filter((r) => r.result !== "ranked")
@@ -277,11 +306,11 @@ export function evaluate(input: EvaluationInput): Evaluation {
   return { period, status, draftReasons, rows: finalRows, problems, publication, rules };
 }
 
-function toContender(r: ResultRow): Contender {
-  return { key: r.unit.code, name: r.unit.name, totalCents: Math.round((r.total ?? 0) * 100), connectRate: r.connectRate };
+interface RowContender extends Contender {
+  readonly row: RowDraft;
 }
 
-function monthRows(scored: readonly MonthScoreRow[]): ResultRow[] {
+function monthRows(scored: readonly MonthScoreRow[]): RowDraft[] {
   return scored.map((m) => {
     if (m.state !== "ok") {
       // Confirmed falsification decides the month whatever the data: 不合格 (第十二条).
@@ -303,7 +332,7 @@ function monthRows(scored: readonly MonthScoreRow[]): ResultRow[] {
       total: fromCents(m.totalCents!),
       connectRate: m.queued > 0 ? { num: m.answered, den: m.queued } : null,
       tieBreak: "none",
-      tiedWith: NONE,
+      tieGroup: NONE,
       note: m.notes.join("；"),
       months: NONE,
     };
@@ -322,7 +351,7 @@ function periodRows(
   perMonth: ReadonlyMap<MonthKey, ReadonlyMap<string, MonthScoreRow>>,
   events: EventsByUnit,
   rules: RuleSet,
-): ResultRow[] {
+): RowDraft[] {
   const monthSet = new Set(months);
   return units.map((unit) => {
     const activeMonths = months.filter((m) => isActive(unit, m));
@@ -398,7 +427,7 @@ function periodRows(
       total: fromCents(baseCents + bonusCents - deductionCents),
       connectRate: queued > 0 ? { num: answered, den: queued } : null,
       tieBreak: "none",
-      tiedWith: [],
+      tieGroup: NONE,
       note: notes.join("；"),
       months: outcomes,
     };

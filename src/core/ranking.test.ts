@@ -1,4 +1,4 @@
-import { Contender, distinctPercent, rank } from "./ranking";
+import { Contender, Placement, distinctPercent, rank, tiedWith } from "./ranking";
 
 const c = (key: string, name: string, totalCents: number, rate: [number, number] | null): Contender => ({
   key,
@@ -6,7 +6,8 @@ const c = (key: string, name: string, totalCents: number, rate: [number, number]
   totalCents,
   connectRate: rate && { num: rate[0], den: rate[1] },
 });
-const summary = (ps: ReturnType<typeof rank>) => ps.map((p) => [p.key, p.rank, p.tieBreak]);
+const summary = (ps: ReturnType<typeof rank>) => ps.map((p) => [p.contender.key, p.rank, p.tieBreak]);
+const others = (p: Placement) => tiedWith(p.tieGroup, p.contender.key);
 
 describe("rank", () => {
   it("orders by total, high to low, without tie-breaks", () => {
@@ -16,7 +17,7 @@ describe("rank", () => {
       ["b", 2, "none"],
       ["c", 3, "none"],
     ]);
-    expect(ps.every((p) => p.note === "" && p.tiedWith.length === 0)).toBe(true);
+    expect(ps.every((p) => p.note === "" && p.tieGroup.length === 0)).toBe(true);
   });
 
   it("orders equal totals by the connection rate and says so in the spec's words", () => {
@@ -25,8 +26,8 @@ describe("rank", () => {
       ["410100", 1, "resolved"],
       ["410200", 2, "resolved"],
     ]);
-    expect(ps[0].tiedWith).toEqual(["410200"]);
-    expect(ps[1].tiedWith).toEqual(["410100"]);
+    expect(others(ps[0])).toEqual(["410200"]);
+    expect(others(ps[1])).toEqual(["410100"]);
     expect(ps[0].note).toBe("与 开封市 同为 63.50 分，人工接通率 97.31% > 96.80%");
     expect(ps[1].note).toBe("与 郑州市 同为 63.50 分，人工接通率 96.80% < 97.31%");
   });
@@ -79,8 +80,8 @@ describe("rank", () => {
       ["c", 2, "shared"],
       ["d", 4, "none"],
     ]);
-    expect(ps[1].tiedWith).toEqual(["c"]);
-    expect(ps[2].tiedWith).toEqual(["b"]);
+    expect(others(ps[1])).toEqual(["c"]);
+    expect(others(ps[2])).toEqual(["b"]);
     expect(ps[1].note).toBe("并列第 2 名：与 丙 同为 65.00 分，人工接通率同为 90.00%");
     expect(ps[2].note).toBe("并列第 2 名：与 乙 同为 65.00 分，人工接通率同为 90.00%");
   });
@@ -103,7 +104,8 @@ describe("rank", () => {
       ["c", 2, "shared"],
       ["d", 4, "none"],
     ]);
-    expect(ps[0].tiedWith).toEqual(["b", "c"]);
+    expect(others(ps[0])).toEqual(["b", "c"]);
+    expect(others(ps[1])).toEqual(["c"]);
     expect(ps[0].note).toBe("与 乙、丙 同为 63.50 分，人工接通率 98.00%（> 乙 96.80%，> 丙 96.80%）");
     expect(ps[1].note).toBe("并列第 2 名：与 丙 同为 63.50 分，人工接通率同为 96.80%");
   });
@@ -111,8 +113,16 @@ describe("rank", () => {
   it("gives 1, 1, 1 for a three-way tie and then 4", () => {
     const ps = rank([c("a", "甲", 5000, [1, 2]), c("b", "乙", 5000, [2, 4]), c("c", "丙", 5000, [3, 6]), c("d", "丁", 4000, [1, 2])]);
     expect(ps.map((p) => p.rank)).toEqual([1, 1, 1, 4]);
-    expect(ps[0].tiedWith).toEqual(["b", "c"]);
+    expect(others(ps[0])).toEqual(["b", "c"]);
     expect(ps[0].note).toBe("并列第 1 名：与 乙、丙 同为 50.00 分，人工接通率同为 50.00%");
+  });
+
+  it("gives the members of a tie group one shared list of the group, in published order", () => {
+    // 甲 ahead by rate; 乙 and 丙 share 2nd: the shared pair holds one list, the whole group another
+    const ps = rank([c("c", "丙", 6350, [968, 1000]), c("a", "甲", 6350, [98, 100]), c("b", "乙", 6350, [121, 125])]);
+    expect(ps[0].tieGroup).toEqual(["a", "b", "c"]);
+    expect(ps[1].tieGroup).toEqual(["b", "c"]);
+    expect(ps[2].tieGroup).toBe(ps[1].tieGroup);
   });
 
   it("compares totals to the cent", () => {

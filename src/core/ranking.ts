@@ -13,13 +13,25 @@ export interface Contender {
 
 export type TieBreak = "none" | "resolved" | "shared";
 
-export interface Placement {
-  readonly key: string;
+export interface Placement<C extends Contender = Contender> {
+  readonly contender: C;
   readonly rank: number;
   readonly tieBreak: TieBreak;
-  /** The units with the same total (for "resolved") or the same total and rate (for "shared"). */
-  readonly tiedWith: readonly string[];
+  /**
+   * The keys of the row's tie group in published order, its own included: the units with the same
+   * total (for "resolved") or the same total and rate (for "shared"); empty for "none". One array is
+   * shared by every member of a group, so that a group of g units costs g entries, not g²; tiedWith()
+   * gives the others.
+   */
+  readonly tieGroup: readonly string[];
   readonly note: string;
+}
+
+const NO_GROUP: readonly string[] = Object.freeze([]);
+
+/** The other members of a tie group: whom the row was tied with. */
+export function tiedWith(tieGroup: readonly string[], key: string): string[] {
+  return tieGroup.filter((k) => k !== key);
 }
 
 function compareRates(a: Ratio | null, b: Ratio | null): number {
@@ -27,96 +39,122 @@ function compareRates(a: Ratio | null, b: Ratio | null): number {
   return compareRatios(a, b);
 }
 
-/** Better first: higher total, then higher rate; 0 when truly tied. */
+/** Better first: higher total, then higher rate, then key; 0 only for the same key. */
 function compareContenders(a: Contender, b: Contender): number {
   if (a.totalCents !== b.totalCents) return b.totalCents - a.totalCents;
-  return compareRates(b.connectRate, a.connectRate);
+  return compareRates(b.connectRate, a.connectRate) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /**
  * The placements in published order. Ties on total and rate share a rank and are listed by unit key,
- * so the order never depends on the input order.
- *
- * Work per group of g equal totals is O(g log g) plus the notes themselves: each note names every
- * other unit of its group, so notes are joined from shared prefix and suffix strings rather than
- * rebuilt, and each rate's percentage text is worked out once per group (see groupPercents).
+ * so the order never depends on the input order. Each contender comes back in its placement as it
+ * was given, so a caller can carry its own row in it.
  */
-export function rank(contenders: readonly Contender[]): Placement[] {
-  const sorted = [...contenders].sort((a, b) => compareContenders(a, b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const placements: Placement[] = [];
+export function rank<C extends Contender>(contenders: readonly C[]): Placement<C>[] {
+  const sorted = sortContenders(contenders);
+  const placements: Placement<C>[] = [];
   let i = 0;
   while (i < sorted.length) {
-    let j = i;
+    let j = i + 1;
     while (j < sorted.length && sorted[j].totalCents === sorted[i].totalCents) j++;
-    if (j - i === 1) {
-      placements.push({ key: sorted[i].key, rank: i + 1, tieBreak: "none", tiedWith: [], note: "" });
-      i = j;
-      continue;
-    }
-    const group = sorted.slice(i, j);
-    const texts = groupPercents(group);
-    const keys = group.map((c) => c.key);
-    // For a resolved row at position p of the group, the others before it have a higher rate ("<")
-    // and those after it a lower one (">"): the group is sorted by rate, and p's rate is its own.
-    const names = joinedExcept(group.map((c) => c.name), "、");
-    const above = joinedExcept(group.map((c, q) => `< ${c.name} ${texts[q]}`), "，");
-    const below = joinedExcept(group.map((c, q) => `> ${c.name} ${texts[q]}`), "，");
-    let k = 0;
-    while (k < group.length) {
-      let m = k;
-      while (m < group.length && compareRates(group[m].connectRate, group[k].connectRate) === 0) m++;
-      const rankNumber = i + k + 1;
-      if (m - k > 1) {
-        const run = group.slice(k, m);
-        const runNames = joinedExcept(run.map((c) => c.name), "、");
-        const runKeys = keys.slice(k, m);
-        const rate = group[k].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(group[k].connectRate, [])}`;
-        const tail = ` 同为 ${formatCents(group[k].totalCents)} 分，${rate}`;
-        run.forEach((c, q) => {
-          placements.push({ key: c.key, rank: rankNumber, tieBreak: "shared", tiedWith: without(runKeys, q), note: `并列第 ${rankNumber} 名：与 ${runNames.except(q)}${tail}` });
-        });
-      } else {
-        const c = group[k];
-        const head = `与 ${names.except(k)} 同为 ${formatCents(c.totalCents)} 分，人工接通率`;
-        let note: string;
-        if (group.length === 2) {
-          const other = 1 - k;
-          note = `${head} ${texts[k]} ${k < other ? ">" : "<"} ${texts[other]}`;
-        } else {
-          const before = above.before(k);
-          const after = below.after(k);
-          const parts = before === undefined ? after : after === undefined ? before : `${before}，${after}`;
-          note = `${head} ${texts[k]}（${parts}）`;
-        }
-        placements.push({ key: c.key, rank: rankNumber, tieBreak: "resolved", tiedWith: without(keys, k), note });
-      }
-      k = m;
-    }
+    if (j - i === 1) placements.push({ contender: sorted[i], rank: i + 1, tieBreak: "none", tieGroup: NO_GROUP, note: "" });
+    else placeGroup(sorted.slice(i, j), i + 1, placements);
     i = j;
   }
   return placements;
 }
 
-function without<T>(items: readonly T[], index: number): T[] {
-  return items.filter((_, q) => q !== index);
+/**
+ * The contenders in published order. Totals are whole cents, so the order by total is a numeric sort
+ * of (total, position) packed into one number, which the engine does natively, many times faster
+ * than a comparator; only runs of equal totals then need the comparator. When the packed numbers
+ * would not be exact (a huge range of totals), the comparator sorts everything.
+ */
+function sortContenders<C extends Contender>(contenders: readonly C[]): C[] {
+  const n = contenders.length;
+  let max = -Infinity;
+  let min = Infinity;
+  for (const c of contenders) {
+    if (!Number.isSafeInteger(c.totalCents)) return [...contenders].sort(compareContenders);
+    if (c.totalCents > max) max = c.totalCents;
+    if (c.totalCents < min) min = c.totalCents;
+  }
+  if (n < 2 || (max - min + 1) * n > Number.MAX_SAFE_INTEGER) return [...contenders].sort(compareContenders);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (max - contenders[i].totalCents) * n + i;
+  packed.sort();
+  const sorted = new Array<C>(n);
+  for (let i = 0; i < n; i++) sorted[i] = contenders[packed[i] % n];
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && sorted[j].totalCents === sorted[i].totalCents) j++;
+    if (j - i > 1) {
+      const run = sorted.slice(i, j).sort(compareContenders);
+      for (let q = 0; q < run.length; q++) sorted[i + q] = run[q];
+    }
+    i = j;
+  }
+  return sorted;
 }
 
 /**
- * Joins of a list leaving one item out, each in O(1) from shared prefix and suffix joins:
- * before(p) joins items 0…p−1, after(p) items p+1…, except(p) both; undefined for none.
+ * The placements of a group of equal totals, sorted by rate, whose first member is at rank `first`.
+ *
+ * Each note names every other unit of the group, so a group of g units has notes of total length
+ * O(g²). They are joined from strings shared across the group, each note a handful of
+ * concatenations (V8 keeps a concatenation as a pair of references until the text is read), and each
+ * rate's percentage text is worked out once (see groupPercents): O(g log g) work per group in all.
  */
-function joinedExcept(items: readonly string[], sep: string): { before(p: number): string | undefined; after(p: number): string | undefined; except(p: number): string } {
-  const prefix: (string | undefined)[] = [undefined];
-  for (let q = 0; q < items.length; q++) prefix.push(q === 0 ? items[0] : `${prefix[q]}${sep}${items[q]}`);
-  const suffix: (string | undefined)[] = [];
-  suffix[items.length] = undefined;
-  for (let q = items.length - 1; q >= 0; q--) suffix[q] = q === items.length - 1 ? items[q] : `${items[q]}${sep}${suffix[q + 1]}`;
-  return {
-    before: (p) => prefix[p],
-    after: (p) => suffix[p + 1],
-    // Concatenation keeps the shared prefix and suffix strings shared (join would copy them).
-    except: (p) => (prefix[p] === undefined ? suffix[p + 1] ?? "" : suffix[p + 1] === undefined ? prefix[p]! : `${prefix[p]}${sep}${suffix[p + 1]}`),
-  };
+function placeGroup<C extends Contender>(group: readonly C[], first: number, placements: Placement<C>[]): void {
+  const g = group.length;
+  const texts = groupPercents(group);
+  const keys = group.map((c) => c.key);
+  const totalText = formatCents(group[0].totalCents);
+  // "与 " + the names of all but member p: namesBefore[p] + namesAfter[p].
+  const names = exceptJoins(group.map((c) => c.name), "、", "与 ", "");
+  // The resolved note of a group of three or more lists the others with their rates, those above it
+  // ("<") before those below (">"): the group is sorted by rate.
+  const rates = g > 2 ? exceptJoins(group.map((c, q) => `${c.name} ${texts[q]}`), "，", "（", "）", "< ", "> ") : undefined;
+  const sharedTail = ` 同为 ${totalText} 分，`;
+  const resolvedTail = `${sharedTail}人工接通率 `;
+  let k = 0;
+  while (k < g) {
+    let m = k + 1;
+    while (m < g && compareRates(group[m].connectRate, group[k].connectRate) === 0) m++;
+    const rankNumber = first + k;
+    if (m - k > 1) {
+      const run = group.slice(k, m);
+      const runNames = exceptJoins(run.map((c) => c.name), "、", `并列第 ${rankNumber} 名：与 `, "");
+      const runKeys = keys.slice(k, m);
+      const rate = group[k].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(group[k].connectRate, [])}`;
+      const tail = `${sharedTail}${rate}`;
+      for (let q = 0; q < run.length; q++) {
+        placements.push({ contender: run[q], rank: rankNumber, tieBreak: "shared", tieGroup: runKeys, note: runNames.except(q) + tail });
+      }
+    } else {
+      // A pair compares the two rates; a larger group lists the others in brackets.
+      const detail = rates ? rates.except(k) : ` ${k === 0 ? ">" : "<"} ${texts[1 - k]}`;
+      placements.push({ contender: group[k], rank: rankNumber, tieBreak: "resolved", tieGroup: keys, note: `${names.except(k)}${resolvedTail}${texts[k]}${detail}` });
+    }
+    k = m;
+  }
+}
+
+/**
+ * For each p, open + the items other than p joined by sep + close, in O(1) from a group-wide table of
+ * prefix and suffix joins. Items before p may carry one mark and items after it another (the "<" and
+ * ">" of the rate lists).
+ */
+function exceptJoins(items: readonly string[], sep: string, open: string, close: string, markBefore = "", markAfter = ""): { except(p: number): string } {
+  const n = items.length;
+  // before[p]: open + marked items 0…p−1, each followed by sep. after[p]: marked items p…n−1 joined, + close.
+  const before: string[] = [open];
+  for (let q = 0; q < n - 1; q++) before.push(`${before[q]}${markBefore}${items[q]}${sep}`);
+  const after: string[] = [];
+  for (let q = n - 1; q > 0; q--) after[q] = q === n - 1 ? `${markAfter}${items[q]}${close}` : `${markAfter}${items[q]}${sep}${after[q + 1]}`;
+  // All but the last, without a separator after them.
+  const allButLast = `${open}${items.slice(0, n - 1).map((item) => markBefore + item).join(sep)}${close}`;
+  return { except: (p) => (p === n - 1 ? allButLast : `${before[p]}${after[p + 1]}`) };
 }
 
 /**

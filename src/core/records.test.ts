@@ -47,26 +47,26 @@ describe("readRecords: a clean row", () => {
   it("gives the numbers and no problems", () => {
     const r = read([rec(ZZ, "2026-10")]);
     expect(r.problems).toEqual([]);
-    expect(r.months.get("410100")!.get("2026-10")).toEqual({ kind: "ok", values: GOOD });
+    expect(r.state("410100", "2026-10")).toEqual({ kind: "ok", values: GOOD });
   });
 
   it("reads every accepted month form", () => {
     for (const m of ["2026-10", "2026年10月", "2026/10", new Date(Date.UTC(2026, 9, 15)), 46300 /* 2026-10-05 as an Excel serial */, 10]) {
       const r = read([rec(ZZ, m)]);
-      expect(r.months.get("410100")?.get("2026-10")?.kind).toBe("ok");
+      expect(r.state("410100", "2026-10")?.kind).toBe("ok");
     }
   });
 
   it("passes over rows of other months of the year", () => {
     const r = read([rec(ZZ, "2026-09", { manualQueued: -1 }), rec(ZZ, "2026-10")]);
     expect(r.problems).toEqual([]);
-    expect([...r.months.get("410100")!.keys()]).toEqual(["2026-10"]);
+    expect([...r.byMonth.keys()]).toEqual(["2026-10"]);
   });
 
   it("marks a row without any figure as missing", () => {
     const blank = Object.fromEntries(MEASURE_IDS.map((id) => [id, null]));
     const r = read([rec(ZZ, "2026-10", blank)]);
-    expect(r.months.get("410100")!.get("2026-10")).toEqual({ kind: "missing" });
+    expect(r.state("410100", "2026-10")).toEqual({ kind: "missing" });
   });
 });
 
@@ -75,9 +75,9 @@ describe("readRecords: errors make the unit-month pending", () => {
     const r = read([rec(ZZ, "2026-10", over, 5, withCells), rec(KF, "2026-10")]);
     const errors = r.problems.filter((p) => p.severity === "error");
     expect(errors).toHaveLength(1);
-    expect(r.months.get("410100")!.get("2026-10")).toEqual({ kind: "pending" });
+    expect(r.state("410100", "2026-10")).toEqual({ kind: "pending" });
     // the other unit is not affected
-    expect(r.months.get("410200")!.get("2026-10")!.kind).toBe("ok");
+    expect(r.state("410200", "2026-10")!.kind).toBe("ok");
     return errors[0];
   }
 
@@ -134,7 +134,7 @@ describe("readRecords: errors make the unit-month pending", () => {
     expect(errors[0].field).toBe(part);
     expect(errors[0].at).toEqual({ sheet: "郑州市", cell: `${column(part)}5` });
     expect(errors[0].message).toContain(`（郑州市!${column(part)}5）`);
-    expect(r.months.get("410100")!.get("2026-10")).toEqual({ kind: "pending" });
+    expect(r.state("410100", "2026-10")).toEqual({ kind: "pending" });
   });
 
   it("says which whole a part exceeds", () => {
@@ -179,7 +179,7 @@ describe("readRecords: errors make the unit-month pending", () => {
       ["value.blank", "crossCityDue", `${column("crossCityDue")}5`],
       ["value.blank", "crossCityOnTime", `${column("crossCityOnTime")}5`],
     ]);
-    expect(r.months.get("410100")!.get("2026-10")).toEqual({ kind: "pending" });
+    expect(r.state("410100", "2026-10")).toEqual({ kind: "pending" });
   });
 
   it("refuses one blank field, naming it", () => {
@@ -219,7 +219,7 @@ describe("readRecords: errors about rows", () => {
       ["record.duplicateMonth", "A9"],
     ]);
     expect(r.problems[0].message).toBe("郑州市 的 2026年10月 有 2 行数据（郑州市!A5）");
-    expect(r.months.get("410100")!.get("2026-10")).toEqual({ kind: "pending" });
+    expect(r.state("410100", "2026-10")).toEqual({ kind: "pending" });
   });
 
   it("refuses a month of another year", () => {
@@ -247,7 +247,7 @@ describe("readRecords: errors about rows", () => {
   it("refuses a unit not in the list", () => {
     const r = read([{ unitCode: "999999", month: "2026-10", values: GOOD }]);
     expect(r.problems[0].code).toBe("record.unknownUnit");
-    expect(r.months.size).toBe(0);
+    expect(r.byMonth.size).toBe(0);
   });
 });
 
@@ -256,7 +256,7 @@ describe("readRecords: warnings keep the row", () => {
     const r = read([rec(ZZ, "2026-10", over)]);
     expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(r.problems).toHaveLength(1);
-    const state = r.months.get("410100")!.get("2026-10")!;
+    const state = r.state("410100", "2026-10")!;
     expect(state.kind).toBe("ok");
     return { p: r.problems[0], values: state.kind === "ok" ? state.values : undefined };
   }

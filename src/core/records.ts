@@ -22,9 +22,18 @@ export type UnitMonthState =
   | { readonly kind: "pending" }
   | { readonly kind: "missing" };
 
+/** The states without values, shared: every unit-month that has one holds the same object. */
+export const MISSING: UnitMonthState = Object.freeze({ kind: "missing" });
+export const PENDING: UnitMonthState = Object.freeze({ kind: "pending" });
+
+/** Each unit's state in one month, in the order of the units read (undefined: no row). */
+export type MonthStates = readonly (UnitMonthState | undefined)[];
+
 export interface RecordReading {
-  /** unitCode → month → state, for the months asked about; absent = no row. */
-  readonly months: ReadonlyMap<string, ReadonlyMap<MonthKey, UnitMonthState>>;
+  /** The months asked about that have rows. */
+  readonly byMonth: ReadonlyMap<MonthKey, MonthStates>;
+  /** One unit-month's state; undefined when it has no row. */
+  state(unitCode: string, month: MonthKey): UnitMonthState | undefined;
   readonly problems: readonly Problem[];
 }
 
@@ -41,18 +50,31 @@ export const WARN_WAIT_ABOVE_SECONDS = 300;
  */
 export function readRecords(records: readonly RawRecord[], units: readonly Unit[], year: number, wanted: readonly MonthKey[]): RecordReading {
   const problems: Problem[] = [];
-  const unitByCode = new Map(units.map((u) => [u.code, u]));
+  const indexOf = new Map(units.map((u, i) => [u.code, i]));
   const wantedSet = new Set(wanted);
-  const groups = new Map<string, { unit: Unit; month: MonthKey; rows: RawRecord[] }>();
+  // The rows of each unit-month, by month and the unit's position (this runs for every row): its one
+  // row, or its rows when there are several. And each unit-month in the order first seen, so that
+  // problems come in the rows' order.
+  const rowsOf = new Map<MonthKey, (RawRecord | RawRecord[] | undefined)[]>();
+  const seenUnits: number[] = [];
+  const seenMonths: MonthKey[] = [];
+  // A sheet's month cells mostly hold the same few values.
+  const monthOf = new Map<CellValue, MonthKey | undefined>();
 
   for (const rec of records) {
-    const unit = unitByCode.get(rec.unitCode);
+    const u = indexOf.get(rec.unitCode);
     const monthRef = rec.cells?.month;
-    if (!unit) {
+    if (u === undefined) {
       problems.push(problem("error", "record.unknownUnit", `单位“${rec.unitCode}”不在考评单位名单中${where(monthRef)}`, "请在“考评单位”表中添加该单位，或更正单位名称。", { unitCode: rec.unitCode, at: monthRef }));
       continue;
     }
-    const month = readMonth(rec.month, year);
+    const unit = units[u];
+    const cell = rec.month;
+    let month: MonthKey | undefined;
+    if (typeof cell === "string" || typeof cell === "number") {
+      month = monthOf.get(cell);
+      if (month === undefined && !monthOf.has(cell)) monthOf.set(cell, (month = readMonth(cell, year)));
+    } else month = readMonth(cell, year);
     if (!month) {
       const shown = displayText(rec.month);
       problems.push(
@@ -69,32 +91,48 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
       continue;
     }
     if (!wantedSet.has(month)) continue;
-    const key = `${unit.code}|${month}`;
-    const group = groups.get(key) ?? { unit, month, rows: [] };
-    group.rows.push(rec);
-    groups.set(key, group);
+    let slots = rowsOf.get(month);
+    if (!slots) rowsOf.set(month, (slots = new Array(units.length)));
+    const earlier = slots[u];
+    if (earlier === undefined) {
+      slots[u] = rec;
+      seenUnits.push(u);
+      seenMonths.push(month);
+    } else if (Array.isArray(earlier)) earlier.push(rec);
+    else slots[u] = [earlier, rec];
   }
 
-  const months = new Map<string, Map<MonthKey, UnitMonthState>>();
-  for (const { unit, month, rows } of groups.values()) {
+  const byMonth = new Map<MonthKey, (UnitMonthState | undefined)[]>();
+  for (let i = 0; i < seenUnits.length; i++) {
+    const u = seenUnits[i];
+    const unit = units[u];
+    const month = seenMonths[i];
+    const rows = rowsOf.get(month)![u]!;
     let state: UnitMonthState;
-    const filled = rows.length === 1 ? (hasAnyValue(rows[0]) ? rows : []) : rows.filter(hasAnyValue);
-    if (filled.length === 0) state = { kind: "missing" };
+    const filled = Array.isArray(rows) ? rows.filter(hasAnyValue) : hasAnyValue(rows) ? [rows] : [];
+    if (filled.length === 0) state = MISSING;
     else if (filled.length > 1) {
       for (const r of filled) {
         problems.push(problem("error", "record.duplicateMonth", `${unit.name} 的 ${monthLabel(month)} 有 ${filled.length} 行数据${where(r.cells?.month)}`, "每个单位每月只保留一行，请删除多余的行。", { unitCode: unit.code, field: "month", month, at: r.cells?.month }));
       }
-      state = { kind: "pending" };
+      state = PENDING;
     } else {
       const checked = checkRecord(filled[0], unit, month);
-      problems.push(...checked.problems);
-      state = checked.values ? { kind: "ok", values: checked.values } : { kind: "pending" };
+      if (checked.problems.length) problems.push(...checked.problems);
+      state = checked.values ? { kind: "ok", values: checked.values } : PENDING;
     }
-    const perUnit = months.get(unit.code) ?? new Map<MonthKey, UnitMonthState>();
-    perUnit.set(month, state);
-    months.set(unit.code, perUnit);
+    let states = byMonth.get(month);
+    if (!states) byMonth.set(month, (states = new Array(units.length)));
+    states[u] = state;
   }
-  return { months, problems };
+  return {
+    byMonth,
+    state: (unitCode, month) => {
+      const u = indexOf.get(unitCode);
+      return u === undefined ? undefined : byMonth.get(month)?.[u];
+    },
+    problems,
+  };
 }
 
 function hasAnyValue(r: RawRecord): boolean {

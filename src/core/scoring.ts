@@ -1,6 +1,6 @@
 // Indicator scores (spec §4), each an exact whole number of cents.
 
-import { BASE_TOTAL, IndicatorId, MeasureId } from "./catalogue";
+import { BASE_TOTAL, IndicatorId, MeasureId, perIndicator } from "./catalogue";
 import { Decimal, Ratio, decimalOf, floorDiv, mulDivRoundHalfUp, roundHalfUpCents } from "./exact";
 import { IndicatorRule, RuleSet } from "./rules";
 
@@ -200,11 +200,7 @@ export const RATE_FIELDS: Partial<Record<IndicatorId, readonly [MeasureId, Measu
 
 const NOT_SCORED: IndicatorScore = { cents: null, rate: null, zeroDenominator: false };
 
-/** The scores record with every indicator's key in catalogue order from the start: one shape for all. */
-function emptyScores(): Record<IndicatorId, IndicatorScore> {
-  const n = NOT_SCORED;
-  return { A1: n, A2: n, A3: n, A4: n, B1: n, B2: n, B3: n, B4: n, B5: n, C1: n, C2: n } satisfies Record<IndicatorId, IndicatorScore>;
-}
+const notScored = () => NOT_SCORED;
 
 export interface MonthScore {
   readonly scores: IndicatorScores;
@@ -214,7 +210,7 @@ export interface MonthScore {
 
 /** All indicators of one unit-month and its base score. */
 export function scoreMonth(rules: RuleSet, values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null): MonthScore {
-  const scores = emptyScores();
+  const scores = perIndicator<IndicatorScore>(notScored);
   let sum = 0;
   let applicablePoints = 0;
   let leftOut = false;

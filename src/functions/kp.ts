@@ -400,7 +400,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   if (absent.length) throw invalid(`表头缺少：${absent.map((id) => fieldDef(id).label).join("、")}`);
 
   const reading = readRecords([{ unitCode: ROW_UNIT.code, month: ROW_MONTH, values: raw }], [ROW_UNIT], 2000, [ROW_MONTH]);
-  const state = reading.months.get(ROW_UNIT.code)?.get(ROW_MONTH);
+  const state = reading.state(ROW_UNIT.code, ROW_MONTH);
   if (!state || state.kind === "missing") throw notAvailable("本行未填写数据（缺报）");
   if (state.kind === "pending") {
     const errors = reading.problems.filter((p) => p.severity === "error");
@@ -492,7 +492,7 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
   const sameRate = (a: Ratio | null, b: Ratio | null) => (a === null || b === null ? a === b : BigInt(a.num) * BigInt(b.den) === BigInt(b.num) * BigInt(a.den));
   const mine = contenders.find((c) => c.totalCents === own && sameRate(c.connectRate, ownRate));
   if (!mine) throw notAvailable(rateGiven ? "分数与人工接通率的组合不在排名区域中" : "分数不在排名区域中");
-  return placements.find((p) => p.key === mine.key)!.rank;
+  return placements.find((p) => p.contender === mine)!.rank;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import type { Evaluation, ResultRow } from "../core/evaluate";
 import { formatCents } from "../core/exact";
 import type { MonthKey, Period } from "../core/period";
-import { distinctPercent } from "../core/ranking";
+import { distinctPercent, tiedWith } from "../core/ranking";
 import type { Messages } from "./i18n";
 
 export type PeriodKind = Period["kind"];
@@ -69,12 +69,13 @@ export function tieBreakLines(evaluation: Evaluation, t: Messages): string[] {
   const sharedDone = new Set<string>();
   for (const row of evaluation.rows) {
     if (row.result !== "ranked" || row.rank === null || row.tieBreak === "none") continue;
-    const others = row.tiedWith.map(nameOf).join(t.listSeparator);
+    const othersCodes = tiedWith(row.tieGroup, row.unit.code);
+    const others = othersCodes.map(nameOf).join(t.listSeparator);
     if (row.tieBreak === "resolved") {
-      const rates = [row.connectRate, ...row.tiedWith.map((c) => byCode.get(c)?.connectRate ?? null)];
+      const rates = [row.connectRate, ...othersCodes.map((c) => byCode.get(c)?.connectRate ?? null)];
       lines.push(t.tieResolved(row.unit.name, others, totalText(row.total), distinctPercent(row.connectRate, rates), row.rank));
     } else {
-      const key = [row.unit.code, ...row.tiedWith].sort().join(",");
+      const key = [...row.tieGroup].sort().join(",");
       if (sharedDone.has(key)) continue;
       sharedDone.add(key);
       lines.push(t.tieShared(row.unit.name, others, totalText(row.total), row.rank));

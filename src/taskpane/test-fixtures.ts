@@ -1,31 +1,25 @@
 // Test fixtures for the pane: an evaluation in the engine's own types and a controller double.
 
-import { INDICATOR_IDS, IndicatorId, RowResult } from "../core/catalogue";
+import { RowResult, perIndicator } from "../core/catalogue";
 import type { Evaluation, ResultRow } from "../core/evaluate";
 import type { Ratio } from "../core/exact";
 import type { Problem } from "../core/problems";
 import type { TieBreak } from "../core/ranking";
 import type { GenerateOutcome, PaneController, WorkbookOverview } from "./controller";
 
-function perIndicator<T>(value: T): Record<IndicatorId, T> {
-  const out = {} as Record<IndicatorId, T>;
-  for (const id of INDICATOR_IDS) out[id] = value;
-  return out;
-}
-
 export function row(
   code: string,
   name: string,
   rank: number | null,
   total: number | null,
-  opts: { result?: RowResult; tieBreak?: TieBreak; tiedWith?: string[]; connectRate?: Ratio | null; note?: string } = {},
+  opts: { result?: RowResult; tieBreak?: TieBreak; tieGroup?: string[]; connectRate?: Ratio | null; note?: string } = {},
 ): ResultRow {
   return {
     rank,
     unit: { code, name, unitClass: "省辖市" },
     result: opts.result ?? "ranked",
-    scores: perIndicator(total === null ? null : 1),
-    rates: perIndicator(null),
+    scores: perIndicator(() => (total === null ? null : 1)),
+    rates: perIndicator(() => null),
     zeroDenominators: [],
     base: total,
     bonus: 0,
@@ -33,7 +27,7 @@ export function row(
     total,
     connectRate: opts.connectRate === undefined ? { num: 9500, den: 10000 } : opts.connectRate,
     tieBreak: opts.tieBreak ?? "none",
-    tiedWith: opts.tiedWith ?? [],
+    tieGroup: opts.tieGroup ?? [],
     note: opts.note ?? "",
     months: [],
   };
@@ -66,10 +60,10 @@ export function sampleEvaluation(problems: Problem[] = []): Evaluation {
     draftReasons: ["有单位数据待核"],
     rows: [
       row("410100", "郑州市", 1, 65.2),
-      row("410200", "开封市", 2, 63.5, { tieBreak: "resolved", tiedWith: ["410300"], connectRate: { num: 9731, den: 10000 } }),
-      row("410300", "洛阳市", 3, 63.5, { tieBreak: "resolved", tiedWith: ["410200"], connectRate: { num: 9680, den: 10000 } }),
-      row("410400", "平顶山市", 4, 60, { tieBreak: "shared", tiedWith: ["410500"] }),
-      row("410500", "安阳市", 4, 60, { tieBreak: "shared", tiedWith: ["410400"] }),
+      row("410200", "开封市", 2, 63.5, { tieBreak: "resolved", tieGroup: ["410200", "410300"], connectRate: { num: 9731, den: 10000 } }),
+      row("410300", "洛阳市", 3, 63.5, { tieBreak: "resolved", tieGroup: ["410200", "410300"], connectRate: { num: 9680, den: 10000 } }),
+      row("410400", "平顶山市", 4, 60, { tieBreak: "shared", tieGroup: ["410400", "410500"] }),
+      row("410500", "安阳市", 4, 60, { tieBreak: "shared", tieGroup: ["410400", "410500"] }),
       row("410600", "鹤壁市", null, 58, { result: "disqualified" }),
       row("410700", "新乡市", null, null, { result: "pending", connectRate: null }),
     ],
