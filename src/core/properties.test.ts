@@ -5,7 +5,7 @@ import { compareRatios, formatCents, Ratio } from "./exact";
 import { evaluate, Evaluation, EvaluationInput } from "./evaluate";
 import { ScoringEvent } from "./events";
 import { Period, monthsOf } from "./period";
-import { Contender, Placement, distinctPercent, rank } from "./ranking";
+import { Contender, NAMED_IN_NOTE_MAX, Placement, distinctPercent, rank } from "./ranking";
 import { RawRecord } from "./records";
 import { DEFAULT_RULES, IndicatorRule, RuleSet } from "./rules";
 import { median, scoreIndicator, scoreMonth } from "./scoring";
@@ -187,7 +187,7 @@ function referenceRank(contenders: readonly Contender[]): Placement[] {
           placements.push({ contender: c, rank: rankNumber, tieBreak: "shared", tieGroup: sameRate.map((o) => o.key), note: refSharedNote(c, others, rankNumber) });
         } else {
           const others = sameTotal.filter((o) => o !== c);
-          placements.push({ contender: c, rank: rankNumber, tieBreak: "resolved", tieGroup: sameTotal.map((o) => o.key), note: refResolvedNote(c, others) });
+          placements.push({ contender: c, rank: rankNumber, tieBreak: "resolved", tieGroup: sameTotal.map((o) => o.key), note: refResolvedNote(c, others, sameTotal) });
         }
       }
       k = m;
@@ -196,7 +196,7 @@ function referenceRank(contenders: readonly Contender[]): Placement[] {
   }
   return placements;
 }
-function refResolvedNote(c: Contender, others: readonly Contender[]): string {
+function refResolvedNote(c: Contender, others: readonly Contender[], sameTotal: readonly Contender[]): string {
   const names = others.map((o) => o.name).join("、");
   const all = [c.connectRate, ...others.map((o) => o.connectRate)];
   const mine = distinctPercent(c.connectRate, all);
@@ -204,14 +204,19 @@ function refResolvedNote(c: Contender, others: readonly Contender[]): string {
     const sign = compareRates(c.connectRate, o.connectRate) > 0 ? ">" : "<";
     return { sign, text: distinctPercent(o.connectRate, all), name: o.name };
   });
-  const head = `与 ${names} 同为 ${formatCents(c.totalCents)} 分，人工接通率`;
-  if (theirs.length === 1) return `${head} ${mine} ${theirs[0].sign} ${theirs[0].text}`;
-  return `${head} ${mine}（${theirs.map((t) => `${t.sign} ${t.name} ${t.text}`).join("，")}）`;
+  const total = formatCents(c.totalCents);
+  if (theirs.length === 1) return `与 ${names} 同为 ${total} 分，人工接通率 ${mine} ${theirs[0].sign} ${theirs[0].text}`;
+  if (theirs.length <= NAMED_IN_NOTE_MAX) return `与 ${names} 同为 ${total} 分，人工接通率 ${mine}（${theirs.map((t) => `${t.sign} ${t.name} ${t.text}`).join("，")}）`;
+  // Too many to name: the place among them and the units just above and below.
+  const at = sameTotal.indexOf(c);
+  const around = [sameTotal[at - 1], sameTotal[at + 1]].filter((o) => o !== undefined).map((o) => theirs[others.indexOf(o)]);
+  return `与另外 ${others.length} 个单位同为 ${total} 分，人工接通率 ${mine}，居其中第 ${at + 1}（${around.map((t) => `${t.sign} ${t.name} ${t.text}`).join("，")}）`;
 }
 
 function refSharedNote(c: Contender, others: readonly Contender[], rankNumber: number): string {
   const rate = c.connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(c.connectRate, [])}`;
-  return `并列第 ${rankNumber} 名：与 ${others.map((o) => o.name).join("、")} 同为 ${formatCents(c.totalCents)} 分，${rate}`;
+  const whom = others.length <= NAMED_IN_NOTE_MAX ? `与 ${others.map((o) => o.name).join("、")} ` : `与另外 ${others.length} 个单位`;
+  return `并列第 ${rankNumber} 名：${whom}同为 ${formatCents(c.totalCents)} 分，${rate}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,6 +321,20 @@ describe("properties", () => {
         expect(rank(list)).toEqual(referenceRank(list));
       }),
       { numRuns: 400 },
+    );
+    // Groups too large to name in a note (more than NAMED_IN_NOTE_MAX others), resolved and shared:
+    // one total, rates from a few values.
+    const crowd = fc.record({
+      key: fc.string({ minLength: 1, maxLength: 4 }),
+      name: fc.string({ maxLength: 2 }),
+      totalCents: fc.constant(6350),
+      connectRate: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 40 }).map((k) => ({ num: 97_000_000 + k, den: 100_000_000 })), fc.constant({ num: 1, den: 2 })),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(crowd, { selector: (c) => c.key, minLength: NAMED_IN_NOTE_MAX + 2, maxLength: 40 }), (list) => {
+        expect(rank(list)).toEqual(referenceRank(list));
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -125,6 +125,32 @@ describe("rank", () => {
     expect(ps[2].tieGroup).toBe(ps[1].tieGroup);
   });
 
+  it("names up to ten other units in a note, each with its rate", () => {
+    // 11 units at 60.00 with rates 100 %, 99 %, … 90 %: u01 is ahead of the ten others
+    const ps = rank(Array.from({ length: 11 }, (_, i) => c(`u${String(i + 1).padStart(2, "0")}`, `u${String(i + 1).padStart(2, "0")}`, 6000, [100 - i, 100])));
+    expect(ps[0].note).toBe(
+      "与 u02、u03、u04、u05、u06、u07、u08、u09、u10、u11 同为 60.00 分，人工接通率 100.00%（> u02 99.00%，> u03 98.00%，> u04 97.00%，> u05 96.00%，> u06 95.00%，> u07 94.00%，> u08 93.00%，> u09 92.00%，> u10 91.00%，> u11 90.00%）",
+    );
+  });
+
+  it("counts the others of a larger group and names the units just above and below by rate", () => {
+    // 12 units at 60.00 with rates 100 %, 99 %, … 89 %: u05 (96 %) is 5th of them
+    const ps = rank(Array.from({ length: 12 }, (_, i) => c(`u${String(i + 1).padStart(2, "0")}`, `u${String(i + 1).padStart(2, "0")}`, 6000, [100 - i, 100])));
+    expect(ps.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(ps[4].note).toBe("与另外 11 个单位同为 60.00 分，人工接通率 96.00%，居其中第 5（< u04 97.00%，> u06 95.00%）");
+    expect(ps[0].note).toBe("与另外 11 个单位同为 60.00 分，人工接通率 100.00%，居其中第 1（> u02 99.00%）");
+    expect(ps[11].note).toBe("与另外 11 个单位同为 60.00 分，人工接通率 89.00%，居其中第 12（< u11 90.00%）");
+    // whom it was tied with is still complete
+    expect(others(ps[4])).toEqual(["u01", "u02", "u03", "u04", "u06", "u07", "u08", "u09", "u10", "u11", "u12"]);
+  });
+
+  it("counts the others of a shared rank of more than eleven units", () => {
+    const ps = rank(Array.from({ length: 12 }, (_, i) => c(`u${String(i + 1).padStart(2, "0")}`, `u${String(i + 1).padStart(2, "0")}`, 6000, [9, 10])));
+    expect(ps.every((p) => p.rank === 1 && p.tieBreak === "shared")).toBe(true);
+    expect(ps[3].note).toBe("并列第 1 名：与另外 11 个单位同为 60.00 分，人工接通率同为 90.00%");
+    expect(others(ps[3])).toHaveLength(11);
+  });
+
   it("compares totals to the cent", () => {
     // 63.51 vs 63.50: no tie-break
     const ps = rank([c("a", "甲", 6350, [1, 1]), c("b", "乙", 6351, [1, 2])]);

@@ -98,63 +98,66 @@ function sortContenders<C extends Contender>(contenders: readonly C[]): C[] {
 }
 
 /**
+ * A tie note names at most this many other units. Beyond that a list of names says nothing a reader
+ * can use (and a group of g units would have notes of total length O(g²)): the note gives their
+ * number instead and, for a tie decided by rate, the units just above and below. The row's tieGroup
+ * still lists them all.
+ */
+export const NAMED_IN_NOTE_MAX = 10;
+
+/**
  * The placements of a group of equal totals, sorted by rate, whose first member is at rank `first`.
- *
- * Each note names every other unit of the group, so a group of g units has notes of total length
- * O(g²). They are joined from strings shared across the group, each note a handful of
- * concatenations (V8 keeps a concatenation as a pair of references until the text is read), and each
- * rate's percentage text is worked out once (see groupPercents): O(g log g) work per group in all.
+ * Notes are joined from their parts rather than concatenated: a note lives as long as the result,
+ * and one flat string costs the garbage collector less than a chain of concatenations (V8 keeps
+ * each + as a pair of references until the text is read).
  */
 function placeGroup<C extends Contender>(group: readonly C[], first: number, placements: Placement<C>[]): void {
   const g = group.length;
   const texts = groupPercents(group);
   const keys = group.map((c) => c.key);
-  const totalText = formatCents(group[0].totalCents);
-  // "与 " + the names of all but member p: namesBefore[p] + namesAfter[p].
-  const names = exceptJoins(group.map((c) => c.name), "、", "与 ", "");
-  // The resolved note of a group of three or more lists the others with their rates, those above it
-  // ("<") before those below (">"): the group is sorted by rate.
-  const rates = g > 2 ? exceptJoins(group.map((c, q) => `${c.name} ${texts[q]}`), "，", "（", "）", "< ", "> ") : undefined;
-  const sharedTail = ` 同为 ${totalText} 分，`;
-  const resolvedTail = `${sharedTail}人工接通率 `;
+  const sameTotal = `同为 ${formatCents(group[0].totalCents)} 分，`;
   let k = 0;
   while (k < g) {
     let m = k + 1;
     while (m < g && compareRates(group[m].connectRate, group[k].connectRate) === 0) m++;
     const rankNumber = first + k;
     if (m - k > 1) {
-      const run = group.slice(k, m);
-      const runNames = exceptJoins(run.map((c) => c.name), "、", `并列第 ${rankNumber} 名：与 `, "");
       const runKeys = keys.slice(k, m);
       const rate = group[k].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(group[k].connectRate, [])}`;
-      const tail = `${sharedTail}${rate}`;
-      for (let q = 0; q < run.length; q++) {
-        placements.push({ contender: run[q], rank: rankNumber, tieBreak: "shared", tieGroup: runKeys, note: runNames.except(q) + tail });
+      for (let q = k; q < m; q++) {
+        const others = m - k - 1 <= NAMED_IN_NOTE_MAX ? `与 ${namesExcept(group, k, m, q)} ` : `与另外 ${m - k - 1} 个单位`;
+        placements.push({ contender: group[q], rank: rankNumber, tieBreak: "shared", tieGroup: runKeys, note: ["并列第 ", rankNumber, " 名：", others, sameTotal, rate].join("") });
       }
     } else {
-      // A pair compares the two rates; a larger group lists the others in brackets.
-      const detail = rates ? rates.except(k) : ` ${k === 0 ? ">" : "<"} ${texts[1 - k]}`;
-      placements.push({ contender: group[k], rank: rankNumber, tieBreak: "resolved", tieGroup: keys, note: `${names.except(k)}${resolvedTail}${texts[k]}${detail}` });
+      placements.push({ contender: group[k], rank: rankNumber, tieBreak: "resolved", tieGroup: keys, note: resolvedNote(group, texts, k, sameTotal) });
     }
     k = m;
   }
 }
 
+/** The names of group[from…to) but q, joined with 、. */
+function namesExcept(group: readonly Contender[], from: number, to: number, q: number): string {
+  const names: string[] = [];
+  for (let p = from; p < to; p++) if (p !== q) names.push(group[p].name);
+  return names.join("、");
+}
+
 /**
- * For each p, open + the items other than p joined by sep + close, in O(1) from a group-wide table of
- * prefix and suffix joins. Items before p may carry one mark and items after it another (the "<" and
- * ">" of the rate lists).
+ * The note of member k, whose rate is its own in the group: a pair compares the two rates; a group of
+ * up to NAMED_IN_NOTE_MAX others lists them with their rates, those above ("<") before those below
+ * (">"); a larger one gives k's place among them and its neighbours.
  */
-function exceptJoins(items: readonly string[], sep: string, open: string, close: string, markBefore = "", markAfter = ""): { except(p: number): string } {
-  const n = items.length;
-  // before[p]: open + marked items 0…p−1, each followed by sep. after[p]: marked items p…n−1 joined, + close.
-  const before: string[] = [open];
-  for (let q = 0; q < n - 1; q++) before.push(`${before[q]}${markBefore}${items[q]}${sep}`);
-  const after: string[] = [];
-  for (let q = n - 1; q > 0; q--) after[q] = q === n - 1 ? `${markAfter}${items[q]}${close}` : `${markAfter}${items[q]}${sep}${after[q + 1]}`;
-  // All but the last, without a separator after them.
-  const allButLast = `${open}${items.slice(0, n - 1).map((item) => markBefore + item).join(sep)}${close}`;
-  return { except: (p) => (p === n - 1 ? allButLast : `${before[p]}${after[p + 1]}`) };
+function resolvedNote(group: readonly Contender[], texts: readonly string[], k: number, sameTotal: string): string {
+  const g = group.length;
+  const mine = `人工接通率 ${texts[k]}`;
+  if (g === 2) return ["与 ", group[1 - k].name, " ", sameTotal, mine, k === 0 ? " > " : " < ", texts[1 - k]].join("");
+  const compared = (p: number) => `${p < k ? "<" : ">"} ${group[p].name} ${texts[p]}`;
+  if (g - 1 <= NAMED_IN_NOTE_MAX) {
+    const others = group.map((_, p) => p).filter((p) => p !== k);
+    return ["与 ", namesExcept(group, 0, g, k), " ", sameTotal, mine, "（", others.map(compared).join("，"), "）"].join("");
+  }
+  const neighbours = [k - 1, k + 1].filter((p) => p >= 0 && p < g);
+  return ["与另外 ", g - 1, " 个单位", sameTotal, mine, "，居其中第 ", k + 1, "（", neighbours.map(compared).join("，"), "）"].join("");
 }
 
 /**
