@@ -87,6 +87,8 @@ interface MonthScoreRow {
   readonly totalCents?: number;
   readonly disqualified: boolean;
   readonly notes: readonly string[];
+  /** Indicators whose denominator was 0, in catalogue order. */
+  readonly zeroDenominators: readonly IndicatorId[];
   readonly answered: number;
   readonly queued: number;
 }
@@ -114,8 +116,11 @@ const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified:
 
 type StatesByMonth = ReadonlyMap<MonthKey, MonthStates>;
 
-/** Scores every active unit in one month; `states` is in the order of `units`. */
-function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet): MonthScoreRow[] {
+/**
+ * Scores every active unit in one month; `states` is in the order of `units`. Each unit's scores go
+ * to `make` as soon as they are worked out, so that what make() does not keep is let go young.
+ */
+function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet, make: (scored: MonthScoreRow) => R): R[] {
   const active: Unit[] = [];
   const stateList: UnitMonthState[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -125,47 +130,58 @@ function scoreOneMonth(month: MonthKey, units: readonly Unit[], states: MonthSta
   }
   // A1 compares with the median of the unit's class over the units with a valid row this month.
   const ordersByClass = new Map<string, number[]>();
-  for (const [i, u] of active.entries()) {
+  for (let i = 0; i < active.length; i++) {
     const s = stateList[i];
     if (s.kind !== "ok") continue;
-    const list = ordersByClass.get(u.unitClass) ?? [];
-    list.push(s.values.ordersTotal);
-    ordersByClass.set(u.unitClass, list);
+    const list = ordersByClass.get(active[i].unitClass);
+    if (list) list.push(s.values.ordersTotal);
+    else ordersByClass.set(active[i].unitClass, [s.values.ordersTotal]);
   }
   const medians = new Map([...ordersByClass].map(([cls, list]) => [cls, median(list)]));
   const monthSet = new Set([month]);
 
-  return active.map((unit, i) => {
+  const out: R[] = [];
+  for (let i = 0; i < active.length; i++) {
+    const unit = active[i];
     const s = stateList[i];
     const own = events.get(unit.code);
     const ev = own ? totalEvents(rules, own, unit.code, monthSet, "monthly") : NO_EVENTS;
-    const notes: string[] = own ? [...ev.lines, ...ev.notes] : [];
-    for (const f of ev.falsifications) notes.push(`${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
+    // Most rows have nothing to note and no zero denominator: they share one empty list.
+    const notes = own ? eventNotes(ev) : NONE;
     if (s.kind !== "ok") {
-      return { unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, answered: 0, queued: 0 };
+      out.push(make({ unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, zeroDenominators: NONE, answered: 0, queued: 0 }));
+      continue;
     }
-    const { scores, baseCents } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
-    for (const rule of rules.indicators) {
-      const id = rule.id;
-      if (!scores[id].zeroDenominator) continue;
-      const how = rule.zeroDenominator === "full" ? "按满分计" : rule.zeroDenominator === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
-      notes.push(`${indicatorDef(id).label}分母为 0，${how}`);
-    }
-    return {
-      unit,
-      state: "ok",
-      scores,
-      baseCents,
-      bonusCents: ev.bonusCents,
-      deductionCents: ev.deductionCents,
-      totalCents: baseCents + ev.bonusCents - ev.deductionCents,
-      disqualified: ev.disqualified,
-      // Most rows have nothing to note: they share one empty list.
-      notes: notes.length ? notes : NONE,
-      answered: s.values.manualAnswered,
-      queued: s.values.manualQueued,
-    };
-  });
+    const { scores, baseCents, zeroDenominators } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
+    const zeroNotes = zeroDenominators.map((id) => {
+      const policy = rules.indicators.find((r) => r.id === id)!.zeroDenominator;
+      const how = policy === "full" ? "按满分计" : policy === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
+      return `${indicatorDef(id).label}分母为 0，${how}`;
+    });
+    out.push(
+      make({
+        unit,
+        state: "ok",
+        scores,
+        baseCents,
+        bonusCents: ev.bonusCents,
+        deductionCents: ev.deductionCents,
+        totalCents: baseCents + ev.bonusCents - ev.deductionCents,
+        disqualified: ev.disqualified,
+        notes: zeroNotes.length ? [...notes, ...zeroNotes] : notes,
+        zeroDenominators: zeroDenominators.length > 1 ? INDICATOR_IDS.filter((id) => zeroDenominators.includes(id)) : zeroDenominators,
+        answered: s.values.manualAnswered,
+        queued: s.values.manualQueued,
+      }),
+    );
+  }
+  return out;
+}
+
+/** What a unit's events added, deducted or decided, as notes for its row. */
+function eventNotes(ev: EventTotals): string[] {
+  const falsified = ev.falsifications.map((f) => `${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
+  return [...ev.lines, ...ev.notes, ...falsified];
 }
 
 /** Months without a row of a unit whose sheet had errors become pending instead of missing. */
@@ -210,7 +226,7 @@ function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutc
 }
 
 /** The units with each code once (the first of them), and the repeats left out. */
-function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; repeated: readonly Unit[] } {
+function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; codes: ReadonlySet<string>; repeated: readonly Unit[] } {
   const codes = new Set<string>();
   const units: Unit[] = [];
   const repeated: Unit[] = [];
@@ -219,11 +235,10 @@ function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; repeated
     else units.push(u);
     codes.add(u.code);
   }
-  return { units: repeated.length ? units : given, repeated };
+  return { units: repeated.length ? units : given, codes, repeated };
 }
 
-function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], year: number): Problem[] {
-  const codes = new Set(units.map((u) => u.code));
+function checkEvents(events: readonly ScoringEvent[], codes: ReadonlySet<string>, year: number): Problem[] {
   const problems: Problem[] = [];
   for (const e of events) {
     if (e.points !== undefined && !Number.isFinite(e.points)) {
@@ -240,7 +255,7 @@ function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], ye
 
 /** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
 export function evaluate(input: EvaluationInput): Evaluation {
-  const { units, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
+  const { units, codes, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
   const given = input.events ?? [];
   // A 分值 that is not a number falls back to the level's points (and is reported by checkEvents).
   const events = given.map((e) => (e.points !== undefined && !Number.isFinite(e.points) ? { ...e, points: undefined } : e));
@@ -251,7 +266,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
   for (const u of repeated) problems.push(problem("error", "units.duplicate", `考评单位代码 ${u.code} 重复（${u.name}），只按第一个计`, "每个单位只保留一行。", { unitCode: u.code }));
 
   const reading = readRecords(input.records, units, period.year, months);
-  problems.push(...reading.problems, ...checkEvents(given, units, period.year));
+  problems.push(...reading.problems, ...checkEvents(given, codes, period.year));
 
   let publication: PublicityPeriod | undefined;
   const published = input.published ? readDate(input.published) : undefined;
@@ -272,9 +287,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   if (!rules) {
     rows = activeUnits.map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
   } else if (period.kind === "month") {
-    rows = monthRows(scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules));
+    rows = scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules, monthRow);
   } else {
-    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states.get(m), byUnit, rules).map((r) => [r.unit.code, r]))]));
+    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states.get(m), byUnit, rules, (scored) => scored).map((r) => [r.unit.code, r]))]));
     rows = periodRows(period, activeUnits, months, perMonth, byUnit, rules);
   }
 
@@ -310,33 +325,35 @@ interface RowContender extends Contender {
   readonly row: RowDraft;
 }
 
-function monthRows(scored: readonly MonthScoreRow[]): RowDraft[] {
-  return scored.map((m) => {
-    if (m.state !== "ok") {
-      // Confirmed falsification decides the month whatever the data: 不合格 (第十二条).
-      if (m.disqualified) return blankRow(m.unit, "disqualified", m.notes.join("；"));
-      const note = m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）";
-      return blankRow(m.unit, m.state === "missing" ? "missing" : "pending", [note, ...m.notes].join("；"));
-    }
-    const scores = m.scores!;
-    return {
-      rank: null,
-      unit: m.unit,
-      result: m.disqualified ? "disqualified" : "ranked",
-      scores: perIndicator((id) => (scores[id].cents === null ? null : fromCents(scores[id].cents!))),
-      rates: perIndicator((id) => scores[id].rate),
-      zeroDenominators: INDICATOR_IDS.some((id) => scores[id].zeroDenominator) ? INDICATOR_IDS.filter((id) => scores[id].zeroDenominator) : NONE,
-      base: fromCents(m.baseCents!),
-      bonus: fromCents(m.bonusCents),
-      deduction: fromCents(m.deductionCents),
-      total: fromCents(m.totalCents!),
-      connectRate: m.queued > 0 ? { num: m.answered, den: m.queued } : null,
-      tieBreak: "none",
-      tieGroup: NONE,
-      note: m.notes.join("；"),
-      months: NONE,
-    };
-  });
+/** A month's row of the result from the unit's scores. */
+function monthRow(m: MonthScoreRow): RowDraft {
+  if (m.state !== "ok") {
+    // Confirmed falsification decides the month whatever the data: 不合格 (第十二条).
+    if (m.disqualified) return blankRow(m.unit, "disqualified", m.notes.join("；"));
+    const note = m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）";
+    return blankRow(m.unit, m.state === "missing" ? "missing" : "pending", [note, ...m.notes].join("；"));
+  }
+  const scores = m.scores!;
+  return {
+    rank: null,
+    unit: m.unit,
+    result: m.disqualified ? "disqualified" : "ranked",
+    scores: perIndicator((id) => {
+      const cents = scores[id].cents;
+      return cents === null ? null : fromCents(cents);
+    }),
+    rates: perIndicator((id) => scores[id].rate),
+    zeroDenominators: m.zeroDenominators,
+    base: fromCents(m.baseCents!),
+    bonus: fromCents(m.bonusCents),
+    deduction: fromCents(m.deductionCents),
+    total: fromCents(m.totalCents!),
+    connectRate: m.queued > 0 ? { num: m.answered, den: m.queued } : null,
+    tieBreak: "none",
+    tieGroup: NONE,
+    note: m.notes.length ? m.notes.join("；") : "",
+    months: NONE,
+  };
 }
 
 function meanCents(values: readonly number[]): number {

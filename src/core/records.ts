@@ -109,8 +109,11 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
     const month = seenMonths[i];
     const rows = rowsOf.get(month)![u]!;
     let state: UnitMonthState;
-    const filled = Array.isArray(rows) ? rows.filter(hasAnyValue) : hasAnyValue(rows) ? [rows] : [];
-    if (filled.length === 0) state = MISSING;
+    // The usual unit-month: one row, every value in order.
+    const clean = Array.isArray(rows) ? undefined : cleanValues(rows.values);
+    const filled = clean ? [] : Array.isArray(rows) ? rows.filter(hasAnyValue) : hasAnyValue(rows) ? [rows] : [];
+    if (clean) state = { kind: "ok", values: clean };
+    else if (filled.length === 0) state = MISSING;
     else if (filled.length > 1) {
       for (const r of filled) {
         problems.push(problem("error", "record.duplicateMonth", `${unit.name} 的 ${monthLabel(month)} 有 ${filled.length} 行数据${where(r.cells?.month)}`, "每个单位每月只保留一行，请删除多余的行。", { unitCode: unit.code, field: "month", month, at: r.cells?.month }));

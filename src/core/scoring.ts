@@ -18,7 +18,8 @@ export type IndicatorScores = Readonly<Record<IndicatorId, IndicatorScore>>;
 /** Median of whole numbers as an exact ratio (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): Ratio | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically, natively, without a comparator.
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? { num: sorted[mid], den: 1 } : { num: sorted[mid - 1] + sorted[mid], den: 2 };
 }
@@ -61,8 +62,7 @@ const safe = Number.isSafeInteger;
  * points × min(1, max(0, (rate − zero) ÷ (full − zero))) for rate = n/d, in cents. With
  * z = zn/zd and f = fn/fd: (n/d − z) / (f − z) = (n·zd − zn·d)·fd / ((fn·zd − zn·fd)·d).
  */
-function rampCents(rule: IndicatorRule, n: number, d: number): number {
-  const [f, z] = smallParams(rule);
+function rampCents(rule: IndicatorRule, f: SmallFraction, z: SmallFraction, n: number, d: number): number {
   const nf = n * f.den, fd = f.num * d, nz = n * z.den, zd = z.num * d;
   if (safe(nf) && safe(fd) && safe(nz) && safe(zd)) {
     if (nf >= fd) return pointsCents(rule);
@@ -80,8 +80,7 @@ function rampCents(rule: IndicatorRule, n: number, d: number): number {
 }
 
 /** points × min(1, (n/d) ÷ target), in cents. */
-function targetCents(rule: IndicatorRule, n: number, d: number): number {
-  const [t] = smallParams(rule);
+function targetCents(rule: IndicatorRule, t: SmallFraction, n: number, d: number): number {
   const num = n * t.den;
   const den = d * t.num;
   if (safe(num) && safe(den)) return num >= den ? pointsCents(rule) : mulDivRoundHalfUp(pointsCents(rule), num, den);
@@ -90,24 +89,6 @@ function targetCents(rule: IndicatorRule, n: number, d: number): number {
   const bden = big(d) * target.num;
   if (bnum >= bden) return pointsCents(rule);
   return roundHalfUpCents(big(pointsCents(rule)) * bnum, bden * 100n);
-}
-
-function zeroDenominatorScore(rule: IndicatorRule): IndicatorScore {
-  const cents = rule.zeroDenominator === "full" ? pointsCents(rule) : rule.zeroDenominator === "zero" ? 0 : null;
-  return { cents, rate: null, zeroDenominator: true };
-}
-
-function rateScore(rule: IndicatorRule, n: number, d: number): IndicatorScore {
-  if (d === 0) return zeroDenominatorScore(rule);
-  const rate = { num: n, den: d };
-  const cents = rule.method === "ramp" ? rampCents(rule, n, d) : rule.method === "target" ? targetCents(rule, n, d) : proportionCents(rule, n, d);
-  return { cents, rate, zeroDenominator: false };
-}
-
-/** points × min(1, n/d) for methods that score a plain proportion. */
-function proportionCents(rule: IndicatorRule, n: number, d: number): number {
-  if (n >= d) return pointsCents(rule);
-  return mulDivRoundHalfUp(pointsCents(rule), n, d);
 }
 
 /** A wait in whole microseconds when it has at most six decimals (as typed or exported), else undefined. */
@@ -138,53 +119,89 @@ function stepCents(step: SmallFraction, count: number): number {
   return mulDivRoundHalfUp(step.num * 100, count, step.den);
 }
 
+/** An indicator's score from a unit-month's values and, for A1, the class median. */
+type Scorer = (values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null) => IndicatorScore;
+
+/**
+ * The rule as a scorer, made once per rule: what the method, the points and the fields are is
+ * settled here rather than on each of the unit-months scored.
+ */
+function compile(rule: IndicatorRule): Scorer {
+  const points = pointsCents(rule);
+  const zeroDenominator: IndicatorScore = { cents: rule.zeroDenominator === "full" ? points : rule.zeroDenominator === "zero" ? 0 : null, rate: null, zeroDenominator: true };
+  switch (rule.method) {
+    case "classMedian":
+      return (values, classMedian) => {
+        const orders = values.ordersTotal;
+        // A median of 0 (or no comparable unit) gives full points: nobody can be below it.
+        if (!classMedian || classMedian.num === 0) return { cents: points, rate: null, zeroDenominator: classMedian !== null };
+        const num = orders * classMedian.den;
+        const den = classMedian.num;
+        return { cents: num >= den ? points : mulDivRoundHalfUp(points, num, den), rate: { num, den }, zeroDenominator: false };
+      };
+    case "waitSteps": {
+      const [, step] = smallParams(rule);
+      // points − step × started seconds, in cents, floored at 0.
+      return (values) => ({ cents: Math.max(0, points - stepCents(step, startedSeconds(rule, values.avgWaitSeconds))), rate: null, zeroDenominator: false });
+    }
+    case "deductions": {
+      const [minor, major] = smallParams(rule);
+      return (values) => ({ cents: Math.max(0, points - stepCents(minor, values.inspectionMinor) - stepCents(major, values.inspectionMajor)), rate: null, zeroDenominator: false });
+    }
+    case "reportRatio": {
+      const [w] = smallParams(rule);
+      return (values) => {
+        const required = values.reportsRequired;
+        if (required === 0) return zeroDenominator;
+        // (onTime + w × late) / required with w = wn/wd, over wd.
+        const num = values.reportsOnTime * w.den + w.num * values.reportsLate;
+        const den = required * w.den;
+        if (safe(num) && safe(den)) return { cents: num >= den ? points : mulDivRoundHalfUp(points, num, den), rate: { num, den }, zeroDenominator: false };
+        const [weight] = params(rule);
+        const bnum = big(values.reportsOnTime) * weight.den + weight.num * big(values.reportsLate);
+        const bden = big(required) * weight.den;
+        const cents = bnum >= bden ? points : roundHalfUpCents(big(points) * bnum, bden * 100n);
+        return { cents, rate: { num: Number(bnum), den: Number(bden) }, zeroDenominator: false };
+      };
+    }
+    case "ramp":
+    case "target": {
+      const fields = RATE_FIELDS[rule.id];
+      if (!fields) return () => ({ cents: 0, rate: null, zeroDenominator: false });
+      const [numField, denField] = fields;
+      const [p1, p2] = smallParams(rule);
+      const cents = rule.method === "ramp" ? (n: number, d: number) => rampCents(rule, p1, p2, n, d) : (n: number, d: number) => targetCents(rule, p1, n, d);
+      return (values) => {
+        const n = values[numField];
+        const d = values[denField];
+        if (d === 0) return zeroDenominator;
+        return { cents: cents(n, d), rate: { num: n, den: d }, zeroDenominator: false };
+      };
+    }
+  }
+}
+
+const scorers = new WeakMap<IndicatorRule, Scorer>();
+function scorerOf(rule: IndicatorRule): Scorer {
+  let scorer = scorers.get(rule);
+  if (!scorer) scorers.set(rule, (scorer = compile(rule)));
+  return scorer;
+}
+
+/** The scorers of a rule set's indicators, in its order: looked up once per unit-month, not per indicator. */
+const ruleSetScorers = new WeakMap<RuleSet, readonly Scorer[]>();
+function scorersOf(rules: RuleSet): readonly Scorer[] {
+  let list = ruleSetScorers.get(rules);
+  if (!list) ruleSetScorers.set(rules, (list = rules.indicators.map(scorerOf)));
+  return list;
+}
+
 /**
  * Scores one indicator from a unit-month's values. `classMedian` is the A1 comparison value: the
  * median ordersTotal of the unit's class that month.
  */
 export function scoreIndicator(rule: IndicatorRule, values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null = null): IndicatorScore {
-  switch (rule.method) {
-    case "classMedian": {
-      const orders = values.ordersTotal;
-      // A median of 0 (or no comparable unit) gives full points: nobody can be below it.
-      if (!classMedian || classMedian.num === 0) return { cents: pointsCents(rule), rate: null, zeroDenominator: classMedian !== null };
-      const num = orders * classMedian.den;
-      const den = classMedian.num;
-      const cents = num >= den ? pointsCents(rule) : mulDivRoundHalfUp(pointsCents(rule), num, den);
-      return { cents, rate: { num: orders * classMedian.den, den: classMedian.num }, zeroDenominator: false };
-    }
-    case "waitSteps": {
-      const [, step] = smallParams(rule);
-      // points − step × started seconds, in cents, floored at 0.
-      const cents = pointsCents(rule) - stepCents(step, startedSeconds(rule, values.avgWaitSeconds));
-      return { cents: Math.max(0, cents), rate: null, zeroDenominator: false };
-    }
-    case "deductions": {
-      const [minor, major] = smallParams(rule);
-      const lost = stepCents(minor, values.inspectionMinor) + stepCents(major, values.inspectionMajor);
-      return { cents: Math.max(0, pointsCents(rule) - lost), rate: null, zeroDenominator: false };
-    }
-    case "reportRatio": {
-      const required = values.reportsRequired;
-      if (required === 0) return zeroDenominatorScore(rule);
-      const [w] = smallParams(rule);
-      // (onTime + w × late) / required with w = wn/wd, over wd.
-      const num = values.reportsOnTime * w.den + w.num * values.reportsLate;
-      const den = required * w.den;
-      if (safe(num) && safe(den)) return { cents: num >= den ? pointsCents(rule) : mulDivRoundHalfUp(pointsCents(rule), num, den), rate: { num, den }, zeroDenominator: false };
-      const [weight] = params(rule);
-      const bnum = big(values.reportsOnTime) * weight.den + weight.num * big(values.reportsLate);
-      const bden = big(required) * weight.den;
-      const cents = bnum >= bden ? pointsCents(rule) : roundHalfUpCents(big(pointsCents(rule)) * bnum, bden * 100n);
-      return { cents, rate: { num: Number(bnum), den: Number(bden) }, zeroDenominator: false };
-    }
-    case "ramp":
-    case "target": {
-      const [numField, denField] = RATE_FIELDS[rule.id] ?? [];
-      if (!numField || !denField) return { cents: 0, rate: null, zeroDenominator: false };
-      return rateScore(rule, values[numField], values[denField]);
-    }
-  }
+  return scorerOf(rule)(values, rule.method === "classMedian" ? classMedian : null);
 }
 
 /** For rate-scored indicators, the fields of the rate (spec §4 "value" column). */
@@ -201,9 +218,12 @@ export const RATE_FIELDS: Partial<Record<IndicatorId, readonly [MeasureId, Measu
 const NOT_SCORED: IndicatorScore = { cents: null, rate: null, zeroDenominator: false };
 
 const notScored = () => NOT_SCORED;
+const NONE: readonly never[] = Object.freeze([]);
 
 export interface MonthScore {
   readonly scores: IndicatorScores;
+  /** The indicators whose denominator was 0, in the rule set's order (one shared empty list when none). */
+  readonly zeroDenominators: readonly IndicatorId[];
   /** 基本分 in cents: Σ scores, rescaled to 67 when a prorated indicator is left out. */
   readonly baseCents: number;
 }
@@ -211,18 +231,23 @@ export interface MonthScore {
 /** All indicators of one unit-month and its base score. */
 export function scoreMonth(rules: RuleSet, values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null): MonthScore {
   const scores = perIndicator<IndicatorScore>(notScored);
+  const rs = rules.indicators;
+  const score = scorersOf(rules);
   let sum = 0;
   let applicablePoints = 0;
   let leftOut = false;
-  for (const rule of rules.indicators) {
-    const s = scoreIndicator(rule, values, rule.method === "classMedian" ? classMedian : null);
+  let zeroDenominators: IndicatorId[] | undefined;
+  for (let i = 0; i < rs.length; i++) {
+    const rule = rs[i];
+    const s = score[i](values, rule.method === "classMedian" ? classMedian : null);
     scores[rule.id] = s;
+    if (s.zeroDenominator) (zeroDenominators ??= []).push(rule.id);
     if (s.cents === null) leftOut = true;
     else {
       sum += s.cents;
-      applicablePoints += Math.round(rule.points * 100);
+      applicablePoints += pointsCents(rule);
     }
   }
   const baseCents = !leftOut ? sum : applicablePoints === 0 ? 0 : roundHalfUpCents(big(sum) * big(BASE_TOTAL), big(applicablePoints));
-  return { scores, baseCents };
+  return { scores, baseCents, zeroDenominators: zeroDenominators ?? NONE };
 }
