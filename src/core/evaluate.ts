@@ -96,17 +96,19 @@ interface MonthScoreRow {
 const RESULT_ORDER: Record<RowResult, number> = { ranked: 0, disqualified: 1, pending: 2, missing: 3 };
 
 
-/** The events of each unit, in their given order: each unit's totals then look at its own events only. */
-type EventsByUnit = ReadonlyMap<string, readonly ScoringEvent[]>;
+/**
+ * The events of each unit by its position among the units, in their given order: each unit's totals
+ * then look at its own events only, and a unit without events costs nothing to look up.
+ */
+type EventsByUnit = readonly (readonly ScoringEvent[] | undefined)[];
 
-function eventsByUnit(events: readonly ScoringEvent[]): EventsByUnit {
-  const map = new Map<string, ScoringEvent[]>();
+function eventsByUnit(events: readonly ScoringEvent[], positions: ReadonlyMap<string, number>): EventsByUnit {
+  const byUnit: ScoringEvent[][] = [];
   for (const e of events) {
-    const list = map.get(e.unitCode);
-    if (list) list.push(e);
-    else map.set(e.unitCode, [e]);
+    const p = positions.get(e.unitCode);
+    if (p !== undefined) (byUnit[p] ??= []).push(e);
   }
-  return map;
+  return byUnit;
 }
 
 /** Shared by the many rows that have none: rows are never changed after they are made. */
@@ -117,39 +119,38 @@ const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified:
 type StatesByMonth = ReadonlyMap<MonthKey, MonthStates>;
 
 /**
- * Scores every active unit in one month; `states` is in the order of `units`. Each unit's scores go
- * to `make` as soon as they are worked out, so that what make() does not keep is let go young.
+ * Scores every active unit in one month, each at its position among `units` (as `states` and
+ * `events` are); an inactive unit's place stays empty. Each unit's scores go to `make` as soon as
+ * they are worked out, so that what make() does not keep is let go young.
  */
-function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet, make: (scored: MonthScoreRow) => R): R[] {
-  const active: Unit[] = [];
-  const stateList: UnitMonthState[] = [];
-  for (let i = 0; i < units.length; i++) {
-    if (!isActive(units[i], month)) continue;
-    active.push(units[i]);
-    stateList.push(states?.[i] ?? MISSING);
-  }
+function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet, make: (scored: MonthScoreRow) => R): (R | undefined)[] {
+  const active: number[] = [];
+  for (let i = 0; i < units.length; i++) if (isActive(units[i], month)) active.push(i);
+  const stateList = active.map((i): UnitMonthState => states?.[i] ?? MISSING);
   // A1 compares with the median of the unit's class over the units with a valid row this month.
   const ordersByClass = new Map<string, number[]>();
   for (let i = 0; i < active.length; i++) {
     const s = stateList[i];
     if (s.kind !== "ok") continue;
-    const list = ordersByClass.get(active[i].unitClass);
+    const unitClass = units[active[i]].unitClass;
+    const list = ordersByClass.get(unitClass);
     if (list) list.push(s.values.ordersTotal);
-    else ordersByClass.set(active[i].unitClass, [s.values.ordersTotal]);
+    else ordersByClass.set(unitClass, [s.values.ordersTotal]);
   }
   const medians = new Map([...ordersByClass].map(([cls, list]) => [cls, median(list)]));
   const monthSet = new Set([month]);
 
-  const out: R[] = [];
+  const out = new Array<R | undefined>(units.length);
   for (let i = 0; i < active.length; i++) {
-    const unit = active[i];
+    const position = active[i];
+    const unit = units[position];
     const s = stateList[i];
-    const own = events.get(unit.code);
+    const own = events[position];
     const ev = own ? totalEvents(rules, own, unit.code, monthSet, "monthly") : NO_EVENTS;
     // Most rows have nothing to note and no zero denominator: they share one empty list.
     const notes = own ? eventNotes(ev) : NONE;
     if (s.kind !== "ok") {
-      out.push(make({ unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, zeroDenominators: NONE, answered: 0, queued: 0 }));
+      out[position] = make({ unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, zeroDenominators: NONE, answered: 0, queued: 0 });
       continue;
     }
     const { scores, baseCents, zeroDenominators } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
@@ -158,8 +159,7 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
       const how = policy === "full" ? "按满分计" : policy === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
       return `${indicatorDef(id).label}分母为 0，${how}`;
     });
-    out.push(
-      make({
+    out[position] = make({
         unit,
         state: "ok",
         scores,
@@ -172,8 +172,7 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
         zeroDenominators: zeroDenominators.length > 1 ? INDICATOR_IDS.filter((id) => zeroDenominators.includes(id)) : zeroDenominators,
         answered: s.values.manualAnswered,
         queued: s.values.manualQueued,
-      }),
-    );
+      });
   }
   return out;
 }
@@ -225,20 +224,22 @@ function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutc
   };
 }
 
-/** The units with each code once (the first of them), and the repeats left out. */
-function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; codes: ReadonlySet<string>; repeated: readonly Unit[] } {
-  const codes = new Set<string>();
+/** The units with each code once (the first of them), each one's position among them, and the repeats left out. */
+function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; positions: ReadonlyMap<string, number>; repeated: readonly Unit[] } {
+  const positions = new Map<string, number>();
   const units: Unit[] = [];
   const repeated: Unit[] = [];
   for (const u of given) {
-    if (codes.has(u.code)) repeated.push(u);
-    else units.push(u);
-    codes.add(u.code);
+    if (positions.has(u.code)) repeated.push(u);
+    else {
+      positions.set(u.code, units.length);
+      units.push(u);
+    }
   }
-  return { units: repeated.length ? units : given, codes, repeated };
+  return { units: repeated.length ? units : given, positions, repeated };
 }
 
-function checkEvents(events: readonly ScoringEvent[], codes: ReadonlySet<string>, year: number): Problem[] {
+function checkEvents(events: readonly ScoringEvent[], codes: ReadonlyMap<string, number>, year: number): Problem[] {
   const problems: Problem[] = [];
   for (const e of events) {
     if (e.points !== undefined && !Number.isFinite(e.points)) {
@@ -255,7 +256,7 @@ function checkEvents(events: readonly ScoringEvent[], codes: ReadonlySet<string>
 
 /** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
 export function evaluate(input: EvaluationInput): Evaluation {
-  const { units, codes, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
+  const { units, positions, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
   const given = input.events ?? [];
   // A 分值 that is not a number falls back to the level's points (and is reported by checkEvents).
   const events = given.map((e) => (e.points !== undefined && !Number.isFinite(e.points) ? { ...e, points: undefined } : e));
@@ -265,8 +266,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const problems: Problem[] = [...(input.problems ?? [])];
   for (const u of repeated) problems.push(problem("error", "units.duplicate", `考评单位代码 ${u.code} 重复（${u.name}），只按第一个计`, "每个单位只保留一行。", { unitCode: u.code }));
 
-  const reading = readRecords(input.records, units, period.year, months);
-  problems.push(...reading.problems, ...checkEvents(given, codes, period.year));
+  const reading = readRecords(input.records, units, period.year, months, positions);
+  problems.push(...reading.problems, ...checkEvents(given, positions, period.year));
 
   let publication: PublicityPeriod | undefined;
   const published = input.published ? readDate(input.published) : undefined;
@@ -281,16 +282,15 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // A unit whose sheet could not be read did report: it is 数据待核, not 缺报.
   const unreadable = new Set(problems.filter((p) => p.severity === "error" && p.unitCode && /^sheet\./.test(p.code)).map((p) => p.unitCode!));
   const states = withUnreadable(reading.byMonth, units, unreadable, months);
-  const activeUnits = units.filter((u) => months.some((m) => isActive(u, m)));
-  const byUnit = eventsByUnit(events);
+  const byUnit = eventsByUnit(events, positions);
   let rows: RowDraft[];
   if (!rules) {
-    rows = activeUnits.map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
+    rows = units.filter((u) => months.some((m) => isActive(u, m))).map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
   } else if (period.kind === "month") {
-    rows = scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules, monthRow);
+    rows = scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules, monthRow).filter((r) => r !== undefined);
   } else {
-    const perMonth = new Map(months.map((m) => [m, new Map(scoreOneMonth(m, units, states.get(m), byUnit, rules, (scored) => scored).map((r) => [r.unit.code, r]))]));
-    rows = periodRows(period, activeUnits, months, perMonth, byUnit, rules);
+    const perMonth = new Map(months.map((m) => [m, scoreOneMonth(m, units, states.get(m), byUnit, rules, (scored) => scored)]));
+    rows = periodRows(period, units, months, perMonth, byUnit, rules);
   }
 
   // rank() returns the published order of the ranked rows; the unranked follow by kind, then code.
@@ -365,14 +365,19 @@ function periodRows(
   period: Period,
   units: readonly Unit[],
   months: readonly MonthKey[],
-  perMonth: ReadonlyMap<MonthKey, ReadonlyMap<string, MonthScoreRow>>,
+  perMonth: ReadonlyMap<MonthKey, readonly (MonthScoreRow | undefined)[]>,
   events: EventsByUnit,
   rules: RuleSet,
 ): RowDraft[] {
   const monthSet = new Set(months);
-  return units.map((unit) => {
+  const rows: RowDraft[] = [];
+  units.forEach((unit, position) => {
     const activeMonths = months.filter((m) => isActive(unit, m));
-    const own = activeMonths.map((m) => perMonth.get(m)!.get(unit.code)!);
+    if (activeMonths.length) rows.push(periodRow(unit, position, activeMonths.map((m) => perMonth.get(m)![position]!), activeMonths));
+  });
+  return rows;
+
+  function periodRow(unit: Unit, position: number, own: readonly MonthScoreRow[], activeMonths: readonly MonthKey[]): RowDraft {
     const outcomes: MonthOutcome[] = own.map((m, i) => ({
       month: activeMonths[i],
       result: m.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state,
@@ -393,8 +398,8 @@ function periodRows(
     let bonusCents = 0;
     let deductionCents = 0;
     if (period.kind === "year") {
-      const own = events.get(unit.code);
-      const annual = own ? totalEvents(rules, own, unit.code, monthSet, "annual") : NO_EVENTS;
+      const ownEvents = events[position];
+      const annual = ownEvents ? totalEvents(rules, ownEvents, unit.code, monthSet, "annual") : NO_EVENTS;
       bonusCents = annual.bonusCents;
       deductionCents = annual.deductionCents;
       notes.push(...annual.lines, ...annual.notes);
@@ -448,7 +453,7 @@ function periodRows(
       note: notes.join("；"),
       months: outcomes,
     };
-  });
+  }
 }
 
 /** "63.50" — the way totals are quoted in notes and messages. */

@@ -44,13 +44,22 @@ const MEASURE_FIELDS = FIELDS.filter((f) => f.kind !== "month");
 export const WARN_CONNECT_RATE_BELOW = 0.5;
 export const WARN_WAIT_ABOVE_SECONDS = 300;
 
+/** Each unit's position in the list by its code (the first, should a code repeat). */
+export function unitPositions(units: readonly Unit[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  units.forEach((u, i) => {
+    if (!positions.has(u.code)) positions.set(u.code, i);
+  });
+  return positions;
+}
+
 /**
  * Reads the rows of `year` for the months in `wanted`: every impossible value is an error naming unit,
  * field and cell; rows of other months of the year are passed over; rows of another year are errors.
+ * `positions` may be given when the caller has it already (see unitPositions).
  */
-export function readRecords(records: readonly RawRecord[], units: readonly Unit[], year: number, wanted: readonly MonthKey[]): RecordReading {
+export function readRecords(records: readonly RawRecord[], units: readonly Unit[], year: number, wanted: readonly MonthKey[], positions: ReadonlyMap<string, number> = unitPositions(units)): RecordReading {
   const problems: Problem[] = [];
-  const indexOf = new Map(units.map((u, i) => [u.code, i]));
   const wantedSet = new Set(wanted);
   // The rows of each unit-month, by month and the unit's position (this runs for every row): its one
   // row, or its rows when there are several. And each unit-month in the order first seen, so that
@@ -62,7 +71,7 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
   const monthOf = new Map<CellValue, MonthKey | undefined>();
 
   for (const rec of records) {
-    const u = indexOf.get(rec.unitCode);
+    const u = positions.get(rec.unitCode);
     const monthRef = rec.cells?.month;
     if (u === undefined) {
       problems.push(problem("error", "record.unknownUnit", `单位“${rec.unitCode}”不在考评单位名单中${where(monthRef)}`, "请在“考评单位”表中添加该单位，或更正单位名称。", { unitCode: rec.unitCode, at: monthRef }));
@@ -131,7 +140,7 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
   return {
     byMonth,
     state: (unitCode, month) => {
-      const u = indexOf.get(unitCode);
+      const u = positions.get(unitCode);
       return u === undefined ? undefined : byMonth.get(month)?.[u];
     },
     problems,
