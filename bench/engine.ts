@@ -9,7 +9,7 @@ import { MeasureId } from "../src/core/catalogue";
 import { evaluate, EvaluationInput } from "../src/core/evaluate";
 import { ScoringEvent } from "../src/core/events";
 import { monthKey, monthsOf, Period } from "../src/core/period";
-import { rank } from "../src/core/ranking";
+import { NAMED_IN_NOTE_MAX, rank } from "../src/core/ranking";
 import { RawRecord, readRecords } from "../src/core/records";
 import { DEFAULT_RULES } from "../src/core/rules";
 import { median as classMedian, scoreMonth } from "../src/core/scoring";
@@ -193,7 +193,7 @@ export function benchEngine(): void {
     for (const c of contenders) groups.set(c.totalCents, (groups.get(c.totalCents) ?? 0) + 1);
     const tied = rank(contenders).filter((p) => p.tieGroup.length).length;
     console.log(`    (${groups.size} distinct totals; largest group of equal totals ${Math.max(...groups.values())} units; ${tied} rows tied with another:`);
-    console.log("     each row's note names every other unit of its group, from text shared within the group)");
+    console.log(`     a note names up to ${NAMED_IN_NOTE_MAX} other units; beyond that it counts them and names the neighbours by rate)`);
   })();
 
   // Scaling: 25,000 vs 100,000 unit-months in both shapes.

@@ -149,15 +149,13 @@ function namesExcept(group: readonly Contender[], from: number, to: number, q: n
  */
 function resolvedNote(group: readonly Contender[], texts: readonly string[], k: number, sameTotal: string): string {
   const g = group.length;
-  const mine = `人工接通率 ${texts[k]}`;
-  if (g === 2) return ["与 ", group[1 - k].name, " ", sameTotal, mine, k === 0 ? " > " : " < ", texts[1 - k]].join("");
-  const compared = (p: number) => `${p < k ? "<" : ">"} ${group[p].name} ${texts[p]}`;
-  if (g - 1 <= NAMED_IN_NOTE_MAX) {
-    const others = group.map((_, p) => p).filter((p) => p !== k);
-    return ["与 ", namesExcept(group, 0, g, k), " ", sameTotal, mine, "（", others.map(compared).join("，"), "）"].join("");
-  }
-  const neighbours = [k - 1, k + 1].filter((p) => p >= 0 && p < g);
-  return ["与另外 ", g - 1, " 个单位", sameTotal, mine, "，居其中第 ", k + 1, "（", neighbours.map(compared).join("，"), "）"].join("");
+  if (g === 2) return ["与 ", group[1 - k].name, " ", sameTotal, "人工接通率 ", texts[k], k === 0 ? " > " : " < ", texts[1 - k]].join("");
+  const named = g - 1 <= NAMED_IN_NOTE_MAX;
+  const parts = named ? ["与 ", namesExcept(group, 0, g, k), " ", sameTotal, "人工接通率 ", texts[k], "（"] : ["与另外 ", String(g - 1), " 个单位", sameTotal, "人工接通率 ", texts[k], "，居其中第 ", String(k + 1), "（"];
+  const shown = named ? group.map((_, p) => p).filter((p) => p !== k) : [k - 1, k + 1].filter((p) => p >= 0 && p < g);
+  shown.forEach((p, i) => parts.push(i ? "，" : "", p < k ? "< " : "> ", group[p].name, " ", texts[p]));
+  parts.push("）");
+  return parts.join("");
 }
 
 /**
