@@ -218,4 +218,3 @@ export function benchEngine(): void {
   scaling("year × n/12 units", () => scenario(syntheticUnits(2_084), year, 6), yearInput);
 }
 
-if (require.main === module) benchEngine();

@@ -151,4 +151,3 @@ export async function benchOffice(): Promise<void> {
   }
 }
 
-if (require.main === module) void benchOffice();

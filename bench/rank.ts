@@ -93,4 +93,3 @@ export async function benchRank(): Promise<void> {
   console.log(`  kp12328 rank demo.xlsx (whole process)  median ${median(times).toFixed(0)} ms  (target < 2000 ms)`);
 }
 
-if (require.main === module) void benchRank();

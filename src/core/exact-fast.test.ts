@@ -2,7 +2,7 @@
 // only a faster way to the same whole numbers.
 
 import fc from "fast-check";
-import { floorDiv, mulDivRoundHalfUp, roundHalfUpCents } from "./exact";
+import { compareRatios, floorDiv, mulDivRoundHalfUp, roundHalfUpCents } from "./exact";
 import { DEFAULT_RULES, ruleFor } from "./rules";
 import { scoreIndicator } from "./scoring";
 import { MeasureId } from "./catalogue";
@@ -24,6 +24,19 @@ describe("plain-number exact arithmetic", () => {
       fc.property(fc.oneof(whole(10_000), fc.maxSafeNat()), fc.oneof(whole(1e9), fc.maxSafeNat()), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), (a, b, c) => {
         const expected = Number((BigInt(a) * BigInt(b) * 2n + BigInt(c)) / (2n * BigInt(c)));
         expect(mulDivRoundHalfUp(a, b, c)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("compareRatios orders fractions as BigInt cross-multiplication does, also where the quotients round to one double", () => {
+    const sign = (x: bigint) => (x < 0n ? -1 : x > 0n ? 1 : 0);
+    const fraction = fc.record({ num: fc.oneof(whole(100_000), fc.maxSafeNat()), den: fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })) });
+    // Pairs a step apart near 2^53, whose quotients are equal or adjacent doubles.
+    const close = fc.integer({ min: 2, max: 1000 }).map((k) => [{ num: 2 ** 53 - k, den: 2 ** 53 - k + 1 }, { num: 2 ** 53 - k - 1, den: 2 ** 53 - k }] as const);
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(fraction, fraction), close), ([a, b]) => {
+        expect(compareRatios(a, b)).toBe(sign(BigInt(a.num) * BigInt(b.den) - BigInt(b.num) * BigInt(a.den)));
       }),
       { numRuns: 3000 },
     );

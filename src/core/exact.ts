@@ -13,6 +13,12 @@ export function ratio(num: number, den: number): Ratio {
 
 /** −1, 0 or 1 as a/b is below, equal to or above c/d; exact for counts up to 2^53. */
 export function compareRatios(a: Ratio, b: Ratio): number {
+  // Division is correctly rounded and so never reverses an order: different quotients decide, and
+  // only equal ones (equal fractions, or ones within a rounding step of each other) need the exact test.
+  const x = a.num / a.den;
+  const y = b.num / b.den;
+  if (x < y) return -1;
+  if (x > y) return 1;
   // Whole-number products that stay safe integers are exact in doubles (a product above 2^53 never
   // rounds down into the safe range), so only larger ones need BigInt.
   const l = a.num * b.den;

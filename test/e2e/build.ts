@@ -9,8 +9,16 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import * as path from "path";
 
-export const ROOT = path.resolve(__dirname, "../..");
+/** The project folder: the nearest one above this file with a package.json (this file may run from a bundle elsewhere, as `npm run bench` does). */
+export const ROOT = projectRoot(__dirname);
 export const DIST = path.join(ROOT, "dist");
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, "../..");
+  }
+}
 
 /** Runs `webpack --mode production` into `outDir` (emptied first by the config's `clean`). */
 export function buildProduction(outDir: string): Promise<{ ms: number; log: string }> {
