@@ -151,9 +151,16 @@ function resolvedNote(group: readonly Contender[], texts: readonly string[], k: 
   const g = group.length;
   if (g === 2) return ["与 ", group[1 - k].name, " ", sameTotal, "人工接通率 ", texts[k], k === 0 ? " > " : " < ", texts[1 - k]].join("");
   const named = g - 1 <= NAMED_IN_NOTE_MAX;
-  const parts = named ? ["与 ", namesExcept(group, 0, g, k), " ", sameTotal, "人工接通率 ", texts[k], "（"] : ["与另外 ", String(g - 1), " 个单位", sameTotal, "人工接通率 ", texts[k], "，居其中第 ", String(k + 1), "（"];
-  const shown = named ? group.map((_, p) => p).filter((p) => p !== k) : [k - 1, k + 1].filter((p) => p >= 0 && p < g);
-  shown.forEach((p, i) => parts.push(i ? "，" : "", p < k ? "< " : "> ", group[p].name, " ", texts[p]));
+  const parts = named ? ["与 ", namesExcept(group, 0, g, k), " ", sameTotal, "人工接通率 ", texts[k], "（"] : ["与另外 ", g - 1, " 个单位", sameTotal, "人工接通率 ", texts[k], "，居其中第 ", k + 1, "（"];
+  // The others, or only the units just above and below.
+  const from = named ? 0 : Math.max(0, k - 1);
+  const to = named ? g : Math.min(g, k + 2);
+  let separator = "";
+  for (let p = from; p < to; p++) {
+    if (p === k) continue;
+    parts.push(separator, p < k ? "< " : "> ", group[p].name, " ", texts[p]);
+    separator = "，";
+  }
   parts.push("）");
   return parts.join("");
 }
@@ -176,17 +183,20 @@ function groupPercents(group: readonly Contender[]): string[] {
     if (!distinct.length || compareRatios(distinct[distinct.length - 1], r) !== 0) distinct.push(r);
     index.push(distinct.length - 1);
   }
-  // distinctPercent(r, [previous, next]), with each rate's text at each precision worked out once.
-  const memo = distinct.map(() => [] as string[]);
-  const at = (d: number, places: number) => (memo[d][places] ??= percentAt(distinct[d], places));
-  const texts = distinct.map((_, d) => {
-    for (let places = 2; places <= 8; places++) {
-      const text = at(d, places);
-      if ((d === 0 || at(d - 1, places) !== text) && (d === distinct.length - 1 || at(d + 1, places) !== text)) return text;
-    }
-    return at(d, 8);
-  });
+  // distinctPercent(r, [previous, next]): two decimals, unless a neighbour shows the same text.
+  const two = distinct.map((r) => percentAt(r, 2));
+  const last = distinct.length - 1;
+  const texts = two.map((text, d) => ((d > 0 && two[d - 1] === text) || (d < last && two[d + 1] === text) ? finerPercent(distinct, d) : text));
   return index.map((d) => (d < 0 ? "无" : texts[d]));
+}
+
+/** distinct[d] with the fewest decimals beyond two that tell it apart from its neighbours. */
+function finerPercent(distinct: readonly Ratio[], d: number): string {
+  for (let places = 3; places <= 8; places++) {
+    const text = percentAt(distinct[d], places);
+    if ((d === 0 || percentAt(distinct[d - 1], places) !== text) && (d === distinct.length - 1 || percentAt(distinct[d + 1], places) !== text)) return text;
+  }
+  return percentAt(distinct[d], 8);
 }
 
 /** A rate as a percentage with the fewest decimals (≥ 2) that tell it apart from the others shown. */
