@@ -89,6 +89,11 @@ export function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, 
   return { A1: f("A1"), A2: f("A2"), A3: f("A3"), A4: f("A4"), B1: f("B1"), B2: f("B2"), B3: f("B3"), B4: f("B4"), B5: f("B5"), C1: f("C1"), C2: f("C2") } satisfies Record<IndicatorId, T>;
 }
 
+/** f of each value of a record over the indicators, in one allocation and shape, as perIndicator. */
+export function mapIndicators<T, U>(r: Readonly<Record<IndicatorId, T>>, f: (value: T) => U): Record<IndicatorId, U> {
+  return { A1: f(r.A1), A2: f(r.A2), A3: f(r.A3), A4: f(r.A4), B1: f(r.B1), B2: f(r.B2), B3: f(r.B3), B4: f(r.B4), B5: f(r.B5), C1: f(r.C1), C2: f(r.C2) } satisfies Record<IndicatorId, U>;
+}
+
 const INDICATOR_BY_ID = new Map<string, IndicatorDef>(INDICATORS.map((i) => [i.id, i]));
 export function indicatorDef(id: IndicatorId): IndicatorDef {
   return INDICATOR_BY_ID.get(id)!;

@@ -2,7 +2,7 @@
 // Monthly, quarterly and annual evaluation (第九条, 第十条; spec §5). Never throws on bad data.
 
 import { readDate } from "./cells";
-import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef, perIndicator } from "./catalogue";
+import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef, mapIndicators, perIndicator } from "./catalogue";
 import { HolidayOverride, PublicityPeriod, publicityEnd } from "./calendar";
 import { Ratio, formatCents, fromCents, roundHalfUpCents } from "./exact";
 import { EventTotals, ScoringEvent, totalEvents } from "./events";
@@ -11,7 +11,7 @@ import { Problem, problem, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
 import { MISSING, MonthStates, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
 import { DEFAULT_RULES, RuleSet } from "./rules";
-import { IndicatorScores, median, scoreMonth } from "./scoring";
+import { IndicatorScore, IndicatorScores, median, scoreMonth } from "./scoring";
 import { DEFAULT_UNITS, Unit, isActive } from "./units";
 
 export interface EvaluationInput {
@@ -325,6 +325,14 @@ interface RowContender extends Contender {
   readonly row: RowDraft;
 }
 
+const pointsOf = (s: IndicatorScore) => (s.cents === null ? null : fromCents(s.cents));
+const rateOf = (s: IndicatorScore) => s.rate;
+
+/** answered ÷ queued: A2's own rate object when it is that very fraction (as with the built-in rules). */
+function connectRateOf(a2: Ratio | null, answered: number, queued: number): Ratio {
+  return a2 && a2.num === answered && a2.den === queued ? a2 : { num: answered, den: queued };
+}
+
 /** A month's row of the result from the unit's scores. */
 function monthRow(m: MonthScoreRow): RowDraft {
   if (m.state !== "ok") {
@@ -338,17 +346,14 @@ function monthRow(m: MonthScoreRow): RowDraft {
     rank: null,
     unit: m.unit,
     result: m.disqualified ? "disqualified" : "ranked",
-    scores: perIndicator((id) => {
-      const cents = scores[id].cents;
-      return cents === null ? null : fromCents(cents);
-    }),
-    rates: perIndicator((id) => scores[id].rate),
+    scores: mapIndicators(scores, pointsOf),
+    rates: mapIndicators(scores, rateOf),
     zeroDenominators: m.zeroDenominators,
     base: fromCents(m.baseCents!),
     bonus: fromCents(m.bonusCents),
     deduction: fromCents(m.deductionCents),
     total: fromCents(m.totalCents!),
-    connectRate: m.queued > 0 ? { num: m.answered, den: m.queued } : null,
+    connectRate: m.queued > 0 ? connectRateOf(scores.A2.rate, m.answered, m.queued) : null,
     tieBreak: "none",
     tieGroup: NONE,
     note: m.notes.length ? m.notes.join("；") : "",

@@ -69,14 +69,20 @@ export function readRecords(records: readonly RawRecord[], units: readonly Unit[
   const seenMonths: MonthKey[] = [];
   // A sheet's month cells mostly hold the same few values.
   const monthOf = new Map<CellValue, MonthKey | undefined>();
+  // Rows mostly come unit after unit in the units' order: the previous row's unit or the next one
+  // is tried before the map (when no code repeats, so that a match is the unit the map would give).
+  const distinct = positions.size === units.length;
+  let previous = -1;
 
   for (const rec of records) {
-    const u = positions.get(rec.unitCode);
+    const code = rec.unitCode;
+    const u = distinct && previous >= 0 && units[previous].code === code ? previous : distinct && previous + 1 < units.length && units[previous + 1].code === code ? previous + 1 : positions.get(code);
     const monthRef = rec.cells?.month;
     if (u === undefined) {
       problems.push(problem("error", "record.unknownUnit", `单位“${rec.unitCode}”不在考评单位名单中${where(monthRef)}`, "请在“考评单位”表中添加该单位，或更正单位名称。", { unitCode: rec.unitCode, at: monthRef }));
       continue;
     }
+    previous = u;
     const unit = units[u];
     const cell = rec.month;
     let month: MonthKey | undefined;
@@ -155,17 +161,25 @@ function hasAnyValue(r: RawRecord): boolean {
 const PART_PAIRS: readonly (readonly [MeasureId, MeasureId])[] = FIELDS.filter((f) => "partOf" in f).map((f) => [f.id as MeasureId, (f as { partOf: MeasureId }).partOf]);
 const NO_PROBLEMS: readonly Problem[] = [];
 
+/** For cleanValues: each measure's id and kind, and the part/whole pairs by position among them. */
+const CLEAN_IDS = MEASURE_FIELDS.map((f) => f.id as MeasureId);
+const CLEAN_IS_COUNT = MEASURE_FIELDS.map((f) => f.kind === "count");
+const CLEAN_PAIRS = PART_PAIRS.flatMap(([part, whole]) => [CLEAN_IDS.indexOf(part), CLEAN_IDS.indexOf(whole)]);
+/** The values being checked, read once each (reading a property by a computed name is the slow part). */
+const cleanScratch = new Float64Array(CLEAN_IDS.length);
+
 /**
  * The row as it usually comes: every value a plain number in range, every part within its whole,
  * nothing odd to warn about. Then the row's own values are used as they are, without a copy.
  */
 function cleanValues(v: RawRecord["values"]): MeasureValues | undefined {
-  for (const field of MEASURE_FIELDS) {
-    const x = v[field.id as MeasureId];
-    if (typeof x !== "number" || !(x >= 0 && x <= 1e12) || (field.kind === "count" ? !Number.isInteger(x) : x > WARN_WAIT_ABOVE_SECONDS)) return undefined;
+  for (let i = 0; i < CLEAN_IDS.length; i++) {
+    const x = v[CLEAN_IDS[i]];
+    if (typeof x !== "number" || !(x >= 0 && x <= 1e12) || (CLEAN_IS_COUNT[i] ? !Number.isInteger(x) : x > WARN_WAIT_ABOVE_SECONDS)) return undefined;
+    cleanScratch[i] = x;
   }
+  for (let i = 0; i < CLEAN_PAIRS.length; i += 2) if (cleanScratch[CLEAN_PAIRS[i]] > cleanScratch[CLEAN_PAIRS[i + 1]]) return undefined;
   const n = v as MeasureValues;
-  for (const [part, whole] of PART_PAIRS) if (n[part] > n[whole]) return undefined;
   if (n.reportsOnTime + n.reportsLate > n.reportsRequired) return undefined;
   if (n.manualQueued > 0 && n.manualAnswered < n.manualQueued * WARN_CONNECT_RATE_BELOW) return undefined;
   return n;
