@@ -119,11 +119,11 @@ const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified:
 type StatesByMonth = ReadonlyMap<MonthKey, MonthStates>;
 
 /**
- * Scores every active unit in one month, each at its position among `units` (as `states` and
- * `events` are); an inactive unit's place stays empty. Each unit's scores go to `make` as soon as
- * they are worked out, so that what make() does not keep is let go young.
+ * Scores every active unit in one month, in the order of `units` (as `states` and `events` are).
+ * Each unit's scores go to `make`, with the unit's position, as soon as they are worked out, so that
+ * what make() does not keep is let go young.
  */
-function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet, make: (scored: MonthScoreRow) => R): (R | undefined)[] {
+function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: MonthStates | undefined, events: EventsByUnit, rules: RuleSet, make: (scored: MonthScoreRow, position: number) => R): R[] {
   const active: number[] = [];
   for (let i = 0; i < units.length; i++) if (isActive(units[i], month)) active.push(i);
   const stateList = active.map((i): UnitMonthState => states?.[i] ?? MISSING);
@@ -140,7 +140,7 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
   const medians = new Map([...ordersByClass].map(([cls, list]) => [cls, median(list)]));
   const monthSet = new Set([month]);
 
-  const out = new Array<R | undefined>(units.length);
+  const out: R[] = [];
   for (let i = 0; i < active.length; i++) {
     const position = active[i];
     const unit = units[position];
@@ -150,7 +150,7 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
     // Most rows have nothing to note and no zero denominator: they share one empty list.
     const notes = own ? eventNotes(ev) : NONE;
     if (s.kind !== "ok") {
-      out[position] = make({ unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, zeroDenominators: NONE, answered: 0, queued: 0 });
+      out.push(make({ unit, state: s.kind, bonusCents: 0, deductionCents: 0, disqualified: ev.disqualified, notes, zeroDenominators: NONE, answered: 0, queued: 0 }, position));
       continue;
     }
     const { scores, baseCents, zeroDenominators } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
@@ -159,20 +159,21 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
       const how = policy === "full" ? "按满分计" : policy === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
       return `${indicatorDef(id).label}分母为 0，${how}`;
     });
-    out[position] = make({
-        unit,
-        state: "ok",
-        scores,
-        baseCents,
-        bonusCents: ev.bonusCents,
-        deductionCents: ev.deductionCents,
-        totalCents: baseCents + ev.bonusCents - ev.deductionCents,
-        disqualified: ev.disqualified,
-        notes: zeroNotes.length ? [...notes, ...zeroNotes] : notes,
-        zeroDenominators: zeroDenominators.length > 1 ? INDICATOR_IDS.filter((id) => zeroDenominators.includes(id)) : zeroDenominators,
-        answered: s.values.manualAnswered,
-        queued: s.values.manualQueued,
-      });
+    const scored: MonthScoreRow = {
+      unit,
+      state: "ok",
+      scores,
+      baseCents,
+      bonusCents: ev.bonusCents,
+      deductionCents: ev.deductionCents,
+      totalCents: baseCents + ev.bonusCents - ev.deductionCents,
+      disqualified: ev.disqualified,
+      notes: zeroNotes.length ? [...notes, ...zeroNotes] : notes,
+      zeroDenominators: zeroDenominators.length > 1 ? INDICATOR_IDS.filter((id) => zeroDenominators.includes(id)) : zeroDenominators,
+      answered: s.values.manualAnswered,
+      queued: s.values.manualQueued,
+    };
+    out.push(make(scored, position));
   }
   return out;
 }
@@ -287,9 +288,15 @@ export function evaluate(input: EvaluationInput): Evaluation {
   if (!rules) {
     rows = units.filter((u) => months.some((m) => isActive(u, m))).map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
   } else if (period.kind === "month") {
-    rows = scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules, monthRow).filter((r) => r !== undefined);
+    rows = scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules, monthRow);
   } else {
-    const perMonth = new Map(months.map((m) => [m, scoreOneMonth(m, units, states.get(m), byUnit, rules, (scored) => scored)]));
+    // Each month's scores at the units' positions, for periodRows to take a unit's months by position.
+    const perMonth = new Map<MonthKey, MonthScoreRow[]>();
+    for (const m of months) {
+      const atPosition = new Array<MonthScoreRow>(units.length);
+      scoreOneMonth(m, units, states.get(m), byUnit, rules, (scored, position) => (atPosition[position] = scored));
+      perMonth.set(m, atPosition);
+    }
     rows = periodRows(period, units, months, perMonth, byUnit, rules);
   }
 
