@@ -30,7 +30,8 @@ async function main(): Promise<void> {
     return;
   }
   const names = asked.length ? asked : [...SECTIONS.keys()];
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}; sections: ${names.join(", ")}`);
+  // (The engine section's one-core run is this program again, in a child: it prints its figures only.)
+  if (!process.env.KP_BENCH_ONE_CORE) console.log(`node ${process.version}, ${process.platform}/${process.arch}; sections: ${names.join(", ")}`);
   for (const name of names) {
     try {
       await SECTIONS.get(name)!();
