@@ -1,6 +1,6 @@
 // Indicator scores (spec §4), each an exact whole number of cents.
 
-import { BASE_TOTAL, IndicatorId, MeasureId, perIndicator } from "./catalogue";
+import { BASE_TOTAL, IndicatorId, MeasureId, mapIndicators, perIndicator } from "./catalogue";
 import { Decimal, Ratio, decimalOf, floorDiv, mulDivRoundHalfUp, roundHalfUpCents } from "./exact";
 import { IndicatorRule, RuleSet } from "./rules";
 
@@ -188,12 +188,23 @@ function scorerOf(rule: IndicatorRule): Scorer {
   return scorer;
 }
 
-/** The scorers of a rule set's indicators, in its order: looked up once per unit-month, not per indicator. */
-const ruleSetScorers = new WeakMap<RuleSet, readonly Scorer[]>();
-function scorersOf(rules: RuleSet): readonly Scorer[] {
-  let list = ruleSetScorers.get(rules);
-  if (!list) ruleSetScorers.set(rules, (list = rules.indicators.map(scorerOf)));
-  return list;
+/**
+ * A rule set made ready for scoring many unit-months: its scorers in its order, and where each
+ * indicator's rule stands in it (−1 for none), so that the scores record is written out in one piece
+ * rather than filled in by computed names. Looked up once per unit-month.
+ */
+interface CompiledRules {
+  readonly scorers: readonly Scorer[];
+  readonly at: Readonly<Record<IndicatorId, number>>;
+}
+const compiledRules = new WeakMap<RuleSet, CompiledRules>();
+function compiledOf(rules: RuleSet): CompiledRules {
+  let compiled = compiledRules.get(rules);
+  if (!compiled) {
+    compiled = { scorers: rules.indicators.map(scorerOf), at: perIndicator((id) => rules.indicators.findIndex((r) => r.id === id)) };
+    compiledRules.set(rules, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -217,7 +228,6 @@ export const RATE_FIELDS: Partial<Record<IndicatorId, readonly [MeasureId, Measu
 
 const NOT_SCORED: IndicatorScore = { cents: null, rate: null, zeroDenominator: false };
 
-const notScored = () => NOT_SCORED;
 const NONE: readonly never[] = Object.freeze([]);
 
 export interface MonthScore {
@@ -230,17 +240,17 @@ export interface MonthScore {
 
 /** All indicators of one unit-month and its base score. */
 export function scoreMonth(rules: RuleSet, values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null): MonthScore {
-  const scores = perIndicator<IndicatorScore>(notScored);
   const rs = rules.indicators;
-  const score = scorersOf(rules);
+  const { scorers, at } = compiledOf(rules);
+  const results: IndicatorScore[] = [];
   let sum = 0;
   let applicablePoints = 0;
   let leftOut = false;
   let zeroDenominators: IndicatorId[] | undefined;
   for (let i = 0; i < rs.length; i++) {
     const rule = rs[i];
-    const s = score[i](values, rule.method === "classMedian" ? classMedian : null);
-    scores[rule.id] = s;
+    const s = scorers[i](values, rule.method === "classMedian" ? classMedian : null);
+    results.push(s);
     if (s.zeroDenominator) (zeroDenominators ??= []).push(rule.id);
     if (s.cents === null) leftOut = true;
     else {
@@ -249,5 +259,6 @@ export function scoreMonth(rules: RuleSet, values: Readonly<Record<MeasureId, nu
     }
   }
   const baseCents = !leftOut ? sum : applicablePoints === 0 ? 0 : roundHalfUpCents(big(sum) * big(BASE_TOTAL), big(applicablePoints));
+  const scores = mapIndicators(at, (i) => (i < 0 ? NOT_SCORED : results[i]));
   return { scores, baseCents, zeroDenominators: zeroDenominators ?? NONE };
 }
