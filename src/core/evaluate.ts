@@ -305,9 +305,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   for (const row of rows) if (row.result === "ranked") contenders.push({ key: row.unit.code, name: row.unit.name, totalCents: Math.round((row.total ?? 0) * 100), connectRate: row.connectRate, row });
   const rankedRows = rank(contenders).map((p): ResultRow => {
     const r = p.contender.row;
-    // Concatenated, not joined: a tie note can name hundreds of units, and its text is shared with the
-    // other notes of its group until someone reads it.
-    r.note = p.note && r.note ? `${p.note}；${r.note}` : p.note || r.note;
+    // Joined into one flat string, as rank() makes its notes (see placeGroup).
+    r.note = p.note && r.note ? [p.note, r.note].join("；") : p.note || r.note;
     r.rank = p.rank;
     r.tieBreak = p.tieBreak;
     r.tieGroup = p.tieGroup;
