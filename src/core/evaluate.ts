@@ -95,7 +95,6 @@ interface MonthScoreRow {
 
 const RESULT_ORDER: Record<RowResult, number> = { ranked: 0, disqualified: 1, pending: 2, missing: 3 };
 
-
 /**
  * The events of each unit by its position among the units, in their given order: each unit's totals
  * then look at its own events only, and a unit without events costs nothing to look up.
@@ -111,7 +110,7 @@ function eventsByUnit(events: readonly ScoringEvent[], positions: ReadonlyMap<st
   return byUnit;
 }
 
-/** Shared by the many rows that have none: rows are never changed after they are made. */
+/** Shared by the many rows that have none; frozen, so that no row can change another's. */
 const NONE: readonly never[] = Object.freeze([]);
 /** A unit without events: nothing to add, deduct or explain. */
 const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
