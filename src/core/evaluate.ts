@@ -153,11 +153,7 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
       continue;
     }
     const { scores, baseCents, zeroDenominators } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
-    const zeroNotes = zeroDenominators.map((id) => {
-      const policy = rules.indicators.find((r) => r.id === id)!.zeroDenominator;
-      const how = policy === "full" ? "按满分计" : policy === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
-      return `${indicatorDef(id).label}分母为 0，${how}`;
-    });
+    const zeroNotes = zeroDenominators.length ? zeroDenominators.map((id) => zeroDenominatorNote(rules, id)) : NONE;
     const scored: MonthScoreRow = {
       unit,
       state: "ok",
@@ -175,6 +171,13 @@ function scoreOneMonth<R>(month: MonthKey, units: readonly Unit[], states: Month
     out.push(make(scored, position));
   }
   return out;
+}
+
+/** How an indicator with a zero denominator was scored, for the row's note. */
+function zeroDenominatorNote(rules: RuleSet, id: IndicatorId): string {
+  const policy = rules.indicators.find((r) => r.id === id)!.zeroDenominator;
+  const how = policy === "full" ? "按满分计" : policy === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
+  return `${indicatorDef(id).label}分母为 0，${how}`;
 }
 
 /** What a unit's events added, deducted or decided, as notes for its row. */
