@@ -212,6 +212,14 @@ export function distinctPercent(rate: Ratio | null, others: readonly (Ratio | nu
 function percentAt(r: Ratio, places: number): string {
   // round(r × 100 × 10^places) half-up: the percentage with `places` decimals, as a whole number.
   const units = r.num >= 0 && r.den > 0 ? (halfUpSafe(r.num * 10 ** places, r.den) ?? halfUpBig(r, places)) : halfUpBig(r, places);
+  if (places === 2 && units >= 0 && units <= 10_000) return (TWO_PLACES[units] ??= percentText(units, 2));
+  return percentText(units, places);
+}
+
+/** Two-decimal texts of 0.00%–100.00%, each made once: a ranking shows one or more per tied unit. */
+const TWO_PLACES: string[] = [];
+
+function percentText(units: number, places: number): string {
   const s = String(units).padStart(places + 1, "0");
   return `${s.slice(0, -places)}.${s.slice(-places)}%`;
 }
