@@ -9,7 +9,7 @@ import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
-import { MISSING, MonthStates, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
+import { MISSING, MonthStates, PENDING, RawRecord, UnitMonthState, readRecords, unitPositions } from "./records";
 import { DEFAULT_RULES, RuleSet } from "./rules";
 import { IndicatorScore, IndicatorScores, median, scoreMonth } from "./scoring";
 import { DEFAULT_UNITS, Unit, isActive } from "./units";
@@ -229,17 +229,10 @@ function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutc
 
 /** The units with each code once (the first of them), each one's position among them, and the repeats left out. */
 function uniqueUnits(given: readonly Unit[]): { units: readonly Unit[]; positions: ReadonlyMap<string, number>; repeated: readonly Unit[] } {
-  const positions = new Map<string, number>();
-  const units: Unit[] = [];
-  const repeated: Unit[] = [];
-  for (const u of given) {
-    if (positions.has(u.code)) repeated.push(u);
-    else {
-      positions.set(u.code, units.length);
-      units.push(u);
-    }
-  }
-  return { units: repeated.length ? units : given, positions, repeated };
+  const positions = unitPositions(given);
+  if (positions.size === given.length) return { units: given, positions, repeated: [] };
+  const units = given.filter((u, i) => positions.get(u.code) === i);
+  return { units, positions: unitPositions(units), repeated: given.filter((u, i) => positions.get(u.code) !== i) };
 }
 
 function checkEvents(events: readonly ScoringEvent[], codes: ReadonlyMap<string, number>, year: number): Problem[] {

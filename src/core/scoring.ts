@@ -212,7 +212,7 @@ function compiledOf(rules: RuleSet): CompiledRules {
  * median ordersTotal of the unit's class that month.
  */
 export function scoreIndicator(rule: IndicatorRule, values: Readonly<Record<MeasureId, number>>, classMedian: Ratio | null = null): IndicatorScore {
-  return scorerOf(rule)(values, rule.method === "classMedian" ? classMedian : null);
+  return scorerOf(rule)(values, classMedian);
 }
 
 /** For rate-scored indicators, the fields of the rate (spec §4 "value" column). */
@@ -249,7 +249,7 @@ export function scoreMonth(rules: RuleSet, values: Readonly<Record<MeasureId, nu
   let zeroDenominators: IndicatorId[] | undefined;
   for (let i = 0; i < rs.length; i++) {
     const rule = rs[i];
-    const s = scorers[i](values, rule.method === "classMedian" ? classMedian : null);
+    const s = scorers[i](values, classMedian);
     results.push(s);
     if (s.zeroDenominator) (zeroDenominators ??= []).push(rule.id);
     if (s.cents === null) leftOut = true;
