@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the add-in (Microsoft's Excel shared-runtime template shape): one page, taskpane.html,
 // loads the custom functions and the task pane into the shared runtime; functions.json comes from
 // the JSDoc of src/functions/functions.ts; manifest.xml is copied with its URLs pointed at urlProd.
@@ -11,8 +10,6 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
 const urlProd = "https://addin.example.com/kp12328/"; // CHANGE THIS TO THE PRODUCTION DEPLOYMENT LOCATION
-
-/* global require, module, process, __dirname */
 
 async function getHttpsOptions() {
   const httpsOptions = await devCerts.getHttpsServerOptions();

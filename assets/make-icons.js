@@ -2,7 +2,6 @@
 // "12328" on the larger sizes) and writes them as PNG files next to this script.
 // Run: node assets/make-icons.js   (no dependencies: a minimal PNG encoder over zlib)
 
-/* eslint-disable */
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
@@ -80,7 +79,10 @@ function render(size, layers) {
   const N = 8;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < N; sy++) {
         for (let sx = 0; sx < N; sx++) {
           const x = px + (sx + 0.5) / N;

@@ -6,23 +6,31 @@
 
 import { spawnSync } from "child_process";
 import { existsSync } from "fs";
-import { random } from "../src/sample/demo-data";
-import { MeasureId } from "../src/core/catalogue";
-import { evaluate, EvaluationInput } from "../src/core/evaluate";
-import { ScoringEvent } from "../src/core/events";
-import { monthKey, monthsOf, Period } from "../src/core/period";
-import { NAMED_IN_NOTE_MAX, rank } from "../src/core/ranking";
-import { RawRecord, readRecords } from "../src/core/records";
-import { DEFAULT_RULES } from "../src/core/rules";
-import { median as classMedian, scoreMonth } from "../src/core/scoring";
-import { DEFAULT_UNITS, Unit } from "../src/core/units";
+import { random } from "../src/workbook";
+import {
+  MeasureId,
+  evaluate,
+  EvaluationInput,
+  ScoringEvent,
+  monthKey,
+  monthsOf,
+  Period,
+  NAMED_IN_NOTE_MAX,
+  rank,
+  RawRecord,
+  readRecords,
+  DEFAULT_RULES,
+  median as classMedian,
+  scoreMonth,
+  DEFAULT_UNITS,
+  Unit,
+} from "../src/engine";
 
 const YEAR = 2026;
 const TARGET_MS = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic data around the published typical values (../shared/data/typical-values.md)
-
 
 function monthValues(unit: Unit, rand: () => number): Record<MeasureId, number> {
   const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
@@ -84,7 +92,13 @@ export function scenario(units: readonly Unit[], period: Period, seed: number): 
     if (rand() >= 0.02) continue;
     const month = months[Math.floor(rand() * months.length)];
     const type = rand() < 0.6 ? "honour" : "criticism";
-    events.push({ date: `${month}-10`, unitCode: unit.code, type, level: rand() < 0.3 ? "provincial" : "city", scope: rand() < 0.8 ? "monthly" : "annual" });
+    events.push({
+      date: `${month}-10`,
+      unitCode: unit.code,
+      type,
+      level: rand() < 0.3 ? "provincial" : "city",
+      scope: rand() < 0.8 ? "monthly" : "annual",
+    });
   }
   return { period, units, records, events };
 }
@@ -122,7 +136,14 @@ function measure(f: () => unknown, runs: number, warmup = 2): Timing {
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`.padStart(11);
 
 function row(label: string, unitMonths: number, t: Timing, target?: number): string {
-  const verdict = target === undefined ? "" : t.cpu < target && t.wall < target * 1.5 ? "  ok" : t.cpu < target ? "  ok (CPU; wall inflated by load)" : "  MISSED";
+  const verdict =
+    target === undefined
+      ? ""
+      : t.cpu < target && t.wall < target * 1.5
+        ? "  ok"
+        : t.cpu < target
+          ? "  ok (CPU; wall inflated by load)"
+          : "  MISSED";
   const per = `${((t.cpu * 1000) / unitMonths).toFixed(2)} µs`.padStart(10);
   return `  ${label.padEnd(44)} ${String(unitMonths).padStart(8)} ${ms(t.wall)} ${ms(t.cpu)} ${per}${verdict}`;
 }
@@ -158,7 +179,14 @@ function hundredThousand(judge: boolean): void {
   (() => {
     // 298 separate evaluations of a 28-unit year: batch use over many workbooks.
     const many = Array.from({ length: 298 }, (_, i) => scenario(DEFAULT_UNITS, year, 100 + i));
-    console.log(row("298 × (year × 28 units), separate calls", 298 * 336, measure(() => many.forEach((s) => evaluate(s)), 5, 1), target));
+    console.log(
+      row(
+        "298 × (year × 28 units), separate calls",
+        298 * 336,
+        measure(() => many.forEach((s) => evaluate(s)), 5, 1),
+        target,
+      ),
+    );
   })();
 }
 
@@ -171,7 +199,10 @@ const TASKSET = process.platform === "linux" ? ["/usr/bin/taskset", "/bin/taskse
  */
 function onOneCore(taskset: string): void {
   console.log("\n  The same, pinned to one core (taskset -c 0): wall ≈ CPU, garbage collection included; target < 1 s");
-  const out = spawnSync(taskset, ["-c", "0", process.execPath, process.argv[1], "engine"], { env: { ...process.env, KP_BENCH_ONE_CORE: "1" }, encoding: "utf8" });
+  const out = spawnSync(taskset, ["-c", "0", process.execPath, process.argv[1], "engine"], {
+    env: { ...process.env, KP_BENCH_ONE_CORE: "1" },
+    encoding: "utf8",
+  });
   process.stdout.write(out.status === 0 ? out.stdout : `  (one-core run failed: ${out.stderr.trim().split("\n").pop()})\n`);
 }
 
@@ -185,9 +216,21 @@ export function benchEngine(): void {
 
   {
     const month28 = scenario(DEFAULT_UNITS, oct, 1);
-    console.log(row("1 month × 28 units", 28, measure(() => evaluate(month28), 51, 20)));
+    console.log(
+      row(
+        "1 month × 28 units",
+        28,
+        measure(() => evaluate(month28), 51, 20),
+      ),
+    );
     const year28 = scenario(DEFAULT_UNITS, year, 2);
-    console.log(row("year 2026 × 28 units", 28 * 12, measure(() => evaluate(year28), 21, 5)));
+    console.log(
+      row(
+        "year 2026 × 28 units",
+        28 * 12,
+        measure(() => evaluate(year28), 21, 5),
+      ),
+    );
   }
 
   // 100,000 unit-months, three shapes, on this machine's cores and then on one. The target is
@@ -208,7 +251,8 @@ export function benchEngine(): void {
       return { unit: u, values: s.kind === "ok" ? s.values : undefined };
     });
     const medians = new Map<string, ReturnType<typeof classMedian>>();
-    for (const cls of ["省辖市", "省直管县"]) medians.set(cls, classMedian(valuesOf.filter((v) => v.unit.unitClass === cls && v.values).map((v) => v.values!.ordersTotal)));
+    for (const cls of ["省辖市", "省直管县"])
+      medians.set(cls, classMedian(valuesOf.filter((v) => v.unit.unitClass === cls && v.values).map((v) => v.values!.ordersTotal)));
     const tScore = measure(() => valuesOf.forEach((v) => scoreMonth(DEFAULT_RULES, v.values!, medians.get(v.unit.unitClass)!)), 5);
     const contenders = valuesOf.map((v) => ({
       key: v.unit.code,
@@ -224,7 +268,9 @@ export function benchEngine(): void {
     const groups = new Map<number, number>();
     for (const c of contenders) groups.set(c.totalCents, (groups.get(c.totalCents) ?? 0) + 1);
     const tied = rank(contenders).filter((p) => p.tieGroup.length).length;
-    console.log(`    (${groups.size} distinct totals; largest group of equal totals ${Math.max(...groups.values())} units; ${tied} rows tied with another:`);
+    console.log(
+      `    (${groups.size} distinct totals; largest group of equal totals ${Math.max(...groups.values())} units; ${tied} rows tied with another:`,
+    );
     console.log(`     a note names up to ${NAMED_IN_NOTE_MAX} other units; beyond that it counts them and names the neighbours by rate)`);
   })();
 
@@ -243,10 +289,12 @@ export function benchEngine(): void {
     })();
     const ratio = b.cpu / a.cpu;
     // Within 15 % of the prediction counts as noise on a shared machine; beyond it, say so.
-    const verdict = ratio <= predicted ? "ok" : ratio <= predicted * 1.15 ? "≈ n·log n (above it, within 15 %)" : "GROWS FASTER THAN n·log n";
-    console.log(`  ${label.padEnd(30)} 25k ${ms(a.cpu)}  100k ${ms(b.cpu)}  ratio ${ratio.toFixed(2)} (n·log n ${predicted.toFixed(2)})  ${verdict}   [wall ${a.wall.toFixed(1)} → ${b.wall.toFixed(1)} ms, ratio ${(b.wall / a.wall).toFixed(2)}]`);
+    const verdict =
+      ratio <= predicted ? "ok" : ratio <= predicted * 1.15 ? "≈ n·log n (above it, within 15 %)" : "GROWS FASTER THAN n·log n";
+    console.log(
+      `  ${label.padEnd(30)} 25k ${ms(a.cpu)}  100k ${ms(b.cpu)}  ratio ${ratio.toFixed(2)} (n·log n ${predicted.toFixed(2)})  ${verdict}   [wall ${a.wall.toFixed(1)} → ${b.wall.toFixed(1)} ms, ratio ${(b.wall / a.wall).toFixed(2)}]`,
+    );
   };
   scaling("1 month × n units", () => scenario(syntheticUnits(25_000), oct, 5), wideInput);
   scaling("year × n/12 units", () => scenario(syntheticUnits(2_084), year, 6), yearInput);
 }
-

@@ -2,10 +2,10 @@
 // built-in rules and with a 评分规则 range handed over afresh on every call as Excel does, and
 // 1,000 KP.RANK calls over 28 totals with 人工接通率 tie-breaks. Call: `await benchFunctions()`.
 
-import { INDICATOR_IDS, ruleTableRows } from "../src/core";
+import { INDICATOR_IDS, ruleTableRows } from "../src/engine";
 import { rank, score, total } from "../src/functions/functions";
 import { clearRuleCache } from "../src/functions/kp";
-import { installCustomFunctionsShim } from "../src/functions/test-shim";
+import { installCustomFunctionsShim } from "../test/support/custom-functions-shim";
 
 export interface FunctionsBenchResult {
   readonly scoreDefaultMs: number;
@@ -49,7 +49,31 @@ function time(f: () => void, label = ""): number {
   return wall;
 }
 
-const HEADERS = ["单位", "月份", "工单总量", "人工排队量", "人工接听量", "信息咨询类工单量", "信息咨询类即时答复量", "平均等待时长（秒）", "转办工单量", "限时办结转办工单量", "跨市工单接收量", "限时办结跨市工单量", "即时答复参评量", "即时答复满意量", "办结转办工单量", "抽查回访量", "回访参评量", "回访满意量", "应报送信息数", "按时报送信息数", "逾期报送信息数", "督导一般问题数", "督导严重问题数"];
+const HEADERS = [
+  "单位",
+  "月份",
+  "工单总量",
+  "人工排队量",
+  "人工接听量",
+  "信息咨询类工单量",
+  "信息咨询类即时答复量",
+  "平均等待时长（秒）",
+  "转办工单量",
+  "限时办结转办工单量",
+  "跨市工单接收量",
+  "限时办结跨市工单量",
+  "即时答复参评量",
+  "即时答复满意量",
+  "办结转办工单量",
+  "抽查回访量",
+  "回访参评量",
+  "回访满意量",
+  "应报送信息数",
+  "按时报送信息数",
+  "逾期报送信息数",
+  "督导一般问题数",
+  "督导严重问题数",
+];
 
 export async function benchFunctions(): Promise<FunctionsBenchResult> {
   installCustomFunctionsShim();
@@ -60,7 +84,14 @@ export async function benchFunctions(): Promise<FunctionsBenchResult> {
   const rulesWarm = ruleTableRows();
   for (let i = 0; i < 5000; i++) {
     const [id, value, denominator] = scoreArgs(i);
-    sink += score(id, value, denominator) + score(id, value, denominator, rulesWarm.map((row) => [...row]));
+    sink +=
+      score(id, value, denominator) +
+      score(
+        id,
+        value,
+        denominator,
+        rulesWarm.map((row) => [...row]),
+      );
   }
 
   const scoreDefaultMs = time(() => {
@@ -72,7 +103,12 @@ export async function benchFunctions(): Promise<FunctionsBenchResult> {
     for (let i = 0; i < SCORE_CALLS; i++) {
       const [id, value, denominator] = scoreArgs(i);
       // A fresh copy per call: Excel hands every call its own arrays, so only the content key can hit.
-      sink += score(id, value, denominator, rulesRows.map((row) => [...row]));
+      sink += score(
+        id,
+        value,
+        denominator,
+        rulesRows.map((row) => [...row]),
+      );
     }
   }, "scoreWithRules");
 
@@ -94,8 +130,12 @@ export async function benchFunctions(): Promise<FunctionsBenchResult> {
 
   const fmt = (ms: number, label: string) => `${ms.toFixed(1)} ms (CPU ${cpu[label].toFixed(1)} ms)`;
   console.log("KP custom functions");
-  console.log(`  ${SCORE_CALLS} × KP.SCORE, built-in rules:        ${fmt(scoreDefaultMs, "scoreDefault")} (${((scoreDefaultMs * 1000) / SCORE_CALLS).toFixed(2)} µs/call; target < ${TARGET_MS} ms)`);
-  console.log(`  ${SCORE_CALLS} × KP.SCORE, 评分规则 range per call: ${fmt(scoreWithRulesMs, "scoreWithRules")} (${((scoreWithRulesMs * 1000) / SCORE_CALLS).toFixed(2)} µs/call)`);
+  console.log(
+    `  ${SCORE_CALLS} × KP.SCORE, built-in rules:        ${fmt(scoreDefaultMs, "scoreDefault")} (${((scoreDefaultMs * 1000) / SCORE_CALLS).toFixed(2)} µs/call; target < ${TARGET_MS} ms)`,
+  );
+  console.log(
+    `  ${SCORE_CALLS} × KP.SCORE, 评分规则 range per call: ${fmt(scoreWithRulesMs, "scoreWithRules")} (${((scoreWithRulesMs * 1000) / SCORE_CALLS).toFixed(2)} µs/call)`,
+  );
   console.log(`  ${RANK_CALLS} × KP.RANK over 28 totals with tie-breaks: ${fmt(rankMs, "rank")}`);
   console.log(`  ${TOTAL_CALLS} × KP.TOTAL of one row:                ${fmt(totalMs, "total")}`);
   if (!Number.isFinite(sink)) console.log("  (checksum not finite)");

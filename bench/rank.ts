@@ -6,12 +6,18 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { parsePeriod } from "../src/core/period";
-import { DEFAULT_UNITS } from "../src/core/units";
-import { rankWorkbook } from "../src/core/workbook/pipeline";
-import { describeTemplate, describeUnitSheet } from "../src/core/workbook/template";
-import { DEMO_EVENTS, DEMO_MONTH, DEMO_PUBLISHED, demoValues, sampleMonth } from "../src/sample/demo-data";
-import { applyChange, workbookSheets, writeSheet } from "../src/node/xlsx-adapter";
+import { parsePeriod, DEFAULT_UNITS } from "../src/engine";
+import {
+  rankWorkbook,
+  describeTemplate,
+  describeUnitSheet,
+  DEMO_EVENTS,
+  DEMO_MONTH,
+  DEMO_PUBLISHED,
+  demoValues,
+  sampleMonth,
+} from "../src/workbook";
+import { applyChange, workbookSheets, writeSheet } from "../src/adapters/xlsx/xlsx-workbook";
 
 async function demoBytes(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -22,12 +28,17 @@ async function demoBytes(): Promise<Buffer> {
 /** 28 unit sheets with 120 monthly rows each (2017–2026), the newest year last. */
 async function historyBytes(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  for (const spec of describeTemplate({ year: 2026, values: demoValues, events: DEMO_EVENTS }).filter((s) => s.role !== "unitInput")) writeSheet(wb, spec);
+  for (const spec of describeTemplate({ year: 2026, values: demoValues, events: DEMO_EVENTS }).filter((s) => s.role !== "unitInput"))
+    writeSheet(wb, spec);
   for (const unit of DEFAULT_UNITS) {
-    const years = Array.from({ length: 10 }, (_, i) => 2017 + i).map((year) => describeUnitSheet(unit, year, (u, m) => (year === 2026 ? demoValues(u, m) : sampleMonth(u, year, Number(m.slice(5))))));
+    const years = Array.from({ length: 10 }, (_, i) => 2017 + i).map((year) =>
+      describeUnitSheet(unit, year, (u, m) => (year === 2026 ? demoValues(u, m) : sampleMonth(u, year, Number(m.slice(5))))),
+    );
     const [first, ...rest] = years;
     // Score formulas point at their own year's rows; the stacked history keeps values only.
-    const rows = [...first.rows, ...rest.flatMap((s) => s.rows.slice(3))].map((row) => row.map((c) => (c?.formula ? { ...c, formula: undefined } : c)));
+    const rows = [...first.rows, ...rest.flatMap((s) => s.rows.slice(3))].map((row) =>
+      row.map((c) => (c?.formula ? { ...c, formula: undefined } : c)),
+    );
     writeSheet(wb, { ...first, rows, validations: [] });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -87,9 +98,12 @@ export async function benchRank(): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    execFileSync(process.execPath, [bin, "rank", file, "--period", DEMO_MONTH, "--published", DEMO_PUBLISHED, "--out", path.join(dir, `out${i}.xlsx`)], { stdio: "ignore" });
+    execFileSync(
+      process.execPath,
+      [bin, "rank", file, "--period", DEMO_MONTH, "--published", DEMO_PUBLISHED, "--out", path.join(dir, `out${i}.xlsx`)],
+      { stdio: "ignore" },
+    );
     times.push(performance.now() - t0);
   }
   console.log(`  kp12328 rank demo.xlsx (whole process)  median ${median(times).toFixed(0)} ms  (target < 2000 ms)`);
 }
-

@@ -7,15 +7,15 @@ import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { EvaluationJson, evaluationJson } from "../src/cli/json";
-import { INDICATOR_IDS } from "../src/core/catalogue";
-import { parsePeriod } from "../src/core/period";
-import { DEFAULT_UNITS } from "../src/core/units";
-import { rankWorkbook } from "../src/core/workbook/pipeline";
-import { readWorkbook } from "../src/core/workbook/read";
-import { FILLS } from "../src/core/workbook/catalogue-sheets";
-import { loadWorkbook, workbookSheets } from "../src/node/xlsx-adapter";
-import { DEMO_CASES, DEMO_PUBLISHED } from "../src/sample/demo-data";
-import { USAGE_HINT, digest, expectCleanStderr, runCli, tempDir } from "./malformed/harness";
+import { INDICATOR_IDS } from "../src/engine/catalogue";
+import { parsePeriod } from "../src/engine/period";
+import { DEFAULT_UNITS } from "../src/engine/units";
+import { rankWorkbook } from "../src/workbook/pipeline";
+import { readWorkbook } from "../src/workbook/read";
+import { FILLS } from "../src/workbook/layout";
+import { loadWorkbook, workbookSheets } from "../src/adapters/xlsx/xlsx-workbook";
+import { DEMO_CASES, DEMO_PUBLISHED } from "../src/workbook/demo-data";
+import { USAGE_HINT, digest, expectCleanStderr, runCli, tempDir } from "./support/cli-harness";
 
 jest.setTimeout(60_000);
 
@@ -32,7 +32,17 @@ beforeAll(async () => {
   expect(run.err).toEqual([]);
   demoInput = path.join(dir, "kp12328-demo-2026.xlsx");
   demoResult = path.join(dir, "kp12328-demo-2026-2026-10-考评结果.xlsx");
-  const ranked = await runCli(["rank", demoInput, "--period", "2026-10", "--json", "--published", DEMO_PUBLISHED, "--out", path.join(dir, "ranked.xlsx")]);
+  const ranked = await runCli([
+    "rank",
+    demoInput,
+    "--period",
+    "2026-10",
+    "--json",
+    "--published",
+    DEMO_PUBLISHED,
+    "--out",
+    path.join(dir, "ranked.xlsx"),
+  ]);
   expect(ranked.code).toBe(0);
   expect(ranked.err).toEqual([]);
   json = JSON.parse(ranked.out.join("\n"));
@@ -52,7 +62,22 @@ describe("rank --json", () => {
     expect(json.publicityEnd).toBe("2026-11-12"); // 2026-11-05 (Thu) + 5 working days
     expect(json.rows).toHaveLength(28);
     for (const r of json.rows) {
-      expect(Object.keys(r).sort()).toEqual(["base", "bonus", "connectRate", "deduction", "note", "rank", "result", "scores", "tieBreak", "total", "unitCode", "unitName"].sort());
+      expect(Object.keys(r).sort()).toEqual(
+        [
+          "base",
+          "bonus",
+          "connectRate",
+          "deduction",
+          "note",
+          "rank",
+          "result",
+          "scores",
+          "tieBreak",
+          "total",
+          "unitCode",
+          "unitName",
+        ].sort(),
+      );
       expect(r.rank === null || Number.isInteger(r.rank)).toBe(true);
       expect(r.unitCode).toMatch(/^\d{6}$/);
       expect(typeof r.unitName).toBe("string");
@@ -135,7 +160,16 @@ describe("rank --json", () => {
   });
 
   it("prints a readable summary without --json", async () => {
-    const run = await runCli(["rank", demoInput, "--period", "2026-10", "--out", path.join(dir, "summary.xlsx"), "--published", DEMO_PUBLISHED]);
+    const run = await runCli([
+      "rank",
+      demoInput,
+      "--period",
+      "2026-10",
+      "--out",
+      path.join(dir, "summary.xlsx"),
+      "--published",
+      DEMO_PUBLISHED,
+    ]);
     expect(run.code).toBe(0);
     expect(run.out[0]).toBe("2026年10月 考评结果（正式）");
     expect(run.out[1]).toContain("公示期截止 2026-11-12");
@@ -147,14 +181,16 @@ describe("rank --json", () => {
 describe("demo --out DIR", () => {
   it("writes the input workbook and the ranked copy", async () => {
     const input = await loadWorkbook(demoInput);
-    expect(input.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["评分规则", "考评单位", "考评事件", ...DEFAULT_UNITS.map((u) => u.name)]));
+    expect(input.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["评分规则", "考评单位", "考评事件", ...DEFAULT_UNITS.map((u) => u.name)]),
+    );
     expect(input.getWorksheet("2026年10月 考评结果")).toBeUndefined();
     const result = await loadWorkbook(demoResult);
     expect(result.getWorksheet("2026年10月 考评结果")).toBeDefined();
     expect(result.getWorksheet("数据校验")).toBeDefined();
   });
 
-  it("has a result sheet in the JSON's order, with tie fills and a \"—\" rate with a note for the zero denominator", async () => {
+  it('has a result sheet in the JSON\'s order, with tie fills and a "—" rate with a note for the zero denominator', async () => {
     const wb = await loadWorkbook(demoResult);
     const ws = wb.getWorksheet("2026年10月 考评结果")!;
     expect(ws.getCell("H2").value).toBe("2026-11-12");
@@ -225,7 +261,9 @@ describe("validate", () => {
     expect(run.out[0].split("\t")).toEqual(["错误", "开封市!C13", expect.stringContaining("不能为负数"), expect.any(String)]);
     expect(run.out[1]).toBe("共 1 个错误，0 个提醒");
     const jsonRun = await runCli(["validate", broken, "--period", "2026-10", "--json"]);
-    expect(JSON.parse(jsonRun.out.join("\n"))).toEqual([{ severity: "error", sheet: "开封市", cell: "C13", message: expect.stringContaining("开封市!C13") }]);
+    expect(JSON.parse(jsonRun.out.join("\n"))).toEqual([
+      { severity: "error", sheet: "开封市", cell: "C13", message: expect.stringContaining("开封市!C13") },
+    ]);
     expect((await fs.readdir(dir)).sort()).toEqual([...before, "broken.xlsx"].sort());
   });
 });
@@ -252,10 +290,25 @@ describe("exit codes", () => {
 describe("the real binary", () => {
   it("runs bin/kp12328.js from the TypeScript sources, without a build", async () => {
     const out = path.join(dir, "binary.xlsx");
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, "bin", "kp12328.js"), "rank", demoInput, "--period", "2026-10", "--json", "--published", DEMO_PUBLISHED, "--out", out], {
-      cwd: ROOT,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [
+        path.join(ROOT, "bin", "kp12328.js"),
+        "rank",
+        demoInput,
+        "--period",
+        "2026-10",
+        "--json",
+        "--published",
+        DEMO_PUBLISHED,
+        "--out",
+        out,
+      ],
+      {
+        cwd: ROOT,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     expect(stderr).toBe("");
     expect(JSON.parse(stdout)).toEqual(json);
     await expect(fs.stat(out)).resolves.toBeDefined();

@@ -8,8 +8,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import { EvaluationJson } from "../src/cli/json";
-import { DEMO_PUBLISHED } from "../src/sample/demo-data";
-import { runCli, tempDir } from "./malformed/harness";
+import { DEMO_PUBLISHED } from "../src/workbook/demo-data";
+import { runCli, tempDir } from "./support/cli-harness";
 
 const TIMEOUT = 120_000;
 const RESULT_SHEET = "2026年10月 考评结果";
@@ -21,8 +21,9 @@ function findSoffice(): string | undefined {
 
 const soffice = findSoffice();
 if (!soffice && !process.env.CI) {
-  // eslint-disable-next-line no-console
-  console.warn("test/libreoffice.test.ts skipped: LibreOffice (soffice) is not installed; install it (apt-get install libreoffice-calc) to run this check.");
+  console.warn(
+    "test/libreoffice.test.ts skipped: LibreOffice (soffice) is not installed; install it (apt-get install libreoffice-calc) to run this check.",
+  );
 }
 
 /** Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. */
@@ -34,17 +35,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -68,10 +79,23 @@ function expected(json: EvaluationJson) {
 
 async function convert(dir: string, file: string, format: string, outDir: string): Promise<void> {
   await fs.mkdir(outDir, { recursive: true });
-  await promisify(execFile)(soffice!, [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file], {
-    timeout: TIMEOUT - 10_000,
-    env: { ...process.env, HOME: dir },
-  });
+  await promisify(execFile)(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      file,
+    ],
+    {
+      timeout: TIMEOUT - 10_000,
+      env: { ...process.env, HOME: dir },
+    },
+  );
 }
 
 const suite = soffice ? describe : process.env.CI ? describe : describe.skip;
@@ -86,7 +110,17 @@ suite("LibreOffice Calc opens the ranked workbook", () => {
     dir = await tempDir("kp12328-lo-");
     expect((await runCli(["demo", "--out", dir])).code).toBe(0);
     result = path.join(dir, "ranked.xlsx");
-    const run = await runCli(["rank", path.join(dir, "kp12328-demo-2026.xlsx"), "--period", "2026-10", "--json", "--published", DEMO_PUBLISHED, "--out", result]);
+    const run = await runCli([
+      "rank",
+      path.join(dir, "kp12328-demo-2026.xlsx"),
+      "--period",
+      "2026-10",
+      "--json",
+      "--published",
+      DEMO_PUBLISHED,
+      "--out",
+      result,
+    ]);
     expect(run.code).toBe(0);
     json = JSON.parse(run.out.join("\n"));
   }, TIMEOUT);
@@ -96,39 +130,58 @@ suite("LibreOffice Calc opens the ranked workbook", () => {
   });
 
   it("is installed (required under CI)", () => {
-    if (!soffice) throw new Error("LibreOffice (soffice) is not installed, and CI requires this check: install libreoffice-calc in .ci/run");
+    if (!soffice)
+      throw new Error("LibreOffice (soffice) is not installed, and CI requires this check: install libreoffice-calc in .ci/run");
   });
 
-  it("shows the same unit order, ranks and totals in the result sheet (CSV of every sheet)", async () => {
-    const out = path.join(dir, "csv");
-    await convert(dir, result, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', out);
-    const files = await fs.readdir(out);
-    const sheetFile = files.find((f) => f.endsWith(`-${RESULT_SHEET}.csv`));
-    expect(sheetFile).toBeDefined();
-    const rows = parseCsv(await fs.readFile(path.join(out, sheetFile!), "utf8"));
-    expect(resultTable(rows)).toEqual(expected(json));
-    const status = rows.find((r) => r[0] === "考评期间")!;
-    expect(status).toEqual(expect.arrayContaining(["正式", "2026-11-05", "2026-11-12"]));
-    // The zero denominator's "—" and the tie notes come through as text.
-    const xincai = rows.find((r) => r[1] === "新蔡县")!;
-    expect(xincai).toContain("—");
-    expect(rows.find((r) => r[1] === "开封市")!.join(",")).toContain("人工接通率");
-  }, TIMEOUT);
+  it(
+    "shows the same unit order, ranks and totals in the result sheet (CSV of every sheet)",
+    async () => {
+      const out = path.join(dir, "csv");
+      await convert(dir, result, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", out);
+      const files = await fs.readdir(out);
+      const sheetFile = files.find((f) => f.endsWith(`-${RESULT_SHEET}.csv`));
+      expect(sheetFile).toBeDefined();
+      const rows = parseCsv(await fs.readFile(path.join(out, sheetFile!), "utf8"));
+      expect(resultTable(rows)).toEqual(expected(json));
+      const status = rows.find((r) => r[0] === "考评期间")!;
+      expect(status).toEqual(expect.arrayContaining(["正式", "2026-11-05", "2026-11-12"]));
+      // The zero denominator's "—" and the tie notes come through as text.
+      const xincai = rows.find((r) => r[1] === "新蔡县")!;
+      expect(xincai).toContain("—");
+      expect(rows.find((r) => r[1] === "开封市")!.join(",")).toContain("人工接通率");
+    },
+    TIMEOUT,
+  );
 
-  it("keeps the ranking when Calc saves the workbook as .xlsx, and ranks that file the same", async () => {
-    const out = path.join(dir, "xlsx");
-    await convert(dir, result, "xlsx:Calc MS Excel 2007 XML", out);
-    const saved = path.join(out, "ranked.xlsx");
-    const csv = path.join(dir, "csv2");
-    await convert(dir, saved, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', csv);
-    const sheetFile = (await fs.readdir(csv)).find((f) => f.endsWith(`-${RESULT_SHEET}.csv`))!;
-    expect(resultTable(parseCsv(await fs.readFile(path.join(csv, sheetFile), "utf8")))).toEqual(expected(json));
-    // The input sheets Calc wrote still rank to the same result.
-    const again = await runCli(["rank", saved, "--period", "2026-10", "--json", "--published", DEMO_PUBLISHED, "--out", path.join(dir, "again.xlsx")]);
-    expect(again.err).toEqual([]);
-    expect(again.code).toBe(0);
-    const second: EvaluationJson = JSON.parse(again.out.join("\n"));
-    expect(expected(second)).toEqual(expected(json));
-    expect(second.issues).toEqual([]);
-  }, TIMEOUT);
+  it(
+    "keeps the ranking when Calc saves the workbook as .xlsx, and ranks that file the same",
+    async () => {
+      const out = path.join(dir, "xlsx");
+      await convert(dir, result, "xlsx:Calc MS Excel 2007 XML", out);
+      const saved = path.join(out, "ranked.xlsx");
+      const csv = path.join(dir, "csv2");
+      await convert(dir, saved, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", csv);
+      const sheetFile = (await fs.readdir(csv)).find((f) => f.endsWith(`-${RESULT_SHEET}.csv`))!;
+      expect(resultTable(parseCsv(await fs.readFile(path.join(csv, sheetFile), "utf8")))).toEqual(expected(json));
+      // The input sheets Calc wrote still rank to the same result.
+      const again = await runCli([
+        "rank",
+        saved,
+        "--period",
+        "2026-10",
+        "--json",
+        "--published",
+        DEMO_PUBLISHED,
+        "--out",
+        path.join(dir, "again.xlsx"),
+      ]);
+      expect(again.err).toEqual([]);
+      expect(again.code).toBe(0);
+      const second: EvaluationJson = JSON.parse(again.out.join("\n"));
+      expect(expected(second)).toEqual(expected(json));
+      expect(second.issues).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

@@ -10,7 +10,13 @@ const xml = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const DEV = "https://localhost:3000/";
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: false, isArray: () => false, parseTagValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  removeNSPrefix: false,
+  isArray: () => false,
+  parseTagValue: false,
+});
 const doc = parser.parse(xml) as Node;
 const app = doc.OfficeApp as Node;
 
@@ -168,7 +174,10 @@ describe("manifest.xml", () => {
       if (def.kind === "short") expect(def.value.length).toBeLessThanOrEqual(125);
       if (def.kind === "long") expect(def.value.length).toBeLessThanOrEqual(250);
     }
-    const strings = [...list((resources["bt:ShortStrings"] as Node)["bt:String"] as Node[]), ...list((resources["bt:LongStrings"] as Node)["bt:String"] as Node[])];
+    const strings = [
+      ...list((resources["bt:ShortStrings"] as Node)["bt:String"] as Node[]),
+      ...list((resources["bt:LongStrings"] as Node)["bt:String"] as Node[]),
+    ];
     for (const s of strings) {
       if (s["@id"] === "Functions.Namespace") continue;
       expect((s["bt:Override"] as Node | undefined)?.["@Locale"]).toMatch(/^en-us$/i);
@@ -178,7 +187,8 @@ describe("manifest.xml", () => {
   it("points every URL at https://localhost:3000/ in development", () => {
     const urls: string[] = [];
     for (const [, el] of walk(app)) {
-      for (const [k, v] of Object.entries(el)) if (k.startsWith("@") && typeof v === "string" && /^https?:\/\//.test(v) && !k.startsWith("@xmlns")) urls.push(v);
+      for (const [k, v] of Object.entries(el))
+        if (k.startsWith("@") && typeof v === "string" && /^https?:\/\//.test(v) && !k.startsWith("@xmlns")) urls.push(v);
     }
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u.startsWith(DEV)).toBe(true);

@@ -2,21 +2,32 @@
 // workbook of a year as describeTemplate lays it out, generated for 28, 280 and 2,800 units.
 
 import ExcelJS from "exceljs";
-import { EventLevel, EventScope, EventType, RESULT_LABELS } from "../src/core/catalogue";
-import { CellValue } from "../src/core/cells";
-import { evaluate } from "../src/core/evaluate";
-import { ScoringEvent } from "../src/core/events";
-import { monthKey, parsePeriod } from "../src/core/period";
-import { RawRecord } from "../src/core/records";
-import { DEFAULT_UNITS, Unit } from "../src/core/units";
-import { REGISTRY_SHEET } from "../src/core/workbook/sheet-spec";
-import { describeUnitSheet } from "../src/core/workbook/template";
-import { writeSheet } from "../src/node/xlsx-adapter";
-import { DEMO_EVENTS, DEMO_YEAR, demoValues } from "../src/sample/demo-data";
+import { EventLevel, EventScope, EventType, RESULT_LABELS } from "../src/engine/catalogue";
+import { CellValue } from "../src/engine/cells";
+import { evaluate } from "../src/engine/evaluate";
+import { ScoringEvent } from "../src/engine/events";
+import { monthKey, parsePeriod } from "../src/engine/period";
+import { RawRecord } from "../src/engine/records";
+import { DEFAULT_UNITS, Unit } from "../src/engine/units";
+import { REGISTRY_SHEET } from "../src/workbook/sheet-spec";
+import { describeUnitSheet } from "../src/workbook/template";
+import { writeSheet } from "../src/adapters/xlsx/xlsx-workbook";
+import { DEMO_EVENTS, DEMO_YEAR, demoValues } from "../src/workbook/demo-data";
 import { PaneController } from "../src/taskpane/controller";
 import { createOfficeController } from "../src/taskpane/host/office-controller";
-import { FIVE_MB, MemoryExcel, createWorkbook, inspectCell, installGlobals, listSheets, setCells, sheetValues, snapshotSheet, snapshotWorkbook } from "../src/testing/memory-excel";
-import { syntheticUnits, yearWorkbook } from "../bench/office";
+import {
+  FIVE_MB,
+  MemoryExcel,
+  createWorkbook,
+  inspectCell,
+  installGlobals,
+  listSheets,
+  setCells,
+  sheetValues,
+  snapshotSheet,
+  snapshotWorkbook,
+} from "./support/memory-excel";
+import { syntheticUnits, yearWorkbook } from "./support/synthetic-workbooks";
 
 const OCTOBER = parsePeriod("2026-10")!;
 const RESULT = "2026年10月 考评结果";
@@ -60,10 +71,11 @@ const SCOPES: Record<string, EventScope> = { 月度: "monthly", 年度: "annual"
 /** The engine on the same data, straight from the generators: rank (or its label), unit, total. */
 function engineRanking(units: readonly Unit[], events: readonly (readonly CellValue[])[]): (string | number)[][] {
   const records: RawRecord[] = [];
-  for (const unit of units) for (let m = 1; m <= 12; m++) {
-    const values = filled(unit, monthKey(DEMO_YEAR, m));
-    if (values) records.push({ unitCode: unit.code, month: monthKey(DEMO_YEAR, m), values });
-  }
+  for (const unit of units)
+    for (let m = 1; m <= 12; m++) {
+      const values = filled(unit, monthKey(DEMO_YEAR, m));
+      if (values) records.push({ unitCode: unit.code, month: monthKey(DEMO_YEAR, m), values });
+    }
   const scoring: ScoringEvent[] = events.map(([date, unit, type, level, scope]) => ({
     date: String(date),
     unitCode: units.find((u) => u.name === unit)!.code,
@@ -103,21 +115,25 @@ describe("a generation through the Office.js adapter", () => {
   ];
   const syncs: number[] = [];
 
-  test.each(sizes)("for %i units (%s) writes the engine's ranking in 4 round trips, every request under 5 MB", async (n, layout) => {
-    const units = syntheticUnits(n);
-    const events = n === 28 ? DEMO_EVENTS : [];
-    const host = yearWorkbook({ units, events, layout });
-    const pane = paneOn(host);
-    host.resetStats();
-    const outcome = await pane.generate(OCTOBER, "2026-11-05");
-    expect(outcome.resultSheet).toBe(RESULT);
-    expect(sheetRanking(host)).toEqual(engineRanking(units, events));
-    expect(host.syncCount).toBe(4);
-    expect(host.requests.every((r) => r.ok)).toBe(true);
-    expect(host.largestRequestBytes).toBeLessThan(FIVE_MB);
-    expect(Math.max(...host.requests.map((r) => r.responseBytes))).toBeLessThan(FIVE_MB);
-    syncs.push(host.syncCount);
-  }, 60_000);
+  test.each(sizes)(
+    "for %i units (%s) writes the engine's ranking in 4 round trips, every request under 5 MB",
+    async (n, layout) => {
+      const units = syntheticUnits(n);
+      const events = n === 28 ? DEMO_EVENTS : [];
+      const host = yearWorkbook({ units, events, layout });
+      const pane = paneOn(host);
+      host.resetStats();
+      const outcome = await pane.generate(OCTOBER, "2026-11-05");
+      expect(outcome.resultSheet).toBe(RESULT);
+      expect(sheetRanking(host)).toEqual(engineRanking(units, events));
+      expect(host.syncCount).toBe(4);
+      expect(host.requests.every((r) => r.ok)).toBe(true);
+      expect(host.largestRequestBytes).toBeLessThan(FIVE_MB);
+      expect(Math.max(...host.requests.map((r) => r.responseBytes))).toBeLessThan(FIVE_MB);
+      syncs.push(host.syncCount);
+    },
+    60_000,
+  );
 
   test("the number of round trips does not grow with the units", () => {
     expect(new Set(syncs)).toEqual(new Set([4]));
@@ -267,7 +283,12 @@ describe("a failure part-way leaves the workbook as it was", () => {
   }
 
   function state(host: MemoryExcel) {
-    return { sheets: snapshotWorkbook(host), list: listSheets(host), calculation: host.state.calculationMode, selection: host.state.selection };
+    return {
+      sheets: snapshotWorkbook(host),
+      list: listSheets(host),
+      calculation: host.state.calculationMode,
+      selection: host.state.selection,
+    };
   }
 
   /** What an undisturbed generation does: its requests (action counts) and the workbook after it. */
@@ -287,7 +308,12 @@ describe("a failure part-way leaves the workbook as it was", () => {
       for (const [index, count] of ref.actions.entries()) {
         const n = index + 1;
         // The swap (4): every action; the reads (1, 2) and the step-1 write (3): a spread of positions.
-        const positions = n === 4 ? Array.from({ length: count + 1 }, (_, k) => k) : [...new Set([0, 1, 2, 5, Math.floor(count / 3), Math.floor(count / 2), count - 2, count - 1, count])].filter((k) => k >= 0 && k <= count);
+        const positions =
+          n === 4
+            ? Array.from({ length: count + 1 }, (_, k) => k)
+            : [...new Set([0, 1, 2, 5, Math.floor(count / 3), Math.floor(count / 2), count - 2, count - 1, count])].filter(
+                (k) => k >= 0 && k <= count,
+              );
         for (const afterActions of positions) {
           const { host, pane } = first ? { host: demoWorkbook(), pane: undefined } : await regenerating();
           const p = pane ?? paneOn(host);
@@ -312,19 +338,25 @@ describe("a failure part-way leaves the workbook as it was", () => {
     }, 120_000);
   }
 
-  test.each(["数据校验", RESULT, "修正记录", REGISTRY_SHEET, "~kp12328 1"])("a write to %s that fails leaves the regenerated workbook as it was", async (sheet) => {
-    const { host, pane } = await regenerating();
-    const before = state(host);
-    host.failWhenWriting(sheet, { times: 1 });
-    await expect(pane.generate(OCTOBER)).rejects.toBeDefined();
-    expect(state(host)).toEqual(before);
-  });
+  test.each(["数据校验", RESULT, "修正记录", REGISTRY_SHEET, "~kp12328 1"])(
+    "a write to %s that fails leaves the regenerated workbook as it was",
+    async (sheet) => {
+      const { host, pane } = await regenerating();
+      const before = state(host);
+      host.failWhenWriting(sheet, { times: 1 });
+      await expect(pane.generate(OCTOBER)).rejects.toBeDefined();
+      expect(state(host)).toEqual(before);
+    },
+  );
 });
 
 describe("set-up, import and navigation", () => {
   test("setUpWorkbook creates only the missing sheets, registers them, and never changes an existing one", async () => {
     const units = DEFAULT_UNITS.slice(0, 3);
-    const host = createWorkbook({ ...USER_SHEET, 考评单位: [["代码", "单位名称", "类别"], ...units.map((u) => [u.code, u.name, u.unitClass])] });
+    const host = createWorkbook({
+      ...USER_SHEET,
+      考评单位: [["代码", "单位名称", "类别"], ...units.map((u) => [u.code, u.name, u.unitClass])],
+    });
     const before = snapshotWorkbook(host);
     const pane = paneOn(host);
     const outcome = await pane.setUpWorkbook(2026);
@@ -344,18 +376,27 @@ describe("set-up, import and navigation", () => {
 
   async function returnedFile(name: string, unit: Unit, october: Record<string, CellValue>): Promise<File> {
     const workbook = new ExcelJS.Workbook();
-    writeSheet(workbook, describeUnitSheet(unit, DEMO_YEAR, (_, month) => (month === "2026-10" ? october : undefined)));
+    writeSheet(
+      workbook,
+      describeUnitSheet(unit, DEMO_YEAR, (_, month) => (month === "2026-10" ? october : undefined)),
+    );
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as File;
   }
 
   test("importFiles fills only empty cells, reports a cell that already holds another value, and creates a missing unit's sheet", async () => {
     const units = DEFAULT_UNITS.slice(0, 3);
-    const host = yearWorkbook({ units, values: (unit, month) => (unit.name === units[0].name && month === "2026-10" ? { ordersTotal: 100 } : undefined) });
+    const host = yearWorkbook({
+      units,
+      values: (unit, month) => (unit.name === units[0].name && month === "2026-10" ? { ordersTotal: 100 } : undefined),
+    });
     host.state.deleteSheet(host.state.findSheet(units[2].name)!);
     const pane = paneOn(host);
     const values = { ...demoValues(units[0], "2026-10") };
-    const outcome = await pane.importFiles([await returnedFile("郑州.xlsx", units[0], { ...values, ordersTotal: 999 }), await returnedFile("第三.xlsx", units[2], values)]);
+    const outcome = await pane.importFiles([
+      await returnedFile("郑州.xlsx", units[0], { ...values, ordersTotal: 999 }),
+      await returnedFile("第三.xlsx", units[2], values),
+    ]);
     // B13 (工单总量, October) held 100: kept and reported; C13 (人工排队量) was empty: filled.
     expect(inspectCell(host, units[0].name, "B13").value).toBe(100);
     expect(inspectCell(host, units[0].name, "C13").value).toBe(values.manualQueued);
@@ -372,6 +413,9 @@ describe("set-up, import and navigation", () => {
     const host = demoWorkbook();
     await paneOn(host).selectCell({ sheet: "开封市", cell: "D13" });
     expect(listSheets(host).find((s) => s.active)?.name).toBe("开封市");
-    expect(host.state.selection).toMatchObject({ sheetId: host.state.findSheet("开封市")!.id, rect: { row: 12, column: 3, rowCount: 1, columnCount: 1 } });
+    expect(host.state.selection).toMatchObject({
+      sheetId: host.state.findSheet("开封市")!.id,
+      rect: { row: 12, column: 3, rowCount: 1, columnCount: 1 },
+    });
   });
 });

@@ -5,13 +5,13 @@ import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { MeasureId } from "../src/core/catalogue";
-import { parsePeriod } from "../src/core/period";
-import { Unit } from "../src/core/units";
-import { rankWorkbook } from "../src/core/workbook/pipeline";
-import { describeTemplate } from "../src/core/workbook/template";
-import { FILLS } from "../src/core/workbook/catalogue-sheets";
-import { applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../src/node/xlsx-adapter";
+import { MeasureId } from "../src/engine/catalogue";
+import { parsePeriod } from "../src/engine/period";
+import { Unit } from "../src/engine/units";
+import { rankWorkbook } from "../src/workbook/pipeline";
+import { describeTemplate } from "../src/workbook/template";
+import { FILLS } from "../src/workbook/layout";
+import { applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../src/adapters/xlsx/xlsx-workbook";
 
 const UNITS: Unit[] = [
   { code: "900001", name: "甲市", unitClass: "省辖市" },
@@ -218,7 +218,8 @@ describe("text from the input", () => {
   it("is written as text, so a unit named like a formula never becomes one", async () => {
     const units: Unit[] = [...UNITS.slice(0, 3), { code: "900004", name: "=1+2", unitClass: "省直管县" }];
     const wb = new ExcelJS.Workbook();
-    for (const spec of describeTemplate({ year: 2026, units, values: (u, m) => (m === "2026-10" ? FULL : undefined) })) writeSheet(wb, spec);
+    for (const spec of describeTemplate({ year: 2026, units, values: (u, m) => (m === "2026-10" ? FULL : undefined) }))
+      writeSheet(wb, spec);
     const file = path.join(dir, "formula-name.xlsx");
     await saveWorkbook(wb, file);
     const { result } = await rankFile(file, path.join(dir, "formula-name-out.xlsx"));
@@ -233,7 +234,12 @@ describe("tie-break highlighting", () => {
   it("fills a row ordered by 人工接通率 in one colour and notes both rates", async () => {
     // 甲市 and 乙市 both at 67.00 (no honour this time): 960/1000 = 96.00% against 970/1000 = 97.00%.
     const wb = new ExcelJS.Workbook();
-    const overrides = { 甲市: {}, 乙市: { manualAnswered: 970 }, 丙市: { ordersTotal: 500, infoOrders: 450, infoInstant: 441 }, 丁县: { avgWaitSeconds: 18.2 } };
+    const overrides = {
+      甲市: {},
+      乙市: { manualAnswered: 970 },
+      丙市: { ordersTotal: 500, infoOrders: 450, infoInstant: 441 },
+      丁县: { avgWaitSeconds: 18.2 },
+    };
     for (const spec of describeTemplate({ year: 2026, units: UNITS, values: values(overrides) })) writeSheet(wb, spec);
     const file = path.join(dir, "tie.xlsx");
     await saveWorkbook(wb, file);

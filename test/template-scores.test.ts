@@ -1,14 +1,14 @@
 // The score columns of the centres' indicator sheets: KP formulas over the row's own cells, whose
 // cached values are what KP.SCORE gives, so a centre's provisional points and the ranking agree.
 
-import { FIELDS } from "../src/core/catalogue";
-import { CellValue } from "../src/core/cells";
-import { DEFAULT_UNITS } from "../src/core/units";
-import { describeUnitSheet } from "../src/core/workbook/template";
-import { monthResultColumn } from "../src/core/workbook/result-sheets";
+import { FIELDS } from "../src/engine/catalogue";
+import { CellValue } from "../src/engine/cells";
+import { DEFAULT_UNITS } from "../src/engine/units";
+import { describeUnitSheet } from "../src/workbook/template";
+import { monthResultColumn } from "../src/workbook/result-sheets";
 import { kpScore } from "../src/functions/kp";
-import { parseCellAddress } from "../src/core/problems";
-import { demoValues } from "../src/sample/demo-data";
+import { parseCellAddress } from "../src/engine/problems";
+import { demoValues } from "../src/workbook/demo-data";
 
 const zhengzhou = DEFAULT_UNITS.find((u) => u.name === "郑州市")!;
 const sheet = describeUnitSheet(zhengzhou, 2026, demoValues);
@@ -30,7 +30,20 @@ function resolve(ref: string): CellValue | CellValue[][] {
 describe("the score columns of a unit's indicator sheet", () => {
   it("follow the inputs with one score column per indicator and the provisional base", () => {
     expect(header.slice(0, FIELDS.length)).toEqual(FIELDS.map((f) => f.label));
-    expect(header.slice(FIELDS.length)).toEqual(["A1 得分", "A2 得分", "A3 得分", "A4 得分", "B1 得分", "B2 得分", "B3 得分", "B4 得分", "B5 得分", "C1 得分", "C2 得分", "暂估基本分"]);
+    expect(header.slice(FIELDS.length)).toEqual([
+      "A1 得分",
+      "A2 得分",
+      "A3 得分",
+      "A4 得分",
+      "B1 得分",
+      "B2 得分",
+      "B3 得分",
+      "B4 得分",
+      "B5 得分",
+      "C1 得分",
+      "C2 得分",
+      "暂估基本分",
+    ]);
   });
 
   it("score every indicator but A1 with KP.SCORE over the row's own cells, and cache exactly what KP.SCORE returns", () => {
@@ -58,7 +71,9 @@ describe("the score columns of a unit's indicator sheet", () => {
     const a1 = october[header.indexOf("A1 得分")]!;
     expect(a1.value).toBeNull();
     const column = monthResultColumn("A1 工单数量 得分");
-    expect(a1.formula).toBe(`=IFERROR(INDEX(INDIRECT("'2026年10月 考评结果'!${column}:${column}"),MATCH("郑州市",INDIRECT("'2026年10月 考评结果'!B:B"),0)),"")`);
+    expect(a1.formula).toBe(
+      `=IFERROR(INDEX(INDIRECT("'2026年10月 考评结果'!${column}:${column}"),MATCH("郑州市",INDIRECT("'2026年10月 考评结果'!B:B"),0)),"")`,
+    );
   });
 
   it("leaves a month that has not been filled in blank rather than showing errors", () => {
@@ -70,9 +85,11 @@ describe("the score columns of a unit's indicator sheet", () => {
 
   it("adds the indicator scores into the provisional base", () => {
     const base = october[header.indexOf("暂估基本分")]!;
-    const sum = ["A2", "A3", "A4", "B1", "B2", "B3", "B4", "B5", "C1", "C2"].reduce((s, id) => s + Math.round(Number(october[header.indexOf(`${id} 得分`)]!.value) * 100), 0);
+    const sum = ["A2", "A3", "A4", "B1", "B2", "B3", "B4", "B5", "C1", "C2"].reduce(
+      (s, id) => s + Math.round(Number(october[header.indexOf(`${id} 得分`)]!.value) * 100),
+      0,
+    );
     expect(base.value).toBe(sum / 100);
     expect(base.formula).toBe('=IF(COUNTA($B13:$V13)=0,"",SUM(W13:AG13))');
   });
 });
-

@@ -1,8 +1,6 @@
 // The JSON of spec §9, exactly: period, status, publicityEnd, rows in published order, issues.
 
-import { INDICATOR_IDS, IndicatorId } from "../core/catalogue";
-import { Evaluation } from "../core/evaluate";
-import { periodKey } from "../core/period";
+import { INDICATOR_IDS, IndicatorId, Evaluation, periodKey } from "../engine";
 
 export interface RowJson {
   readonly rank: number | null;
@@ -65,4 +63,3 @@ export function evaluationJson(evaluation: Evaluation): EvaluationJson {
     })),
   };
 }
-

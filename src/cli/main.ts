@@ -6,15 +6,29 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
-import { RESULT_LABELS, STATUS_LABELS } from "../core/catalogue";
-import { readDate } from "../core/cells";
-import { Evaluation } from "../core/evaluate";
-import { Period, generationStamp, parsePeriod, periodKey, periodLabel } from "../core/period";
-import { formatRef } from "../core/problems";
-import { evaluateWorkbook, rankWorkbook } from "../core/workbook/pipeline";
-import { describeTemplate } from "../core/workbook/template";
-import { DEMO_EVENTS, DEMO_MONTH, DEMO_PUBLISHED, DEMO_YEAR, demoValues } from "../sample/demo-data";
-import { UserError, applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../node/xlsx-adapter";
+import {
+  RESULT_LABELS,
+  STATUS_LABELS,
+  readDate,
+  Evaluation,
+  Period,
+  generationStamp,
+  parsePeriod,
+  periodKey,
+  periodLabel,
+  formatRef,
+} from "../engine";
+import {
+  evaluateWorkbook,
+  rankWorkbook,
+  describeTemplate,
+  DEMO_EVENTS,
+  DEMO_MONTH,
+  DEMO_PUBLISHED,
+  DEMO_YEAR,
+  demoValues,
+} from "../workbook";
+import { UserError, applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../adapters/xlsx/xlsx-workbook";
 import { evaluationJson } from "./json";
 
 const USAGE = `用法 (usage):
@@ -60,7 +74,8 @@ function parse(args: string[]) {
 function requirePeriod(text: string | undefined): Period {
   if (!text) throw new UsageError("缺少 --period（如 2026-10、2026-Q4 或 2026）");
   const period = parsePeriod(text);
-  if (!period || period.year < 2000 || period.year > 2100) throw new UsageError(`--period “${text}” 无法识别，应为 2026-10、2026-Q4 或 2026`);
+  if (!period || period.year < 2000 || period.year > 2100)
+    throw new UsageError(`--period “${text}” 无法识别，应为 2026-10、2026-Q4 或 2026`);
   return period;
 }
 
@@ -90,7 +105,9 @@ function sameFile(a: string, b: string): boolean {
 export function summaryLines(evaluation: Evaluation, limit = 10): string[] {
   const lines = [`${periodLabel(evaluation.period)} 考评结果（${STATUS_LABELS[evaluation.status]}）`];
   if (evaluation.publication) {
-    lines.push(`发布日期 ${evaluation.publication.published}，公示期截止 ${evaluation.publication.end}${evaluation.publication.warning ? "（日历未知，仅按周末推算）" : ""}`);
+    lines.push(
+      `发布日期 ${evaluation.publication.published}，公示期截止 ${evaluation.publication.end}${evaluation.publication.warning ? "（日历未知，仅按周末推算）" : ""}`,
+    );
   }
   for (const row of evaluation.rows.slice(0, limit)) {
     const place = row.rank !== null ? String(row.rank).padStart(2) : RESULT_LABELS[row.result];
@@ -130,7 +147,8 @@ async function validate(file: string, values: ReturnType<typeof parse>["values"]
     return;
   }
   if (!evaluation.problems.length) io.out(`${periodLabel(period)}：未发现问题`);
-  for (const p of evaluation.problems) io.out(`${p.severity === "error" ? "错误" : "提醒"}\t${formatRef(p.at) || "—"}\t${p.message}\t${p.action}`);
+  for (const p of evaluation.problems)
+    io.out(`${p.severity === "error" ? "错误" : "提醒"}\t${formatRef(p.at) || "—"}\t${p.message}\t${p.action}`);
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   io.out(`共 ${errors} 个错误，${evaluation.problems.length - errors} 个提醒`);
 }
@@ -173,7 +191,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (!["demo", "template", "rank", "validate"].includes(command)) throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
+    if (!["demo", "template", "rank", "validate"].includes(command))
+      throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(USAGE);

@@ -1,10 +1,10 @@
 // KP.* as Excel calls them: scalars or 2-D ranges, blanks as "" or null, omitted arguments as
 // null/undefined. Every expected value is worked out by hand from spec §4/§5/§6.
 
-import { excelSerialToIso } from "../core";
+import { excelSerialToIso } from "../engine";
 import { publicityEnd, rank, rate, score, total } from "./functions";
 import { clearRuleCache } from "./kp";
-import { installCustomFunctionsShim, outcome } from "./test-shim";
+import { installCustomFunctionsShim, outcome } from "../../test/support/custom-functions-shim";
 
 beforeAll(installCustomFunctionsShim);
 beforeEach(clearRuleCache);
@@ -28,7 +28,11 @@ function rulesGrid(overrides: Record<string, (string | number | null)[]> = {}): 
     C2: ["C2", "督导检查", "问题扣分", 4, 0.5, 2, null, ""],
     ...overrides,
   };
-  return [["评分规则（2026 年度）", null, null, null, null, null, null, null], ["编号", "指标", "方法", "分值", "参数1", "参数2", "分母为零", "说明"], ...Object.values(rows)];
+  return [
+    ["评分规则（2026 年度）", null, null, null, null, null, null, null],
+    ["编号", "指标", "方法", "分值", "参数1", "参数2", "分母为零", "说明"],
+    ...Object.values(rows),
+  ];
 }
 
 describe("KP.RATE", () => {
@@ -201,7 +205,12 @@ describe("KP.SCORE with a 评分规则 range", () => {
   });
 
   it("treats an all-blank range as no table", () => {
-    expect(score("A2", [[80]], 100, [[null, ""], ["", null]])).toBe(2.5);
+    expect(
+      score("A2", [[80]], 100, [
+        [null, ""],
+        ["", null],
+      ]),
+    ).toBe(2.5);
   });
 
   it("gives #VALUE! with the engine's Chinese message for a malformed table", () => {
@@ -210,7 +219,9 @@ describe("KP.SCORE with a 评分规则 range", () => {
     expect(badMethod.message).toContain("评分规则有误");
     expect(badMethod.message).toContain("方法“分段”不认识");
 
-    const badTotal = error(() => score("A2", [[80]], 100, rulesGrid({ A2: ["A2", "人工接通率", "线性区间", 11, "95%", "75%", "满分", ""] })));
+    const badTotal = error(() =>
+      score("A2", [[80]], 100, rulesGrid({ A2: ["A2", "人工接通率", "线性区间", 11, "95%", "75%", "满分", ""] })),
+    );
     expect(badTotal.message).toContain("合计为 68，应为 67");
 
     const noHeader = error(() => score("A2", [[80]], 100, [["随便", "什么"]]));
@@ -229,16 +240,43 @@ describe("KP.SCORE with a 评分规则 range", () => {
     const b = rulesGrid();
     expect(score("A2", [[80]], 100, a)).toBe(5);
     expect(score("A2", [[80]], 100, b)).toBe(2.5);
-    expect(score("A2", [[80]], 100, a.map((row) => [...row]))).toBe(5);
+    expect(
+      score(
+        "A2",
+        [[80]],
+        100,
+        a.map((row) => [...row]),
+      ),
+    ).toBe(5);
   });
 });
 
 /** The template's header row, in its own order, with 单位 and 月份 and a 备注 column. */
 const HEADERS = [
-  "单位", "月份", "工单总量", "人工排队量", "人工接听量", "信息咨询类工单量", "信息咨询类即时答复量", "平均等待时长（秒）",
-  "转办工单量", "限时办结转办工单量", "跨市工单接收量", "限时办结跨市工单量", "即时答复参评量", "即时答复满意量",
-  "办结转办工单量", "抽查回访量", "回访参评量", "回访满意量", "应报送信息数", "按时报送信息数", "逾期报送信息数",
-  "督导一般问题数", "督导严重问题数", "备注",
+  "单位",
+  "月份",
+  "工单总量",
+  "人工排队量",
+  "人工接听量",
+  "信息咨询类工单量",
+  "信息咨询类即时答复量",
+  "平均等待时长（秒）",
+  "转办工单量",
+  "限时办结转办工单量",
+  "跨市工单接收量",
+  "限时办结跨市工单量",
+  "即时答复参评量",
+  "即时答复满意量",
+  "办结转办工单量",
+  "抽查回访量",
+  "回访参评量",
+  "回访满意量",
+  "应报送信息数",
+  "按时报送信息数",
+  "逾期报送信息数",
+  "督导一般问题数",
+  "督导严重问题数",
+  "备注",
 ];
 // A1 1000 ÷ median 2000 → 1.50; A2 85% → 5.00; A3 98% → 6.00; A4 20 s → 5.00; B1 90% → 5.00;
 // B2 0/0 → 4.00 (full); B3 89% → 2.50; B4 60% → 6.00; B5 88% → 4.50; C1 (6 + 1) ÷ 10 → 2.80;
@@ -252,13 +290,21 @@ describe("KP.TOTAL", () => {
 
   it("matches headers by text, not position, and accepts variants", () => {
     const order = HEADERS.map((_, i) => i).reverse();
-    const headers = order.map((i) => HEADERS[i].replace("（秒）", "(秒)").replace("人工排队量", "人工 排队量").replace("工单总量", "工单数量"));
+    const headers = order.map((i) =>
+      HEADERS[i].replace("（秒）", "(秒)").replace("人工排队量", "人工 排队量").replace("工单总量", "工单数量"),
+    );
     const row = order.map((i) => ROW[i]);
     expect(total([headers], [row], 2000)).toBe(43.8);
   });
 
   it("takes a vertical header column and value column", () => {
-    expect(total(HEADERS.map((h) => [h]), ROW.map((v) => [v]), 2000)).toBe(43.8);
+    expect(
+      total(
+        HEADERS.map((h) => [h]),
+        ROW.map((v) => [v]),
+        2000,
+      ),
+    ).toBe(43.8);
   });
 
   it("reads text numbers as the engine does", () => {
@@ -399,7 +445,11 @@ describe("KP.PUBLICITYEND", () => {
   });
 
   it("applies override rows, with or without a header", () => {
-    const overrides = [["日期", "类型"], ["2026-11-10", "休息日"], [null, null]];
+    const overrides = [
+      ["日期", "类型"],
+      ["2026-11-10", "休息日"],
+      [null, null],
+    ];
     // Tue Nov 10 off → Mon 9, Wed 11, Thu 12, Fri 13, Mon 16.
     expect(iso(publicityEnd("2026-11-06", null, overrides))).toBe("2026-11-16");
     // Sat Nov 7 worked → Sat 7, Mon 9, 10, 11, 12.
@@ -423,7 +473,14 @@ describe("KP.PUBLICITYEND", () => {
     expect(error(() => publicityEnd("2026-11-06", "五")).error).toBe("#VALUE!");
     expect(error(() => publicityEnd("2026-11-06", 0)).error).toBe("#VALUE!");
     expect(error(() => publicityEnd("2026-11-06", 5, [["2026-11-10", "不知道"]])).message).toContain("工作日");
-    expect(error(() => publicityEnd("2026-11-06", 5, [["2026-11-10", "休息日"], ["明天", "休息日"]])).message).toContain("无法识别");
+    expect(
+      error(() =>
+        publicityEnd("2026-11-06", 5, [
+          ["2026-11-10", "休息日"],
+          ["明天", "休息日"],
+        ]),
+      ).message,
+    ).toContain("无法识别");
     expect(error(() => publicityEnd(null)).error).toBe("#N/A");
   });
 });

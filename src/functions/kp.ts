@@ -5,17 +5,42 @@
 // Arguments arrive as Excel hands them to a custom function: scalars, or 2-D arrays for ranges, with
 // blanks as "" or null and omitted optional arguments as null or undefined.
 
-// Imported from the engine's modules (the names src/core/index.ts re-exports): a direct import keeps
-import { fieldForHeader } from "../core/workbook/catalogue-sheets";
-// re-export getters out of the hot path of 10,000 calls in CommonJS builds.
-import { CellGrid, CellValue, EXCEL_ERRORS, cellErrorText, displayText, isBlank, isoToExcelSerial, normalizeLabel, readDate, readNumber } from "../core/cells";
-import { INDICATORS, IndicatorDef, IndicatorId, MEASURE_IDS, MeasureId, fieldDef } from "../core/catalogue";
-import { Ratio, decimalOf } from "../core/exact";
-import { DEFAULT_RULES, IndicatorRule, METHODS_FOR, RuleSet, readRuleTable, ruleFor } from "../core/rules";
-import { RATE_FIELDS, scoreIndicator, scoreMonth } from "../core/scoring";
-import { readRecords } from "../core/records";
-import { Contender, rank } from "../core/ranking";
-import { HolidayOverride, PUBLICITY_WORKING_DAYS, publicityEnd } from "../core/calendar";
+import {
+  cellErrorText,
+  CellGrid,
+  CellValue,
+  Contender,
+  decimalOf,
+  DEFAULT_RULES,
+  displayText,
+  EXCEL_ERRORS,
+  fieldDef,
+  HolidayOverride,
+  IndicatorDef,
+  IndicatorId,
+  IndicatorRule,
+  INDICATORS,
+  isBlank,
+  isoToExcelSerial,
+  MEASURE_IDS,
+  MeasureId,
+  METHODS_FOR,
+  normalizeLabel,
+  PUBLICITY_WORKING_DAYS,
+  publicityEnd,
+  rank,
+  RATE_FIELDS,
+  Ratio,
+  readDate,
+  readNumber,
+  readRecords,
+  readRuleTable,
+  ruleFor,
+  RuleSet,
+  scoreIndicator,
+  scoreMonth,
+} from "../engine";
+import { fieldForHeader } from "../workbook";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -122,7 +147,13 @@ const LARGEST = 1e12;
 /** A field's value as the engine accepts it: a non-negative number, whole for counts, not a percentage. */
 function readField(arg: CellValue, field: MeasureId): number {
   // Fast path: a plain number the engine takes as it is (no text, no percentage, in range).
-  if (typeof arg === "number" && arg >= 0 && arg <= LARGEST && (Number.isInteger(arg) || (fieldDef(field).kind === "seconds" && Number.isFinite(arg)))) return arg;
+  if (
+    typeof arg === "number" &&
+    arg >= 0 &&
+    arg <= LARGEST &&
+    (Number.isInteger(arg) || (fieldDef(field).kind === "seconds" && Number.isFinite(arg)))
+  )
+    return arg;
   return readMeasure(arg, fieldDef(field).label, fieldDef(field).kind === "count" ? "count" : "seconds");
 }
 
@@ -143,7 +174,9 @@ function readMeasure(value: CellValue, label: string, kind: "count" | "seconds")
 
 function checkPart(values: Record<MeasureId, number>, part: MeasureId, whole: MeasureId): void {
   if (values[part] > values[whole]) {
-    throw invalid(`${fieldDef(part).label}为 ${values[part]}，大于${fieldDef(whole).label} ${values[whole]}，${fieldDef(part).label}不能超过${fieldDef(whole).label}`);
+    throw invalid(
+      `${fieldDef(part).label}为 ${values[part]}，大于${fieldDef(whole).label} ${values[whole]}，${fieldDef(part).label}不能超过${fieldDef(whole).label}`,
+    );
   }
 }
 
@@ -241,7 +274,12 @@ for (const def of INDICATORS) {
 const indicatorByRawText = new Map<string, IndicatorDef & { readonly id: IndicatorId }>();
 
 export function findIndicator(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
-  const raw = typeof arg === "string" ? arg : Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && typeof arg[0][0] === "string" ? (arg[0][0] as string) : undefined;
+  const raw =
+    typeof arg === "string"
+      ? arg
+      : Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && typeof arg[0][0] === "string"
+        ? (arg[0][0] as string)
+        : undefined;
   const known = raw === undefined ? undefined : indicatorByRawText.get(raw);
   if (known) return known;
   const def = findIndicatorSlow(arg);
@@ -258,7 +296,6 @@ function findIndicatorSlow(arg: Arg): IndicatorDef & { readonly id: IndicatorId 
   if (!def) throw invalid(`未知指标“${text}”。可用：${INDICATORS.map((i) => `${i.id} ${i.label}`).join("、")}`);
   return def as IndicatorDef & { readonly id: IndicatorId };
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // KP.RATE
@@ -489,7 +526,8 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
     contenders.push({ key: String(i).padStart(6, "0"), name: String(i + 1), totalCents: cents, connectRate });
   });
   const placements = rank(contenders);
-  const sameRate = (a: Ratio | null, b: Ratio | null) => (a === null || b === null ? a === b : BigInt(a.num) * BigInt(b.den) === BigInt(b.num) * BigInt(a.den));
+  const sameRate = (a: Ratio | null, b: Ratio | null) =>
+    a === null || b === null ? a === b : BigInt(a.num) * BigInt(b.den) === BigInt(b.num) * BigInt(a.den);
   const mine = contenders.find((c) => c.totalCents === own && sameRate(c.connectRate, ownRate));
   if (!mine) throw notAvailable(rateGiven ? "分数与人工接通率的组合不在排名区域中" : "分数不在排名区域中");
   return placements.find((p) => p.contender === mine)!.rank;

@@ -18,7 +18,11 @@ const p = (name: string, optional = false, matrix = false) => ({ name, optional,
 const EXPECTED: readonly Expected[] = [
   { id: "RATE", jsName: "rate", params: [p("numerator"), p("denominator")] },
   { id: "SCORE", jsName: "score", params: [p("indicator"), p("value", false, true), p("denominator", true), p("rules", true, true)] },
-  { id: "TOTAL", jsName: "total", params: [p("headers", false, true), p("values", false, true), p("a1Median", true), p("rules", true, true)] },
+  {
+    id: "TOTAL",
+    jsName: "total",
+    params: [p("headers", false, true), p("values", false, true), p("a1Median", true), p("rules", true, true)],
+  },
   { id: "RANK", jsName: "rank", params: [p("score"), p("scores", false, true), p("tiebreak", true), p("tiebreaks", true, true)] },
   { id: "PUBLICITYEND", jsName: "publicityEnd", params: [p("date"), p("days", true), p("overrides", true, true)] },
 ];
@@ -51,7 +55,9 @@ describe("the generated custom functions metadata", () => {
   it("declares the parameters in order, with their optional flags and ranges as matrices", () => {
     for (const e of EXPECTED) {
       const f = functions.find((x) => x.id === e.id)!;
-      expect(f.parameters.map((x) => ({ name: x.name, optional: x.optional === true, matrix: x.dimensionality === "matrix" }))).toEqual(e.params);
+      expect(f.parameters.map((x) => ({ name: x.name, optional: x.optional === true, matrix: x.dimensionality === "matrix" }))).toEqual(
+        e.params,
+      );
       // Raw values reach the function (text numbers, percent text, blanks), read as the engine reads them.
       for (const x of f.parameters) expect(x.type).toBe("any");
       expect(f.result?.type).toBe("number");

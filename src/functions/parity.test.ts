@@ -1,9 +1,9 @@
 // The functions and the ranking sheet never disagree: a month of sample data for all 28 units,
 // computed cell by cell with KP.SCORE / KP.TOTAL / KP.RATE / KP.RANK and with the engine's evaluate().
 
-import { CellValue, DEFAULT_UNITS, MeasureId, RawRecord } from "../core";
-import { checkParity } from "./parity-harness";
-import { DEMO_MONTH, demoValues, random } from "../sample/demo-data";
+import { CellValue, DEFAULT_UNITS, MeasureId, RawRecord } from "../engine";
+import { checkParity } from "../../test/support/parity-harness";
+import { DEMO_MONTH, demoValues, random } from "../workbook/demo-data";
 
 /** Draws from the sample generator (../sample/demo-data), so the sample is the same on every run. */
 function generator(seed: number) {
@@ -52,7 +52,11 @@ function sampleValues(seed: number): Record<MeasureId, number> {
   };
 }
 
-const record = (unitCode: string, month: CellValue, values: Partial<Record<MeasureId, CellValue>>): RawRecord => ({ unitCode, month, values });
+const record = (unitCode: string, month: CellValue, values: Partial<Record<MeasureId, CellValue>>): RawRecord => ({
+  unitCode,
+  month,
+  values,
+});
 
 /**
  * October 2026 for the 28 default units, with the cases the ranking must get right: two units tied on

@@ -5,7 +5,15 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { PaneError, type GenerateOutcome, type GenerateProgress, type PaneController } from "./controller";
 import { messagesFor } from "./i18n";
-import { DATA_PROBLEMS, EMPTY, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "./test-fixtures";
+import {
+  DATA_PROBLEMS,
+  EMPTY,
+  FILLED,
+  fakeController,
+  installJsdomShims,
+  outcomeOf,
+  sampleEvaluation,
+} from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
@@ -29,7 +37,7 @@ describe("task pane: empty workbook", () => {
     const controller = fakeController(EMPTY);
     renderApp(controller);
     const prompt = await screen.findByTestId("kp-setup-prompt");
-    expect((prompt).textContent).toContain("此工作簿还没有指标表");
+    expect(prompt.textContent).toContain("此工作簿还没有指标表");
     expect(screen.getByText("指标表 0 张")).toBeTruthy();
     expect(screen.getByText("评分规则：缺少")).toBeTruthy();
 
@@ -58,7 +66,7 @@ describe("task pane: generating", () => {
     const controller = fakeController();
     renderApp(controller);
     const button = await generateButton();
-    expect((button).textContent).toContain("生成 2026年10月 排名");
+    expect(button.textContent).toContain("生成 2026年10月 排名");
 
     fireEvent.change(screen.getByLabelText(zh.publicationDate), { target: { value: "2026-11-02" } });
     expect(await screen.findByText("公示期截止：2026-11-09（发布后第 5 个工作日）")).toBeTruthy();
@@ -126,20 +134,24 @@ describe("task pane: success", () => {
     // Focus moves to the summary for keyboard and screen-reader users.
     await waitFor(() => expect(document.activeElement).toBe(heading));
 
-    expect((screen.getByTestId("kp-status")).textContent).toContain("草稿");
+    expect(screen.getByTestId("kp-status").textContent).toContain("草稿");
     expect(screen.getByText(/1 个单位数据待核，结果暂为草稿/)).toBeTruthy();
 
-    const top = within(screen.getByTestId("kp-top-three")).getAllByRole("listitem").map((li) => li.textContent);
+    const top = within(screen.getByTestId("kp-top-three"))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(top).toEqual(["第 1 名郑州市 · 65.20 分", "第 2 名开封市 · 63.50 分", "第 3 名洛阳市 · 63.50 分"]);
 
-    const ties = within(screen.getByTestId("kp-tie-breaks")).getAllByRole("listitem").map((li) => li.textContent);
+    const ties = within(screen.getByTestId("kp-tie-breaks"))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(ties).toEqual([
       "开封市 与 洛阳市 同为 63.50 分，按人工接通率 97.31% 排第 2 名",
       "洛阳市 与 开封市 同为 63.50 分，按人工接通率 96.80% 排第 3 名",
       "平顶山市 与 安阳市 同为 60.00 分且人工接通率相同，并列第 4 名",
     ]);
     expect(screen.getByText("不合格 1 个，数据待核 1 个（未排名）")).toBeTruthy();
-    expect((screen.getByTestId("kp-problem-count")).textContent).toContain(zh.noProblems);
+    expect(screen.getByTestId("kp-problem-count").textContent).toContain(zh.noProblems);
 
     fireEvent.click(screen.getByRole("button", { name: zh.openResult }));
     await waitFor(() => expect(controller.selectCell).toHaveBeenCalledWith({ sheet: "2026年10月 考评结果", cell: "A1" }));
@@ -148,7 +160,9 @@ describe("task pane: success", () => {
 
   it("shows 正式 when every unit is ranked and mentions the kept earlier version", async () => {
     const ev = { ...sampleEvaluation(), status: "final" as const, rows: sampleEvaluation().rows.slice(0, 3) };
-    const controller = fakeController(FILLED, { generate: async () => outcomeOf(ev, { previousVersion: "2026年10月 考评结果 (v1)", corrections: 2 }) });
+    const controller = fakeController(FILLED, {
+      generate: async () => outcomeOf(ev, { previousVersion: "2026年10月 考评结果 (v1)", corrections: 2 }),
+    });
     renderApp(controller);
     fireEvent.click(await generateButton());
     expect((await screen.findByTestId("kp-status")).textContent).toContain("正式");
@@ -163,18 +177,18 @@ describe("task pane: errors in the data", () => {
     renderApp(controller);
     fireEvent.click(await generateButton());
     const section = (await screen.findByRole("heading", { name: /数据问题（3）/ })).closest("section")!;
-    expect((screen.getByTestId("kp-problem-count")).textContent).toContain("发现 1 个错误、2 个警告");
+    expect(screen.getByTestId("kp-problem-count").textContent).toContain("发现 1 个错误、2 个警告");
 
     const items = within(section).getAllByRole("listitem");
     expect(items).toHaveLength(3);
     expect(within(items[0]).getByRole("img", { name: "错误" })).toBeTruthy();
-    expect((items[0]).textContent).toContain("郑州市!E14");
-    expect((items[0]).textContent).toContain("人工接听量为负数");
-    expect((items[0]).textContent).toContain("处理：请更正为不小于 0 的整数。");
+    expect(items[0].textContent).toContain("郑州市!E14");
+    expect(items[0].textContent).toContain("人工接听量为负数");
+    expect(items[0].textContent).toContain("处理：请更正为不小于 0 的整数。");
     expect(within(items[1]).getByRole("img", { name: "警告" })).toBeTruthy();
     // A problem without a place is listed but is not a button.
     expect(within(items[2]).queryByRole("button")).toBeNull();
-    expect((items[2]).textContent).toContain("（无对应单元格）");
+    expect(items[2].textContent).toContain("（无对应单元格）");
 
     fireEvent.click(within(items[1]).getByRole("button"));
     await waitFor(() => expect(controller.selectCell).toHaveBeenCalledWith({ sheet: "开封市", cell: "E14" }));
@@ -225,7 +239,8 @@ describe("task pane: failures are sentences, not stack traces", () => {
     const controller = fakeController(FILLED, {
       generate: async () => {
         attempt++;
-        if (attempt === 1) throw Object.assign(new Error("The operation is not supported in cell edit mode"), { code: "InvalidOperationInCellEditMode" });
+        if (attempt === 1)
+          throw Object.assign(new Error("The operation is not supported in cell edit mode"), { code: "InvalidOperationInCellEditMode" });
         throw new PaneError("protected", "工作表“2026年10月 考评结果”受保护，请取消保护后重试。");
       },
     });
@@ -264,7 +279,15 @@ describe("task pane: import", () => {
     const controller = fakeController(FILLED, {
       importFiles: async () => ({
         files: [{ name: "郑州市.xlsx", sheets: ["郑州市"], rows: 12 }],
-        problems: [{ severity: "error", code: "import.unreadable", message: "文件“坏.xlsx”无法读取", action: "请重新导出为 .xlsx。", at: { sheet: "郑州市", cell: "B3" } }],
+        problems: [
+          {
+            severity: "error",
+            code: "import.unreadable",
+            message: "文件“坏.xlsx”无法读取",
+            action: "请重新导出为 .xlsx。",
+            at: { sheet: "郑州市", cell: "B3" },
+          },
+        ],
       }),
     });
     renderApp(controller);

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { CellRef, Problem } from "../core/problems";
+import type { CellRef, Problem } from "../engine";
 import type { GenerateOutcome, GenerateProgress, PaneController, WorkbookOverview } from "./controller";
 import { describeError, Messages } from "./i18n";
 import { PeriodChoice, defaultChoice, toPeriod, yearOptions } from "./model";
@@ -23,7 +23,12 @@ import { ActionFeedback, SetUpSection } from "./components/SetUpSection";
 import { Summary } from "./components/Summary";
 
 const useStaticStyles = makeStaticStyles({
-  ".kp-h2": { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalXS} 0` },
+  ".kp-h2": {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalXS} 0`,
+  },
   ".kp-h3": { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   ".kp-h2:focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
 });
@@ -38,7 +43,13 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { borderBottom: `${tokens.strokeWidthThick} solid #1B5FAA`, paddingBottom: tokens.spacingVerticalS },
-  title: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, margin: 0, color: "#1B5FAA" },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    color: "#1B5FAA",
+  },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   generate: { alignSelf: "flex-start", maxWidth: "100%" },
 });
@@ -93,6 +104,8 @@ export function App({ controller, t, today: todayProp }: AppProps): React.JSX.El
   }, [controller, t, today]);
 
   React.useEffect(() => {
+    // Reading the workbook is synchronising with an external system; its result arrives asynchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load]);
 
@@ -165,7 +178,9 @@ export function App({ controller, t, today: todayProp }: AppProps): React.JSX.El
     try {
       const result = await controller.importFiles(files);
       setImportProblems(result.problems);
-      setImportFeedback(result.files.length ? { intent: "success", text: t.importDone(result.files) } : { intent: "info", text: t.importNothing });
+      setImportFeedback(
+        result.files.length ? { intent: "success", text: t.importDone(result.files) } : { intent: "info", text: t.importNothing },
+      );
       await load();
       return true;
     } catch (error) {
@@ -262,12 +277,30 @@ export function App({ controller, t, today: todayProp }: AppProps): React.JSX.El
       )}
       {outcome && <Summary t={t} outcome={outcome} onOpen={(ref) => void select(ref)} headingRef={summaryHeading} />}
       {outcome && (
-        <ProblemList t={t} problems={outcome.evaluation.problems} heading={t.problemsHeading} headingId="kp-problems-heading" onSelect={(ref) => void select(ref)} />
+        <ProblemList
+          t={t}
+          problems={outcome.evaluation.problems}
+          heading={t.problemsHeading}
+          headingId="kp-problems-heading"
+          onSelect={(ref) => void select(ref)}
+        />
       )}
 
       {!empty && setupSection}
-      <ImportSection t={t} busy={busy === "import"} disabled={busy !== null && busy !== "import"} feedback={importFeedback} onImport={importFiles} />
-      <ProblemList t={t} problems={importProblems} heading={t.importProblemsHeading} headingId="kp-import-problems-heading" onSelect={(ref) => void select(ref)} />
+      <ImportSection
+        t={t}
+        busy={busy === "import"}
+        disabled={busy !== null && busy !== "import"}
+        feedback={importFeedback}
+        onImport={importFiles}
+      />
+      <ProblemList
+        t={t}
+        problems={importProblems}
+        heading={t.importProblemsHeading}
+        headingId="kp-import-problems-heading"
+        onSelect={(ref) => void select(ref)}
+      />
     </main>
   );
 }

@@ -2,10 +2,7 @@
 // return; every Office.js call lives behind this interface (src/taskpane/host/), so the pane can be
 // tested with a plain object and the Office side can change without touching a component.
 
-import type { PublicityPeriod } from "../core/calendar";
-import type { Evaluation } from "../core/evaluate";
-import type { MonthKey, Period } from "../core/period";
-import type { CellRef, Problem } from "../core/problems";
+import type { PublicityPeriod, Evaluation, MonthKey, Period, CellRef, Problem } from "../engine";
 
 /** The set-up sheets the pane offers to create (spec §8). */
 export const SETUP_SHEETS = ["评分规则", "考评单位", "考评事件", "节假日调整"] as const;
@@ -117,5 +114,10 @@ export class PaneError extends Error {
 
 /** True for a PaneError, also one thrown by another copy of this module. */
 export function isPaneError(error: unknown): error is PaneError {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "PaneError" && typeof (error as { code?: unknown }).code === "string";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { name?: unknown }).name === "PaneError" &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
 }

@@ -1,7 +1,7 @@
 // The pane's one messages catalogue: Chinese, and English when Office's display language is English.
 // Engine messages (Problem.message, notes) stay Chinese in both: they are the words of the 数据校验 sheet.
 
-import type { Period } from "../core/period";
+import type { Period } from "../engine";
 import type { SetUpSheet } from "./controller";
 
 export type Lang = "zh" | "en";
@@ -110,7 +110,20 @@ export interface Messages {
   readonly actionFailed: Readonly<Record<ActionKind, string>>;
 }
 
-const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const EN_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 const zh: Messages = {
   lang: "zh",
@@ -133,7 +146,8 @@ const zh: Messages = {
   yearOption: (y) => `${y}年`,
   monthOption: (m) => `${m}月`,
   quarterOption: (q) => `第${q}季度`,
-  periodName: (p) => (p.kind === "month" ? `${p.year}年${p.month}月` : p.kind === "quarter" ? `${p.year}年第${p.quarter}季度` : `${p.year}年度`),
+  periodName: (p) =>
+    p.kind === "month" ? `${p.year}年${p.month}月` : p.kind === "quarter" ? `${p.year}年第${p.quarter}季度` : `${p.year}年度`,
   generateButton: (name) => `生成 ${name} 排名`,
   generating: "正在生成排名…",
   steps: {
@@ -149,7 +163,8 @@ const zh: Messages = {
   publicationHint: "发布当天不计，公示期为其后第 5 个工作日截止（按法定节假日与调休计算）。",
   publicityComputing: "正在计算公示期…",
   publicityEnd: (end, days) => `公示期截止：${end}（发布后第 ${days} 个工作日）`,
-  calendarWarning: (years) => `节假日数据未包含 ${years.join("、")} 年，截止日仅按周末推算，可能不准确。请在“节假日调整”表中填写该年的放假与调休安排。`,
+  calendarWarning: (years) =>
+    `节假日数据未包含 ${years.join("、")} 年，截止日仅按周末推算，可能不准确。请在“节假日调整”表中填写该年的放假与调休安排。`,
   clearDate: "清除日期",
 
   summaryHeading: "本次结果",
@@ -169,7 +184,8 @@ const zh: Messages = {
   tieResolved: (name, others, total, rate, rank) => `${name} 与 ${others} 同为 ${total} 分，按人工接通率 ${rate} 排第 ${rank} 名`,
   tieShared: (name, others, total, rank) => `${name} 与 ${others} 同为 ${total} 分且人工接通率相同，并列第 ${rank} 名`,
   unranked: (dq, pending, missing) =>
-    [dq ? `不合格 ${dq} 个` : "", pending ? `数据待核 ${pending} 个` : "", missing ? `缺报 ${missing} 个` : ""].filter(Boolean).join("，") + "（未排名）",
+    [dq ? `不合格 ${dq} 个` : "", pending ? `数据待核 ${pending} 个` : "", missing ? `缺报 ${missing} 个` : ""].filter(Boolean).join("，") +
+    "（未排名）",
   problemsFound: (errors, warnings) => `发现 ${errors} 个错误、${warnings} 个警告`,
   noProblems: "未发现数据问题。",
   openResult: "打开结果表",
@@ -189,12 +205,15 @@ const zh: Messages = {
   errorsOnly: "只看错误",
 
   setupHeading: "工作簿设置",
-  setupPrompt: "此工作簿还没有指标表。请先创建考评所需的表格：评分规则、考评单位、考评事件、节假日调整，以及每个单位一张指标表（输入格带数字校验）。",
+  setupPrompt:
+    "此工作簿还没有指标表。请先创建考评所需的表格：评分规则、考评单位、考评事件、节假日调整，以及每个单位一张指标表（输入格带数字校验）。",
   setupYear: "考评年度",
   setupButton: "创建考评表格",
   settingUp: "正在创建表格…",
   setupDone: (created, kept) =>
-    [created.length ? `已创建：${created.join("、")}。` : "", kept.length ? `已存在、未改动：${kept.join("、")}。` : ""].filter(Boolean).join(""),
+    [created.length ? `已创建：${created.join("、")}。` : "", kept.length ? `已存在、未改动：${kept.join("、")}。` : ""]
+      .filter(Boolean)
+      .join(""),
   setupNothing: "所需表格均已存在，未做改动。",
   indicatorSheets: (n) => `指标表 ${n} 张`,
   sheetPresent: (sheet, present) => `${sheet}：${present ? "已有" : "缺少"}`,
@@ -204,7 +223,8 @@ const zh: Messages = {
   importButton: "导入所选文件",
   importing: "正在导入…",
   filesChosen: (n) => `已选择 ${n} 个文件`,
-  importDone: (files) => `已导入 ${files.length} 个文件：${files.map((f) => `${f.name} → ${f.sheets.join("、") || "—"}（${f.rows} 行）`).join("；")}。`,
+  importDone: (files) =>
+    `已导入 ${files.length} 个文件：${files.map((f) => `${f.name} → ${f.sheets.join("、") || "—"}（${f.rows} 行）`).join("；")}。`,
   importNothing: "没有导入任何数据。",
 
   errors: {
@@ -246,7 +266,8 @@ const en: Messages = {
   yearOption: (y) => String(y),
   monthOption: (m) => EN_MONTHS[m - 1],
   quarterOption: (q) => `Q${q}`,
-  periodName: (p) => (p.kind === "month" ? `${EN_MONTHS[p.month - 1]} ${p.year}` : p.kind === "quarter" ? `Q${p.quarter} ${p.year}` : `the year ${p.year}`),
+  periodName: (p) =>
+    p.kind === "month" ? `${EN_MONTHS[p.month - 1]} ${p.year}` : p.kind === "quarter" ? `Q${p.quarter} ${p.year}` : `the year ${p.year}`,
   generateButton: (name) => `Generate the ranking for ${name}`,
   generating: "Generating the ranking…",
   steps: {
@@ -259,7 +280,8 @@ const en: Messages = {
   progressLabel: "Progress",
 
   publicationDate: "Publication date (optional)",
-  publicationHint: "The publication day itself does not count: the publicity period ends on the 5th working day after it (statutory holidays and make-up working days included).",
+  publicationHint:
+    "The publication day itself does not count: the publicity period ends on the 5th working day after it (statutory holidays and make-up working days included).",
   publicityComputing: "Working out the publicity period…",
   publicityEnd: (end, days) => `Publicity period ends ${end} (working day ${days} after publication)`,
   calendarWarning: (years) =>
@@ -272,7 +294,10 @@ const en: Messages = {
   statusDraft: "Draft (草稿)",
   finalExplain: "Every active unit is ranked; the result can be published.",
   draftExplain: (pending, missing) => {
-    const parts = [pending ? `${pending} unit${pending === 1 ? "" : "s"} with data to check` : "", missing ? `${missing} unit${missing === 1 ? "" : "s"} not reported` : ""].filter(Boolean);
+    const parts = [
+      pending ? `${pending} unit${pending === 1 ? "" : "s"} with data to check` : "",
+      missing ? `${missing} unit${missing === 1 ? "" : "s"} not reported` : "",
+    ].filter(Boolean);
     return `${parts.length ? parts.join(", ") : "The scoring rules have errors"}: the result is a draft. Generate again once the data is fixed.`;
   },
   topThree: "Top three",
@@ -280,15 +305,25 @@ const en: Messages = {
   points: (total) => `${total} pts`,
   tieBreaks: "Tie-breaks applied",
   noTieBreaks: "No units had equal totals.",
-  tieResolved: (name, others, total, rate, rank) => `${name} and ${others} both scored ${total}; connection rate ${rate} places ${name} No. ${rank}`,
+  tieResolved: (name, others, total, rate, rank) =>
+    `${name} and ${others} both scored ${total}; connection rate ${rate} places ${name} No. ${rank}`,
   tieShared: (name, others, total, rank) => `${name} and ${others} both scored ${total} with the same connection rate: shared No. ${rank}`,
   unranked: (dq, pending, missing) =>
-    "Not ranked: " + [dq ? `${dq} disqualified (不合格)` : "", pending ? `${pending} data to check (数据待核)` : "", missing ? `${missing} not reported (缺报)` : ""].filter(Boolean).join(", "),
-  problemsFound: (errors, warnings) => `${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} found`,
+    "Not ranked: " +
+    [
+      dq ? `${dq} disqualified (不合格)` : "",
+      pending ? `${pending} data to check (数据待核)` : "",
+      missing ? `${missing} not reported (缺报)` : "",
+    ]
+      .filter(Boolean)
+      .join(", "),
+  problemsFound: (errors, warnings) =>
+    `${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} found`,
   noProblems: "No data problems found.",
   openResult: "Open the result sheet",
   openValidation: "Open the 数据校验 sheet",
-  previousVersion: (name, n) => `The earlier result sheet was kept as “${name}”${n ? `; ${n} row${n === 1 ? "" : "s"} added to 修正记录` : ""}.`,
+  previousVersion: (name, n) =>
+    `The earlier result sheet was kept as “${name}”${n ? `; ${n} row${n === 1 ? "" : "s"} added to 修正记录` : ""}.`,
   listSeparator: ", ",
 
   problemsHeading: "Data problems",
@@ -309,7 +344,9 @@ const en: Messages = {
   setupButton: "Create the evaluation sheets",
   settingUp: "Creating the sheets…",
   setupDone: (created, kept) =>
-    [created.length ? `Created: ${created.join(", ")}.` : "", kept.length ? `Already there, left unchanged: ${kept.join(", ")}.` : ""].filter(Boolean).join(" "),
+    [created.length ? `Created: ${created.join(", ")}.` : "", kept.length ? `Already there, left unchanged: ${kept.join(", ")}.` : ""]
+      .filter(Boolean)
+      .join(" "),
   setupNothing: "All the sheets are already there; nothing was changed.",
   indicatorSheets: (n) => `${n} indicator sheet${n === 1 ? "" : "s"}`,
   sheetPresent: (sheet, present) => `${sheet}: ${present ? "present" : "missing"}`,

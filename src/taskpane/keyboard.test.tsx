@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { messagesFor } from "./i18n";
-import { DATA_PROBLEMS, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "./test-fixtures";
+import { DATA_PROBLEMS, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
@@ -61,7 +61,17 @@ describe("keyboard", () => {
 
     const order = tabOrder(container).map(nameOf);
     const at = (pattern: RegExp) => order.findIndex((n) => pattern.test(n));
-    const sequence = [/^月度$/, /^年份$/, /^月份$/, /公示发布日期/, /^生成 2026年10月 排名$/, /^考评年度$/, /^创建考评表格$/, /\.xlsx 文件/, /^导入所选文件$/];
+    const sequence = [
+      /^月度$/,
+      /^年份$/,
+      /^月份$/,
+      /公示发布日期/,
+      /^生成 2026年10月 排名$/,
+      /^考评年度$/,
+      /^创建考评表格$/,
+      /\.xlsx 文件/,
+      /^导入所选文件$/,
+    ];
     const positions = sequence.map(at);
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -4,7 +4,7 @@ import type { Root } from "react-dom/client";
 import { PaneError } from "./controller";
 import { describeError, languageFrom, messagesFor } from "./i18n";
 import { mountPane } from "./mount";
-import { DATA_PROBLEMS, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "./test-fixtures";
+import { DATA_PROBLEMS, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
@@ -23,7 +23,10 @@ afterEach(() => {
   container.remove();
 });
 
-async function mount(displayLanguage: string | undefined, controller = fakeController(FILLED, { generate: async () => outcomeOf(sampleEvaluation(DATA_PROBLEMS)) })) {
+async function mount(
+  displayLanguage: string | undefined,
+  controller = fakeController(FILLED, { generate: async () => outcomeOf(sampleEvaluation(DATA_PROBLEMS)) }),
+) {
   await act(async () => {
     root = mountPane(container, controller, displayLanguage, TODAY);
   });
@@ -81,14 +84,18 @@ describe("language", () => {
     const zh = messagesFor("zh");
     const host = new PaneError("unreadableFile", "文件“坏.xlsx”不是有效的 .xlsx 工作簿。");
     expect(describeError(host, "import", zh)).toBe("导入未完成：文件“坏.xlsx”不是有效的 .xlsx 工作簿。");
-    expect(describeError(host, "import", en)).toBe("The import did not complete: The file cannot be read. Make sure it is an .xlsx Excel workbook.");
+    expect(describeError(host, "import", en)).toBe(
+      "The import did not complete: The file cannot be read. Make sure it is an .xlsx Excel workbook.",
+    );
     const raw = new Error("RangeError: Maximum call stack size exceeded\n    at f (x.js:1:1)");
     for (const t of [zh, en]) {
       const text = describeError(raw, "generate", t);
       expect(text).not.toMatch(/RangeError|x\.js|Maximum/);
     }
     expect(describeError({ code: "AccessDenied" }, "setup", zh)).toBe("创建表格未完成：要写入的工作表受保护，请取消保护后重试。");
-    expect(describeError("a string", "select", en)).toBe("Could not go to the cell: The action did not complete. Try again; if it keeps failing, contact support.");
+    expect(describeError("a string", "select", en)).toBe(
+      "Could not go to the cell: The action did not complete. Try again; if it keeps failing, contact support.",
+    );
   });
 
   it("has the same messages in both languages", () => {

@@ -1,9 +1,7 @@
 // Pure helpers behind the pane's views: period choices and the summary of an evaluation.
 
-import type { Evaluation, ResultRow } from "../core/evaluate";
-import { formatCents } from "../core/exact";
-import type { MonthKey, Period } from "../core/period";
-import { distinctPercent, tiedWith } from "../core/ranking";
+import type { Evaluation, ResultRow, MonthKey, Period } from "../engine";
+import { formatCents, distinctPercent, tiedWith } from "../engine";
 import type { Messages } from "./i18n";
 
 export type PeriodKind = Period["kind"];

@@ -10,7 +10,12 @@ import { languageFrom, messagesFor } from "./i18n";
  * Renders the pane into `container` in the language Office reports ("en-US" → English, else Chinese).
  * `controller` null: the page was opened outside Excel, and says so.
  */
-export function mountPane(container: HTMLElement, controller: PaneController | null, displayLanguage: string | undefined, today?: Date): Root {
+export function mountPane(
+  container: HTMLElement,
+  controller: PaneController | null,
+  displayLanguage: string | undefined,
+  today?: Date,
+): Root {
   const t = messagesFor(languageFrom(displayLanguage));
   container.ownerDocument.documentElement.lang = t.htmlLang;
   container.ownerDocument.title = t.appTitle;

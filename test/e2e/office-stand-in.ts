@@ -6,13 +6,10 @@
  * own, the `Excel` / `Office` / `OfficeExtension` globals, and a `CustomFunctions` global that records
  * what functions.js associates. The test reads the host through `window.__kp`.
  */
-import { CellValue } from "../../src/core/cells";
-import { SheetSpec } from "../../src/core/workbook/sheet-spec";
-import { describeTemplate } from "../../src/core/workbook/template";
-import { DEMO_EVENTS, DEMO_YEAR, demoValues } from "../../src/sample/demo-data";
-import { MemoryExcel, SheetInfo, installGlobals, listSheets, snapshotSheet } from "../../src/testing/memory-excel";
+import { CellValue } from "../../src/engine";
+import { SheetSpec, describeTemplate, DEMO_EVENTS, DEMO_YEAR, demoValues } from "../../src/workbook";
+import { MemoryExcel, SheetInfo, installGlobals, listSheets, snapshotSheet } from "../support/memory-excel";
 import { USER_CELLS, USER_SHEET } from "./user-sheet";
-
 
 /** What the test reads through `page.evaluate`. */
 export interface StandIn {
@@ -32,7 +29,9 @@ function seedSheet(host: MemoryExcel, spec: SheetSpec): void {
   if (!spec.rows.length) return;
   const width = Math.max(1, ...spec.rows.map((r) => r.length));
   const rect = { row: 0, column: 0, rowCount: spec.rows.length, columnCount: width };
-  const formats = spec.rows.map((row) => Array.from({ length: width }, (_, c) => row[c]?.numberFormat ?? (typeof row[c]?.value === "string" ? "@" : null)));
+  const formats = spec.rows.map((row) =>
+    Array.from({ length: width }, (_, c) => row[c]?.numberFormat ?? (typeof row[c]?.value === "string" ? "@" : null)),
+  );
   // Formula cells carry the engine's value; the host is given that value (no KP.* evaluation here).
   const values = spec.rows.map((row) => Array.from({ length: width }, (_, c): CellValue => row[c]?.value ?? null));
   host.state.setNumberFormats(sheet, rect, formats, "fixture");
@@ -43,7 +42,9 @@ function demoWorkbook(): MemoryExcel {
   const host = new MemoryExcel();
   for (const spec of describeTemplate({ year: DEMO_YEAR, values: demoValues, events: DEMO_EVENTS })) seedSheet(host, spec);
   const notes = host.state.addSheet(USER_SHEET);
-  USER_CELLS.forEach((row, r) => host.state.writeValues(notes, { row: r, column: 0, rowCount: 1, columnCount: row.length }, [row], "fixture"));
+  USER_CELLS.forEach((row, r) =>
+    host.state.writeValues(notes, { row: r, column: 0, rowCount: 1, columnCount: row.length }, [row], "fixture"),
+  );
   return host;
 }
 

@@ -13,14 +13,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Browser, BrowserContext, Page, chromium } from "playwright-core";
-import type { CellValue } from "../../src/core/cells";
-import { ROOT, StaticServer, buildProduction, serveDirectory } from "./build";
+import type { CellValue } from "../../src/engine/cells";
+import { ROOT, StaticServer, buildProduction, serveDirectory } from "../support/production-build";
 import type { StandIn } from "./office-stand-in";
 import { USER_CELLS, USER_SHEET } from "./user-sheet";
 
 const CHROMIUM = process.env.KP_CHROMIUM ?? "/usr/bin/chromium";
 const OUTPUT = path.join(ROOT, "test-output");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const RESULT_SHEET = "2026年10月 考评结果";
 
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -45,7 +44,8 @@ describeE2E("task pane in headless Chromium, production build, in-memory Excel",
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: .ci/run should have installed it (apt-get install chromium).`);
+    if (!haveChromium)
+      throw new Error(`CI is set but there is no Chromium at ${CHROMIUM}: .ci/run should have installed it (apt-get install chromium).`);
     let t = Date.now();
     if (process.env.KP_E2E_DIST) {
       dist = path.resolve(process.env.KP_E2E_DIST);
@@ -72,7 +72,15 @@ describeE2E("task pane in headless Chromium, production build, in-memory Excel",
     server = await serveDirectory(dist);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "zh-CN", deviceScaleFactor: 1 });
     // "Now" is early November 2026, when October is ranked (the pane's default period and years).
@@ -118,7 +126,9 @@ describeE2E("task pane in headless Chromium, production build, in-memory Excel",
     await page.screenshot({ path: path.join(OUTPUT, "pane-initial.png"), fullPage: true });
 
     // functions.js ran in the same page and associated every function of functions.json.
-    const declared = (JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    const declared = (
+      JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }
+    ).functions.map((f) => f.id);
     const associated = await page.evaluate(() => (window as unknown as PageWindow).__kp.associated);
     expect([...associated].sort()).toEqual([...declared].sort());
   }, 60_000);
@@ -161,7 +171,9 @@ describeE2E("task pane in headless Chromium, production build, in-memory Excel",
     const ranked = rows.filter((r) => typeof r.rank === "number");
     expect(ranked).toHaveLength(27);
     // Ranks in order, starting at 1; a shared rank skips the next (1, 2, 2, 4).
-    ranked.forEach((r, i) => expect(r.rank).toBe(i === 0 ? 1 : ranked[i - 1].total === r.total && ranked[i - 1].rate === r.rate ? ranked[i - 1].rank : i + 1));
+    ranked.forEach((r, i) =>
+      expect(r.rank).toBe(i === 0 ? 1 : ranked[i - 1].total === r.total && ranked[i - 1].rate === r.rate ? ranked[i - 1].rank : i + 1),
+    );
 
     const kaifeng = rows.find((r) => r.unit === "开封市")!;
     const luoyang = rows.find((r) => r.unit === "洛阳市")!;
@@ -204,7 +216,11 @@ describeE2E("task pane in headless Chromium, production build, in-memory Excel",
 
   test("打开结果表 activates the result sheet", async () => {
     await page.getByRole("button", { name: "打开结果表" }).click();
-    await page.waitForFunction((name) => (window as unknown as PageWindow).__kp.sheets().find((s) => s.active)?.name === name, RESULT_SHEET, { timeout: 10_000 });
+    await page.waitForFunction(
+      (name) => (window as unknown as PageWindow).__kp.sheets().find((s) => s.active)?.name === name,
+      RESULT_SHEET,
+      { timeout: 10_000 },
+    );
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   }, 30_000);

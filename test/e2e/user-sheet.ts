@@ -1,5 +1,5 @@
 // The user's own sheet in the end-to-end test's workbook: generation must leave it exactly as it is.
-import type { CellValue } from "../../src/core/cells";
+import type { CellValue } from "../../src/engine";
 
 export const USER_SHEET = "我的笔记";
 export const USER_CELLS: CellValue[][] = [

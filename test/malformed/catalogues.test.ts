@@ -2,7 +2,17 @@
 // formulas, and the summary layout (one sheet with a 单位 column) in its common shapes.
 
 import ExcelJS from "exceljs";
-import { BASE_UNITS, OCT_ROW, corpus, expectIssue, expectResult, replaceUnitSheetsBySummary, rowOf, sheet, summaryRows } from "./harness";
+import {
+  BASE_UNITS,
+  OCT_ROW,
+  corpus,
+  expectIssue,
+  expectResult,
+  replaceUnitSheetsBySummary,
+  rowOf,
+  sheet,
+  summaryRows,
+} from "../support/cli-harness";
 
 jest.setTimeout(60_000);
 
@@ -53,7 +63,12 @@ describe("考评事件", () => {
       ws.addRow(["2026-10-18", "洛阳", "荣誉奖励", "省级", "月度", null, "有效：简称"]);
     });
     expectResult(run);
-    expectIssue(run, { severity: "error", sheet: "考评事件", cell: "B2", says: ["考评事件!B2", "“北京市”", "不在考评单位名单中", "未计入"] });
+    expectIssue(run, {
+      severity: "error",
+      sheet: "考评事件",
+      cell: "B2",
+      says: ["考评事件!B2", "“北京市”", "不在考评单位名单中", "未计入"],
+    });
     expectIssue(run, { severity: "error", sheet: "考评事件", cell: "C3", says: ["考评事件!C3", "“表扬”", "不认识"] });
     expectIssue(run, { severity: "error", sheet: "考评事件", cell: "A4", says: ["考评事件!A4", "“2026-10-32”", "无法识别"] });
     expect(run.json!.issues).toHaveLength(3);
@@ -67,7 +82,12 @@ describe("考评单位", () => {
   it("reports a duplicated unit code and keeps the first unit", async () => {
     const run = await rankCase("units-duplicate-code", (wb) => sheet(wb, "考评单位").addRow(["410100", "郑州市区", "省辖市"]));
     expectResult(run);
-    expectIssue(run, { severity: "error", sheet: "考评单位", cell: `A${BASE_UNITS.length + 2}`, says: ["410100", "重复", "郑州市", "郑州市区"] });
+    expectIssue(run, {
+      severity: "error",
+      sheet: "考评单位",
+      cell: `A${BASE_UNITS.length + 2}`,
+      says: ["410100", "重复", "郑州市", "郑州市区"],
+    });
     expect(run.json!.rows.filter((r) => r.unitCode === "410100").map((r) => r.unitName)).toEqual(["郑州市"]);
     expect(rowOf(run, "郑州市").result).toBe("ranked");
   });
@@ -102,7 +122,8 @@ describe("考评单位", () => {
     const order = json.rows.map((r) => r.unitName);
     const sheetOrder: string[] = [];
     result.eachRow((row, r) => {
-      if (r > 5 && typeof row.getCell(2).value === "string" && order.includes(row.getCell(2).value as string)) sheetOrder.push(row.getCell(2).value as string);
+      if (r > 5 && typeof row.getCell(2).value === "string" && order.includes(row.getCell(2).value as string))
+        sheetOrder.push(row.getCell(2).value as string);
     });
     expect(sheetOrder).toEqual(order);
   });
@@ -122,8 +143,20 @@ describe("summary sheets (a 单位 column)", () => {
   });
 
   it("recognises units by short name, code and a name with 12328中心 after it", async () => {
-    const labels: Record<string, string> = { 郑州市: "郑州", 开封市: "410200", 济源示范区: "济源", 洛阳市: "洛阳市12328中心", 兰考县: "410225" };
-    const run = await rankCase("summary-short-names", (wb) => replaceUnitSheetsBySummary(wb, "Sheet1", summaryRows(wb, (u) => labels[u.name] ?? u.name)));
+    const labels: Record<string, string> = {
+      郑州市: "郑州",
+      开封市: "410200",
+      济源示范区: "济源",
+      洛阳市: "洛阳市12328中心",
+      兰考县: "410225",
+    };
+    const run = await rankCase("summary-short-names", (wb) =>
+      replaceUnitSheetsBySummary(
+        wb,
+        "Sheet1",
+        summaryRows(wb, (u) => labels[u.name] ?? u.name),
+      ),
+    );
     expectResult(run);
     expect(run.json!.issues).toEqual([]);
     expectBaselineRanking(run.json!);

@@ -4,7 +4,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { CliRun, USAGE_HINT, baseWorkbookBytes, corpus, digest, errorLine, expectCleanStderr, rank, runCli } from "./harness";
+import { CliRun, USAGE_HINT, baseWorkbookBytes, corpus, digest, errorLine, expectCleanStderr, rank, runCli } from "../support/cli-harness";
 
 jest.setTimeout(60_000);
 
@@ -107,7 +107,12 @@ describe("command-line mistakes", () => {
   });
 
   it("rejects a --published that is not a date", async () => {
-    expectUsage(await runCli(["rank", file, "--period", "2026-10", "--published", "2026-11-31"]), "--published", "2026-11-31", "YYYY-MM-DD");
+    expectUsage(
+      await runCli(["rank", file, "--period", "2026-10", "--published", "2026-11-31"]),
+      "--published",
+      "2026-11-31",
+      "YYYY-MM-DD",
+    );
   });
 
   it("refuses --out equal to the input and leaves the input as it was", async () => {

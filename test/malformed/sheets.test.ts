@@ -3,7 +3,7 @@
 // status, a clean stderr and that the input file is byte-for-byte unchanged (see harness.ts).
 
 import ExcelJS from "exceljs";
-import { COL, HEADERS, OCT_ROW, corpus, injectStyledRows, expectIssue, expectResult, rank, rowOf, sheet } from "./harness";
+import { COL, HEADERS, OCT_ROW, corpus, injectStyledRows, expectIssue, expectResult, rank, rowOf, sheet } from "../support/cli-harness";
 
 jest.setTimeout(60_000);
 
@@ -64,7 +64,7 @@ describe("malformed indicator sheets", () => {
     expect(json.status).toBe("draft");
   });
 
-  it("warns about a count written as text \"96\" and still ranks the unit", async () => {
+  it('warns about a count written as text "96" and still ranks the unit', async () => {
     const run = await rankCase("count-as-text", (wb) => (zz(wb).getCell(oct(COL.reportsRequired)).value = "96"));
     const json = expectResult(run);
     expectIssue(run, { severity: "warning", sheet: "郑州市", cell: "R13", says: ["郑州市!R13", "应报送信息数", "文本", "96"] });
@@ -174,7 +174,10 @@ describe("malformed indicator sheets", () => {
   });
 
   it("reports an error value (#DIV/0! cached by a formula) in a count", async () => {
-    const run = await rankCase("error-value", (wb) => (zz(wb).getCell(oct(COL.infoInstant)).value = { formula: "E13/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue));
+    const run = await rankCase(
+      "error-value",
+      (wb) => (zz(wb).getCell(oct(COL.infoInstant)).value = { formula: "E13/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue),
+    );
     expectResult(run);
     expectIssue(run, { severity: "error", sheet: "郑州市", cell: "F13", says: ["郑州市!F13", "#DIV/0!"] });
     expect(rowOf(run, "郑州市").result).toBe("pending");

@@ -28,14 +28,27 @@ export function PeriodPicker({ t, value, years, disabled, onChange }: PeriodPick
   return (
     <>
       <Field label={t.periodKind}>
-        <RadioGroup layout="horizontal" value={value.kind} disabled={disabled} onChange={(_, d) => onChange({ ...value, kind: d.value as PeriodKind })}>
+        <RadioGroup
+          layout="horizontal"
+          value={value.kind}
+          disabled={disabled}
+          onChange={(_, d) => onChange({ ...value, kind: d.value as PeriodKind })}
+        >
           {kinds.map(([kind, label]) => (
             <Radio key={kind} value={kind} label={label} />
           ))}
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <YearSelect t={t} label={t.yearLabel} years={years} value={value.year} disabled={disabled} className={styles.select} onChange={(year) => onChange({ ...value, year })} />
+        <YearSelect
+          t={t}
+          label={t.yearLabel}
+          years={years}
+          value={value.year}
+          disabled={disabled}
+          className={styles.select}
+          onChange={(year) => onChange({ ...value, year })}
+        />
         {value.kind === "month" && (
           <Field label={t.monthLabel}>
             <Select
@@ -57,7 +70,12 @@ export function PeriodPicker({ t, value, years, disabled, onChange }: PeriodPick
         )}
         {value.kind === "quarter" && (
           <Field label={t.quarterLabel}>
-            <Select className={styles.select} value={String(value.quarter)} disabled={disabled} onChange={(_, d) => onChange({ ...value, quarter: Number(d.value) })}>
+            <Select
+              className={styles.select}
+              value={String(value.quarter)}
+              disabled={disabled}
+              onChange={(_, d) => onChange({ ...value, quarter: Number(d.value) })}
+            >
               {[1, 2, 3, 4].map((q) => (
                 <option key={q} value={q}>
                   {t.quarterOption(q)}

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Checkbox, Text, makeStyles, shorthands, tokens } from "@fluentui/react-components";
-import { CellRef, Problem, formatRef } from "../../core/problems";
+import { CellRef, Problem, formatRef } from "../../engine";
 import type { Messages } from "../i18n";
 import { SeverityIcon } from "./SeverityIcon";
 
@@ -63,7 +63,9 @@ export function ProblemList({ t, problems, heading, headingId, onSelect }: Probl
           {t.messagesInChinese}
         </Text>
       )}
-      {hasErrors && hasWarnings && <Checkbox label={t.errorsOnly} checked={errorsOnly} onChange={(_, d) => setErrorsOnly(d.checked === true)} />}
+      {hasErrors && hasWarnings && (
+        <Checkbox label={t.errorsOnly} checked={errorsOnly} onChange={(_, d) => setErrorsOnly(d.checked === true)} />
+      )}
       <ul className={styles.list}>
         {listed.map((p, i) => {
           const ref = formatRef(p.at);

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { PublicityPeriod } from "../../core/calendar";
+import type { PublicityPeriod } from "../../engine";
 import type { Messages } from "../i18n";
 
 export type PublicityState =

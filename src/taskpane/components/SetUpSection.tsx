@@ -27,7 +27,17 @@ export interface SetUpSectionProps {
 }
 
 /** Creates 评分规则, 考评单位, 考评事件, 节假日调整 and the units' indicator sheets; shows the prompt on an empty workbook. */
-export function SetUpSection({ t, overview, years, year, onYearChange, busy, disabled, feedback, onSetUp }: SetUpSectionProps): React.JSX.Element {
+export function SetUpSection({
+  t,
+  overview,
+  years,
+  year,
+  onYearChange,
+  busy,
+  disabled,
+  feedback,
+  onSetUp,
+}: SetUpSectionProps): React.JSX.Element {
   const styles = useStyles();
   const empty = overview.indicatorSheets === 0;
   return (

@@ -1,5 +1,5 @@
 import * as React from "react";
-import type { Severity } from "../../core/problems";
+import type { Severity } from "../../engine";
 
 /** A 16 px severity mark with its name as the accessible label (red circle ×, amber triangle !). */
 export function SeverityIcon({ severity, label }: { severity: Severity; label: string }): React.JSX.Element {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { CellRef } from "../../core/problems";
+import type { CellRef } from "../../engine";
 import type { GenerateOutcome } from "../controller";
 import type { Messages } from "../i18n";
 import { problemCounts, resultCounts, tieBreakLines, topThree, totalText } from "../model";
@@ -75,7 +75,9 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
         <Text size={200}>{t.noTieBreaks}</Text>
       )}
 
-      {counts.disqualified + counts.pending + counts.missing > 0 && <Text size={200}>{t.unranked(counts.disqualified, counts.pending, counts.missing)}</Text>}
+      {counts.disqualified + counts.pending + counts.missing > 0 && (
+        <Text size={200}>{t.unranked(counts.disqualified, counts.pending, counts.missing)}</Text>
+      )}
       <Text size={200} data-testid="kp-problem-count">
         {ev.problems.length ? t.problemsFound(problems.errors, problems.warnings) : t.noProblems}
       </Text>
@@ -90,7 +92,9 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
         <Button appearance="primary" onClick={() => onOpen({ sheet: outcome.resultSheet, cell: "A1" })}>
           {t.openResult}
         </Button>
-        {outcome.validationSheet && <Button onClick={() => onOpen({ sheet: outcome.validationSheet!, cell: "A1" })}>{t.openValidation}</Button>}
+        {outcome.validationSheet && (
+          <Button onClick={() => onOpen({ sheet: outcome.validationSheet!, cell: "A1" })}>{t.openValidation}</Button>
+        )}
       </div>
     </section>
   );

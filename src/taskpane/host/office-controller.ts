@@ -1,19 +1,48 @@
 // The pane's controller in Excel: every action is one Excel.run over the workbook pipeline of
 // src/core/workbook, with the Office.js adapter (excel-workbook.ts) moving cells in and out.
 
-import { PublicityPeriod, publicityEnd } from "../../core/calendar";
-import { MeasureId } from "../../core/catalogue";
-import { CellValue } from "../../core/cells";
-import { Period, generationStamp, monthLabel, readMonth } from "../../core/period";
-import { Problem, parseCellAddress, problem } from "../../core/problems";
-import { WorkbookInput, readWorkbook } from "../../core/workbook/read";
-import { rankWorkbook } from "../../core/workbook/pipeline";
-import { ProductSheet, SheetSpec } from "../../core/workbook/sheet-spec";
-import { describeTemplate, describeUnitSheet } from "../../core/workbook/template";
-import { SHEETS } from "../../core/workbook/catalogue-sheets";
-import { CellRef } from "../../core/problems";
-import { GenerateOutcome, GenerateProgress, ImportOutcome, ImportedFile, PaneController, PaneError, SETUP_SHEETS, SetUpOutcome, WorkbookOverview } from "../controller";
-import { HostFeatures, WorkbookSnapshot, applyWorkbookChange, detectFeatures, readWorkbookCells } from "./excel-workbook";
+import {
+  PublicityPeriod,
+  publicityEnd,
+  MeasureId,
+  CellValue,
+  Period,
+  generationStamp,
+  monthLabel,
+  readMonth,
+  Problem,
+  parseCellAddress,
+  problem,
+  CellRef,
+} from "../../engine";
+import {
+  WorkbookInput,
+  readWorkbook,
+  rankWorkbook,
+  ProductSheet,
+  SheetSpec,
+  describeTemplate,
+  describeUnitSheet,
+  SHEETS,
+} from "../../workbook";
+import {
+  GenerateOutcome,
+  GenerateProgress,
+  ImportOutcome,
+  ImportedFile,
+  PaneController,
+  PaneError,
+  SETUP_SHEETS,
+  SetUpOutcome,
+  WorkbookOverview,
+} from "../controller";
+import {
+  HostFeatures,
+  WorkbookSnapshot,
+  applyWorkbookChange,
+  detectFeatures,
+  readWorkbookCells,
+} from "../../adapters/office/excel-workbook";
 import { readXlsxFile } from "./xlsx-file";
 
 export interface OfficeEnvironment {
@@ -107,8 +136,16 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         const result = run.change.sheets.find((s) => s.role === "result")!;
         const validation = run.change.sheets.find((s) => s.role === "validation");
         const previous = run.change.renames.find((r) => r.from === result.name);
-        const corrections = run.change.appends.reduce((n, a) => n + a.rows.length, 0) + run.change.sheets.filter((s) => s.role === "corrections").reduce((n, s) => n + s.rows.length - 1, 0);
-        return { evaluation: run.evaluation, resultSheet: result.name, validationSheet: run.evaluation.problems.length ? validation?.name : undefined, previousVersion: previous?.to, corrections };
+        const corrections =
+          run.change.appends.reduce((n, a) => n + a.rows.length, 0) +
+          run.change.sheets.filter((s) => s.role === "corrections").reduce((n, s) => n + s.rows.length - 1, 0);
+        return {
+          evaluation: run.evaluation,
+          resultSheet: result.name,
+          validationSheet: run.evaluation.problems.length ? validation?.name : undefined,
+          previousVersion: previous?.to,
+          corrections,
+        };
       });
     },
 
@@ -121,7 +158,9 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         const specs = describeTemplate({ year, units: input.units });
         // A unit whose data already lives in some sheet (its own or a summary) gets no new sheet.
         const covered = new Set(input.indicatorSheets.flatMap((s) => s.units));
-        const wanted = specs.filter((s) => !names.has(s.name) && !(s.role === "unitInput" && input.units.some((u) => u.name === s.name && covered.has(u.code))));
+        const wanted = specs.filter(
+          (s) => !names.has(s.name) && !(s.role === "unitInput" && input.units.some((u) => u.name === s.name && covered.has(u.code))),
+        );
         const kept = specs.filter((s) => !wanted.includes(s)).map((s) => s.name);
         if (wanted.length) {
           // The created sheets are listed in the registry as the product's, so that nothing else is.
@@ -139,7 +178,9 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         try {
           parsed.push({ file, input: readWorkbook(await readXlsxFile(file)) });
         } catch (error) {
-          problems.push(problem("error", "import.unreadable", `${file.name}：${(error as Error).message}`, "请确认文件是 Excel 另存的 .xlsx 工作簿。"));
+          problems.push(
+            problem("error", "import.unreadable", `${file.name}：${(error as Error).message}`, "请确认文件是 Excel 另存的 .xlsx 工作簿。"),
+          );
         }
       }
       if (!parsed.length) return { files: [], problems };
@@ -157,7 +198,10 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         }
         if (plan.cellWrites.length) await context.sync();
         if (plan.newSheets.length) {
-          const registry = [...target.registry, ...plan.newSheets.map((s) => ({ name: s.name, role: s.role, created: generationStamp(env.now()) }))];
+          const registry = [
+            ...target.registry,
+            ...plan.newSheets.map((s) => ({ name: s.name, role: s.role, created: generationStamp(env.now()) })),
+          ];
           await applyWorkbookChange(context, { renames: [], sheets: plan.newSheets, appends: [], registry }, snapshot, f);
         }
         return { files: plan.files, problems };
@@ -195,7 +239,12 @@ interface ImportPlan {
  * sheet; a cell that already holds a different value is left as it is and reported; a unit with no
  * sheet yet gets one. Nothing typed in this workbook is overwritten.
  */
-function planImport(parsed: { file: File; input: WorkbookInput }[], target: WorkbookInput, snapshot: WorkbookSnapshot, problems: Problem[]): ImportPlan {
+function planImport(
+  parsed: { file: File; input: WorkbookInput }[],
+  target: WorkbookInput,
+  snapshot: WorkbookSnapshot,
+  problems: Problem[],
+): ImportPlan {
   const cellWrites: ImportPlan["cellWrites"] = [];
   const newSheets: SheetSpec[] = [];
   const files: ImportedFile[] = [];
@@ -219,7 +268,15 @@ function planImport(parsed: { file: File; input: WorkbookInput }[], target: Work
       if (!existing?.cells) {
         const hasSheet = snapshot.names.includes(unit.name);
         if (hasSheet) {
-          problems.push(problem("warning", "import.noRow", `${file.name}：${unit.name} ${monthLabel(month)} 在本工作簿的“${unit.name}”表中没有对应的行，未导入`, "请在该表中补上该月份的行后再导入。", { unitCode: unit.code }));
+          problems.push(
+            problem(
+              "warning",
+              "import.noRow",
+              `${file.name}：${unit.name} ${monthLabel(month)} 在本工作簿的“${unit.name}”表中没有对应的行，未导入`,
+              "请在该表中补上该月份的行后再导入。",
+              { unitCode: unit.code },
+            ),
+          );
           continue;
         }
         const entry = fresh.get(unit.code) ?? { unitName: unit.name, year: Number(month.slice(0, 4)), months: new Map() };
@@ -239,7 +296,15 @@ function planImport(parsed: { file: File; input: WorkbookInput }[], target: Work
           cellWrites.push({ sheet: at.sheet, cell: at.cell, value });
           took = true;
         } else if (current !== value) {
-          problems.push(problem("warning", "import.conflict", `${file.name}：${unit.name} ${monthLabel(month)} 的 ${at.sheet}!${at.cell} 已有数值 ${String(current)}，导入文件为 ${String(value)}，未覆盖`, "核实后如需采用导入的数值，请手工修改该单元格。", { unitCode: unit.code, month, at }));
+          problems.push(
+            problem(
+              "warning",
+              "import.conflict",
+              `${file.name}：${unit.name} ${monthLabel(month)} 的 ${at.sheet}!${at.cell} 已有数值 ${String(current)}，导入文件为 ${String(value)}，未覆盖`,
+              "核实后如需采用导入的数值，请手工修改该单元格。",
+              { unitCode: unit.code, month, at },
+            ),
+          );
         }
       }
       if (took) {

@@ -1,8 +1,8 @@
 // A centre's returned .xlsx, read in the pane. ExcelJS is loaded only when a file is imported, so the
 // pane's first load stays small.
 
-import { SheetCells } from "../../core/workbook/read";
-import { workbookSheets } from "../../xlsx/exceljs-cells";
+import { SheetCells } from "../../workbook";
+import { workbookSheets } from "../../adapters/xlsx/cells";
 
 export async function readXlsxFile(file: File): Promise<SheetCells[]> {
   const bytes = new Uint8Array(await file.arrayBuffer());

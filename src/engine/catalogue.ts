@@ -1,0 +1,293 @@
+// The one catalogue of names: every field a centre fills in, every indicator, every method and
+// event kind, each with its English id and the Chinese label users see (spec §3, §4).
+
+export type FieldKind = "month" | "count" | "seconds";
+
+export interface FieldDef {
+  readonly id: string;
+  /** The header the template writes. */
+  readonly label: string;
+  readonly kind: FieldKind;
+  /** Other header texts that mean the same field (matched after normalisation). */
+  readonly aliases: readonly string[];
+  /** For a count that is a part of another count: that other count (numerator ≤ denominator). */
+  readonly partOf?: string;
+  readonly meaning: string;
+}
+
+export const FIELDS = [
+  { id: "month", label: "月份", kind: "month", aliases: ["月度", "考评月份", "统计月份"], meaning: "the month" },
+  {
+    id: "ordersTotal",
+    label: "工单总量",
+    kind: "count",
+    aliases: ["工单数量", "受理工单总量", "工单数"],
+    meaning: "all orders accepted in the month",
+  },
+  { id: "manualQueued", label: "人工排队量", kind: "count", aliases: ["人工排队数"], meaning: "calls that queued for an agent" },
+  {
+    id: "manualAnswered",
+    label: "人工接听量",
+    kind: "count",
+    aliases: ["人工接听数"],
+    partOf: "manualQueued",
+    meaning: "of those, answered by an agent",
+  },
+  {
+    id: "infoOrders",
+    label: "信息咨询类工单量",
+    kind: "count",
+    aliases: ["信息咨询类工单总量", "信息咨询工单量"],
+    partOf: "ordersTotal",
+    meaning: "information-enquiry orders",
+  },
+  {
+    id: "infoInstant",
+    label: "信息咨询类即时答复量",
+    kind: "count",
+    aliases: ["信息咨询类即时答复工单量", "即时答复量"],
+    partOf: "infoOrders",
+    meaning: "of those, answered on the call",
+  },
+  {
+    id: "avgWaitSeconds",
+    label: "平均等待时长（秒）",
+    kind: "seconds",
+    aliases: ["平均等待时长", "平均等待时间", "平均等待时长(s)"],
+    meaning: "mean seconds from dialling to being served",
+  },
+  { id: "transferDue", label: "转办工单量", kind: "count", aliases: ["转办工单总量"], meaning: "transferred orders due in the month" },
+  {
+    id: "transferOnTime",
+    label: "限时办结转办工单量",
+    kind: "count",
+    aliases: ["限时办结量", "限时办结工单量"],
+    partOf: "transferDue",
+    meaning: "of those, closed within the time limit",
+  },
+  {
+    id: "crossCityDue",
+    label: "跨市工单接收量",
+    kind: "count",
+    aliases: ["跨市（直管县）工单接收量", "跨市工单量", "跨市（直管县）工单总量"],
+    meaning: "cross-city / cross-county orders received and due",
+  },
+  {
+    id: "crossCityOnTime",
+    label: "限时办结跨市工单量",
+    kind: "count",
+    aliases: ["限时办结跨市（直管县）工单量", "跨市工单办结量"],
+    partOf: "crossCityDue",
+    meaning: "of those, closed within the time limit",
+  },
+  {
+    id: "instantRated",
+    label: "即时答复参评量",
+    kind: "count",
+    aliases: ["即时答复参与评价量", "参与评价的即时答复工单量"],
+    meaning: "instantly answered orders whose caller rated the service",
+  },
+  {
+    id: "instantSatisfied",
+    label: "即时答复满意量",
+    kind: "count",
+    aliases: ["即时答复满意工单量"],
+    partOf: "instantRated",
+    meaning: "of those, rated 满意 or 非常满意",
+  },
+  {
+    id: "transferClosed",
+    label: "办结转办工单量",
+    kind: "count",
+    aliases: ["办结的转办工单量"],
+    meaning: "transferred orders closed in the month",
+  },
+  {
+    id: "revisited",
+    label: "抽查回访量",
+    kind: "count",
+    aliases: ["抽查回访转办工单量", "回访量"],
+    partOf: "transferClosed",
+    meaning: "of those, called back for a spot check",
+  },
+  {
+    id: "revisitRated",
+    label: "回访参评量",
+    kind: "count",
+    aliases: ["回访参与评价量"],
+    partOf: "revisited",
+    meaning: "call-backs in which the caller gave a rating",
+  },
+  {
+    id: "revisitSatisfied",
+    label: "回访满意量",
+    kind: "count",
+    aliases: ["回访满意工单量"],
+    partOf: "revisitRated",
+    meaning: "of those, 满意 or 非常满意",
+  },
+  {
+    id: "reportsRequired",
+    label: "应报送信息数",
+    kind: "count",
+    aliases: ["应报送信息量"],
+    meaning: "reports due to the provincial centre",
+  },
+  {
+    id: "reportsOnTime",
+    label: "按时报送信息数",
+    kind: "count",
+    aliases: ["按时报送信息量"],
+    partOf: "reportsRequired",
+    meaning: "reports delivered on time",
+  },
+  { id: "reportsLate", label: "逾期报送信息数", kind: "count", aliases: ["逾期报送信息量"], meaning: "reports delivered late" },
+  {
+    id: "inspectionMinor",
+    label: "督导一般问题数",
+    kind: "count",
+    aliases: ["一般问题数"],
+    meaning: "minor findings of supervision checks",
+  },
+  { id: "inspectionMajor", label: "督导严重问题数", kind: "count", aliases: ["严重问题数"], meaning: "serious findings" },
+] as const satisfies readonly FieldDef[];
+
+export type FieldId = (typeof FIELDS)[number]["id"];
+/** The numeric fields: everything but the month. */
+export type MeasureId = Exclude<FieldId, "month">;
+
+export const MEASURE_IDS: readonly MeasureId[] = FIELDS.filter((f) => f.kind !== "month").map((f) => f.id as MeasureId);
+
+const FIELD_BY_ID = new Map<string, FieldDef>(FIELDS.map((f) => [f.id, f]));
+export function fieldDef(id: FieldId): FieldDef {
+  return FIELD_BY_ID.get(id)!;
+}
+
+export type IndicatorGroup = "业务受理" | "业务办理" | "运行管理";
+
+export interface IndicatorDef {
+  readonly id: string;
+  readonly label: string;
+  readonly group: IndicatorGroup;
+  /** The fields the default method reads: [numerator, denominator] for a rate. */
+  readonly fields: readonly MeasureId[];
+  /** Whether the indicator is a rate shown as a percentage in result sheets. */
+  readonly isRate: boolean;
+}
+
+export const INDICATORS = [
+  { id: "A1", label: "工单数量", group: "业务受理", fields: ["ordersTotal"], isRate: false },
+  { id: "A2", label: "人工接通率", group: "业务受理", fields: ["manualAnswered", "manualQueued"], isRate: true },
+  { id: "A3", label: "信息咨询类即时答复率", group: "业务受理", fields: ["infoInstant", "infoOrders"], isRate: true },
+  { id: "A4", label: "平均等待时长", group: "业务受理", fields: ["avgWaitSeconds"], isRate: false },
+  { id: "B1", label: "限时办结率", group: "业务办理", fields: ["transferOnTime", "transferDue"], isRate: true },
+  { id: "B2", label: "跨市（直管县）工单办结率", group: "业务办理", fields: ["crossCityOnTime", "crossCityDue"], isRate: true },
+  { id: "B3", label: "即时答复满意率", group: "业务办理", fields: ["instantSatisfied", "instantRated"], isRate: true },
+  { id: "B4", label: "抽查回访率", group: "业务办理", fields: ["revisited", "transferClosed"], isRate: true },
+  { id: "B5", label: "回访满意率", group: "业务办理", fields: ["revisitSatisfied", "revisitRated"], isRate: true },
+  { id: "C1", label: "信息报送", group: "运行管理", fields: ["reportsOnTime", "reportsLate", "reportsRequired"], isRate: true },
+  { id: "C2", label: "督导检查", group: "运行管理", fields: ["inspectionMinor", "inspectionMajor"], isRate: false },
+] as const satisfies readonly IndicatorDef[];
+
+export type IndicatorId = (typeof INDICATORS)[number]["id"];
+export const INDICATOR_IDS: readonly IndicatorId[] = INDICATORS.map((i) => i.id);
+
+/**
+ * A record over every indicator, f(id) for each, in catalogue order. Written out rather than built
+ * key by key so that every such record is made in one allocation with one shape: the engine makes
+ * several per unit-month. `satisfies` keeps the list complete.
+ */
+export function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
+  return {
+    A1: f("A1"),
+    A2: f("A2"),
+    A3: f("A3"),
+    A4: f("A4"),
+    B1: f("B1"),
+    B2: f("B2"),
+    B3: f("B3"),
+    B4: f("B4"),
+    B5: f("B5"),
+    C1: f("C1"),
+    C2: f("C2"),
+  } satisfies Record<IndicatorId, T>;
+}
+
+/** f of each value of a record over the indicators, in one allocation and shape, as perIndicator. */
+export function mapIndicators<T, U>(r: Readonly<Record<IndicatorId, T>>, f: (value: T) => U): Record<IndicatorId, U> {
+  return {
+    A1: f(r.A1),
+    A2: f(r.A2),
+    A3: f(r.A3),
+    A4: f(r.A4),
+    B1: f(r.B1),
+    B2: f(r.B2),
+    B3: f(r.B3),
+    B4: f(r.B4),
+    B5: f(r.B5),
+    C1: f(r.C1),
+    C2: f(r.C2),
+  } satisfies Record<IndicatorId, U>;
+}
+
+const INDICATOR_BY_ID = new Map<string, IndicatorDef>(INDICATORS.map((i) => [i.id, i]));
+export function indicatorDef(id: IndicatorId): IndicatorDef {
+  return INDICATOR_BY_ID.get(id)!;
+}
+
+/** The connection rate (人工接通率) is the tie-break of spec §5. */
+export const TIE_BREAK_INDICATOR: IndicatorId = "A2";
+
+/** The base total the method fixes (第十条: 基本分满分67分). */
+export const BASE_TOTAL = 67;
+
+export const SCORING_METHODS = [
+  { id: "classMedian", label: "同类中位数", params: [] as string[] },
+  { id: "ramp", label: "线性区间", params: ["满分线", "零分线"] },
+  { id: "waitSteps", label: "等待秒数扣分", params: ["满分秒数", "每秒扣分"] },
+  { id: "target", label: "达标比例", params: ["目标值"] },
+  { id: "reportRatio", label: "报送比例", params: ["逾期折算"] },
+  { id: "deductions", label: "问题扣分", params: ["一般问题扣分", "严重问题扣分"] },
+] as const;
+export type ScoringMethodId = (typeof SCORING_METHODS)[number]["id"];
+
+export const ZERO_DENOMINATOR_POLICIES = [
+  { id: "full", label: "满分" },
+  { id: "zero", label: "零分" },
+  { id: "prorate", label: "不计入" },
+] as const;
+export type ZeroDenominatorPolicy = (typeof ZERO_DENOMINATOR_POLICIES)[number]["id"];
+
+export const EVENT_TYPES = [
+  { id: "honour", label: "荣誉奖励", ruleId: "D1" },
+  { id: "criticism", label: "批评曝光", ruleId: "D2" },
+  { id: "falsification", label: "弄虚作假", ruleId: "X" },
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number]["id"];
+
+export const EVENT_LEVELS = [
+  { id: "national", label: "国家级", aliases: ["国家级或中央媒体", "中央媒体", "国家"] },
+  { id: "provincial", label: "省级", aliases: ["省", "省部级"] },
+  { id: "city", label: "市级", aliases: ["市", "县级", "市（县）级"] },
+] as const;
+export type EventLevel = (typeof EVENT_LEVELS)[number]["id"];
+
+export const EVENT_SCOPES = [
+  { id: "monthly", label: "月度" },
+  { id: "annual", label: "年度" },
+] as const;
+export type EventScope = (typeof EVENT_SCOPES)[number]["id"];
+
+export const UNIT_CLASSES = ["省辖市", "省直管县"] as const;
+export type UnitClass = string;
+
+export const RESULT_LABELS = {
+  ranked: "",
+  disqualified: "不合格",
+  pending: "数据待核",
+  missing: "缺报",
+} as const;
+export type RowResult = keyof typeof RESULT_LABELS;
+
+export const STATUS_LABELS = { final: "正式", draft: "草稿" } as const;
+export type ResultStatus = keyof typeof STATUS_LABELS;

@@ -1,0 +1,404 @@
+// What the published result looks like (spec §6), as data: the period's result sheet, the 数据校验
+// sheet, and the 修正记录 rows of a regeneration.
+
+import {
+  INDICATORS,
+  IndicatorId,
+  RESULT_LABELS,
+  STATUS_LABELS,
+  Ratio,
+  formatPercent,
+  Evaluation,
+  ResultRow,
+  monthLabel,
+  periodLabel,
+  Problem,
+  columnLetters,
+} from "../engine";
+import { FILLS, RESULT_SHEET_SUFFIX, SHEETS } from "./layout";
+import { CellSpec, SheetSpec } from "./sheet-spec";
+
+export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
+
+export function resultSheetName(evaluation: Pick<Evaluation, "period">): string {
+  return `${periodLabel(evaluation.period)} ${RESULT_SHEET_SUFFIX}`;
+}
+
+const SCORE = "0.00";
+const PERCENT = "0.00%";
+const TEXT = "@";
+const HEADER_ROW = 5;
+
+const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: TEXT, ...extra });
+const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat, ...extra });
+const header = (value: string): CellSpec => ({
+  value,
+  numberFormat: TEXT,
+  bold: true,
+  fill: FILLS.header.color,
+  fontColor: "#FFFFFF",
+  align: "center",
+  wrap: true,
+});
+
+/** A column of the result table: its header and how a row fills it. */
+interface Column {
+  readonly header: string;
+  readonly width: number;
+  readonly cell: (row: ResultRow) => CellSpec;
+}
+
+function rateValue(r: Ratio | null): number | null {
+  return r === null ? null : r.num / r.den;
+}
+
+function rankCell(row: ResultRow): CellSpec {
+  if (row.rank !== null) return num(row.rank, "0", { align: "center" });
+  return text(RESULT_LABELS[row.result], { align: "center", bold: true });
+}
+
+function monthColumns(evaluation: ColumnSource): Column[] {
+  const cols: Column[] = [];
+  for (const ind of INDICATORS) {
+    const id = ind.id as IndicatorId;
+    if (ind.isRate) {
+      cols.push({
+        header: `${id} ${ind.label}`,
+        width: 11,
+        cell: (row) => {
+          if (row.result === "pending" || row.result === "missing") return num(null, PERCENT);
+          if (row.zeroDenominators.includes(id)) return text("—", { align: "center", note: `分母为 0：${zeroNote(evaluation, id)}` });
+          return num(rateValue(row.rates[id]), PERCENT);
+        },
+      });
+    }
+    cols.push({
+      header: ind.isRate ? `${id} 得分` : `${id} ${ind.label} 得分`,
+      width: ind.isRate ? 8 : 11,
+      cell: (row) => num(row.scores[id]),
+    });
+  }
+  return cols;
+}
+
+function zeroNote(evaluation: ColumnSource, id: IndicatorId): string {
+  const rule = evaluation.rules?.indicators.find((r) => r.id === id);
+  if (!rule) return "";
+  return rule.zeroDenominator === "full" ? "按满分计" : rule.zeroDenominator === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算";
+}
+
+function periodColumns(evaluation: ColumnSource): Column[] {
+  const keys = new Set<string>();
+  for (const r of evaluation.rows) for (const m of r.months) keys.add(m.month);
+  return [...keys].sort().map((key) => ({
+    header: `${monthLabel(key).slice(5)}得分`,
+    width: 9,
+    cell: (row: ResultRow) => {
+      const m = row.months.find((x) => x.month === key);
+      if (!m) return text("—", { align: "center" });
+      if (m.result === "disqualified") return text(RESULT_LABELS.disqualified, { align: "center", note: "该月不合格，按 0 分计入" });
+      if (m.result === "pending" || m.result === "missing") return text(RESULT_LABELS[m.result], { align: "center" });
+      return num(m.total);
+    },
+  }));
+}
+
+/** What the columns depend on: the period's kind, the rules (for notes) and, for quarters and years, the months. */
+type ColumnSource = Pick<Evaluation, "period" | "rules" | "rows">;
+
+/** The columns of the result table in order; headers are what readPreviousResult matches. */
+export function resultColumns(evaluation: ColumnSource): Column[] {
+  const isMonth = evaluation.period.kind === "month";
+  const isYear = evaluation.period.kind === "year";
+  return [
+    { header: "名次", width: 7, cell: rankCell },
+    { header: "单位", width: 12, cell: (row) => text(row.unit.name) },
+    ...(isMonth ? monthColumns(evaluation) : periodColumns(evaluation)),
+    { header: isMonth ? "基本分" : "月均得分", width: 9, cell: (row) => num(row.base) },
+    ...(isMonth || isYear
+      ? [
+          {
+            header: isYear ? "年度加分" : "加分",
+            width: 7,
+            cell: (row: ResultRow) => num(row.result === "pending" || row.result === "missing" ? null : row.bonus),
+          },
+          {
+            header: isYear ? "年度减分" : "减分",
+            width: 7,
+            cell: (row: ResultRow) => num(row.result === "pending" || row.result === "missing" ? null : row.deduction),
+          },
+        ]
+      : []),
+    { header: "总分", width: 9, cell: (row) => num(row.total, SCORE, { bold: true }) },
+    { header: isMonth ? "人工接通率" : "人工接通率（合计）", width: 11, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
+    { header: "备注", width: 48, cell: (row) => text(row.note, { wrap: true }) },
+  ];
+}
+
+function rowFill(row: ResultRow): string | undefined {
+  if (row.result !== "ranked") return FILLS.unranked.color;
+  if (row.tieBreak === "resolved") return FILLS.resolved.color;
+  if (row.tieBreak === "shared") return FILLS.shared.color;
+  return undefined;
+}
+
+function withFill(cell: CellSpec, fill: string | undefined): CellSpec {
+  return fill ? { ...cell, fill } : cell;
+}
+
+export interface ResultSheetOptions {
+  /** When the sheet was generated, "YYYY-MM-DD HH:mm". */
+  readonly generated: string;
+  readonly version?: number;
+  /** The name under which the sheet is written (a unique one when a user sheet holds the usual name). */
+  readonly name?: string;
+}
+
+/** The period's result sheet. */
+export function describeResultSheet(evaluation: Evaluation, options: ResultSheetOptions): SheetSpec {
+  const columns = resultColumns(evaluation);
+  const width = columns.length;
+  const name = options.name ?? resultSheetName(evaluation);
+  const pub = evaluation.publication;
+  const status = STATUS_LABELS[evaluation.status];
+  const rows: (CellSpec | null)[][] = [];
+  const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
+
+  rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14 })]));
+  rows.push(
+    pad([
+      text("考评期间", { bold: true }),
+      text(periodLabel(evaluation.period)),
+      text("状态", { bold: true }),
+      text(status, { bold: true, fontColor: evaluation.status === "final" ? "#006100" : "#9C0006" }),
+      text("发布日期", { bold: true }),
+      text(pub?.published ?? "未定"),
+      text("公示期截止", { bold: true }),
+      text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {}),
+      text("版本", { bold: true }),
+      text(`第 ${options.version ?? 1} 版`),
+      text("生成时间", { bold: true }),
+      text(options.generated),
+    ]),
+  );
+  const notices: string[] = [];
+  if (evaluation.status === "draft") notices.push(`草稿：${evaluation.draftReasons.join("，")}。数据更正后请重新生成，草稿不可发布。`);
+  if (pub?.warning) notices.push(pub.warning);
+  const errors = evaluation.problems.filter((p) => p.severity === "error").length;
+  const warnings = evaluation.problems.length - errors;
+  if (evaluation.problems.length) notices.push(`数据校验：${errors} 个错误，${warnings} 个提醒，详见“${SHEETS.validation}”表。`);
+  rows.push(pad([text(notices.join(" "), { fontColor: evaluation.status === "draft" || pub?.warning ? "#9C0006" : "#595959" })]));
+  rows.push(pad([]));
+  rows.push(columns.map((c) => header(c.header)));
+  for (const row of evaluation.rows) {
+    const fill = rowFill(row);
+    rows.push(columns.map((c) => withFill(c.cell(row), fill)));
+  }
+  rows.push(pad([]));
+  const legendStart = rows.length + 1;
+  rows.push(pad([text("图例", { bold: true })]));
+  for (const key of ["resolved", "shared", "unranked"] as const) {
+    rows.push(pad([{ value: null, fill: FILLS[key].color }, text(FILLS[key].label)]));
+  }
+  rows.push(
+    pad([
+      text(`名次按总分从高到低；总分相同（精确到 0.01 分）按人工接通率从高到低；仍相同者并列，下一名次顺延（如 1、2、2、4）。`, {
+        fontColor: "#595959",
+      }),
+    ]),
+  );
+
+  const firstData = HEADER_ROW + 1;
+  const lastData = HEADER_ROW + evaluation.rows.length;
+  const totalCol = columns.findIndex((c) => c.header === "总分") + 1;
+  const rankedCount = evaluation.rows.filter((r) => r.total !== null).length;
+  return {
+    name,
+    role: "result",
+    period: periodKeyOf(evaluation),
+    rows,
+    columnWidths: columns.map((c) => c.width),
+    freeze: { rows: HEADER_ROW, columns: 2 },
+    merges: [
+      `A1:${columnLetters(width)}1`,
+      `A3:${columnLetters(width)}3`,
+      ...[0, 1, 2, 3].map((i) => `B${legendStart + 1 + i}:H${legendStart + 1 + i}`).slice(0, 3),
+      `A${legendStart + 4}:${columnLetters(width)}${legendStart + 4}`,
+    ],
+    headerRow: HEADER_ROW,
+    printLandscape: true,
+    rowHeights: { 1: 24, [HEADER_ROW]: 45 },
+    tabColor: evaluation.status === "final" ? "#1F4E79" : "#C00000",
+    chart:
+      rankedCount > 0
+        ? {
+            title: `${periodLabel(evaluation.period)} 总分`,
+            categories: `B${firstData}:B${lastData}`,
+            values: `${columnLetters(totalCol)}${firstData}:${columnLetters(totalCol)}${lastData}`,
+            anchor: `${columnLetters(width + 2)}${HEADER_ROW}`,
+          }
+        : undefined,
+  };
+}
+
+/** The column letter of a month result sheet's column, by header ("A1 工单数量 得分" → "C"). */
+export function monthResultColumn(header: string): string {
+  const columns = resultColumns({ period: { kind: "month", year: 2000, month: 1 }, rules: null, rows: [] });
+  return columnLetters(columns.findIndex((c) => c.header === header) + 1);
+}
+
+export function periodKeyOf(evaluation: Pick<Evaluation, "period">): string {
+  const p = evaluation.period;
+  return p.kind === "month"
+    ? `${p.year}-${String(p.month).padStart(2, "0")}`
+    : p.kind === "quarter"
+      ? `${p.year}-Q${p.quarter}`
+      : String(p.year);
+}
+
+const VALIDATION_HEADERS = ["序号", "级别", "工作表", "单元格", "问题", "处理办法"];
+
+/** The 数据校验 sheet: every problem, with a link to its cell. */
+export function describeValidationSheet(evaluation: Evaluation, generated: string): SheetSpec {
+  const rows: (CellSpec | null)[][] = [];
+  const width = VALIDATION_HEADERS.length;
+  const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
+  const errors = evaluation.problems.filter((p) => p.severity === "error").length;
+  rows.push(pad([text(`数据校验（${periodLabel(evaluation.period)}，生成于 ${generated}）`, { bold: true, fontSize: 13 })]));
+  rows.push(
+    pad([
+      text(
+        evaluation.problems.length
+          ? `共 ${evaluation.problems.length} 条：错误 ${errors} 条（相关单位不参与排名），提醒 ${evaluation.problems.length - errors} 条。点击单元格地址可跳转。`
+          : "未发现问题。",
+      ),
+    ]),
+  );
+  rows.push(VALIDATION_HEADERS.map(header));
+  const sorted = [...evaluation.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  sorted.forEach((p, i) => rows.push(problemRow(p, i + 1)));
+  return {
+    name: SHEETS.validation,
+    role: "validation",
+    period: periodKeyOf(evaluation),
+    rows,
+    columnWidths: [6, 7, 14, 10, 70, 45],
+    freeze: { rows: 3 },
+    merges: ["A1:F1", "A2:F2"],
+    headerRow: 3,
+  };
+}
+
+function problemRow(p: Problem, n: number): (CellSpec | null)[] {
+  const fill = p.severity === "error" ? FILLS.error.color : FILLS.warning.color;
+  const hasCell = !!p.at?.cell;
+  return [
+    num(n, "0"),
+    text(p.severity === "error" ? "错误" : "提醒", { fill, align: "center" }),
+    text(p.at?.sheet ?? ""),
+    hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1" }) : text(""),
+    text(p.message, { wrap: true }),
+    text(p.action, { wrap: true }),
+  ];
+}
+
+export const CORRECTION_HEADERS = ["生成时间", "期间", "版本", "单位", "项目", "原值", "新值", "原名次", "新名次"];
+
+export function describeCorrectionsSheet(): SheetSpec {
+  return {
+    name: SHEETS.corrections,
+    role: "corrections",
+    rows: [CORRECTION_HEADERS.map(header)],
+    columnWidths: [17, 14, 6, 12, 22, 12, 12, 8, 8],
+    freeze: { rows: 1 },
+    headerRow: 1,
+  };
+}
+
+/** A result row as read back from an earlier result sheet, for 修正记录. */
+export interface PreviousRow {
+  readonly rank: string;
+  readonly items: ReadonlyMap<string, string>;
+}
+
+/** Reads an earlier result sheet's table (by its headers) into unit name → row. */
+export function readPreviousResult(cells: readonly (readonly unknown[])[]): Map<string, PreviousRow> {
+  const out = new Map<string, PreviousRow>();
+  const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
+  if (headerIndex < 0) return out;
+  const headers = cells[headerIndex].map((h) => String(h ?? ""));
+  for (const row of cells.slice(headerIndex + 1)) {
+    const name = String(row[1] ?? "").trim();
+    if (!name) break;
+    const items = new Map<string, string>();
+    headers.forEach((h, i) => {
+      if (i >= 2 && h && h !== "备注") items.set(h, showValue(row[i], h));
+    });
+    out.set(name, { rank: showValue(row[0], "名次"), items });
+  }
+  return out;
+}
+
+function showValue(v: unknown, headerText: string): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v === "number") {
+    if (headerText === "名次") return String(v);
+    return /率/.test(headerText) && !/得分/.test(headerText) ? formatPercent({ num: Math.round(v * 1e6), den: 1e6 }) : v.toFixed(2);
+  }
+  return String(v);
+}
+
+/** The 修正记录 rows: every item whose value changed between the earlier sheet and this evaluation. */
+export function correctionRows(
+  previous: ReadonlyMap<string, PreviousRow>,
+  evaluation: Evaluation,
+  version: number,
+  generated: string,
+): (CellSpec | null)[][] {
+  const columns = resultColumns(evaluation);
+  const period = periodLabel(evaluation.period);
+  const out: (CellSpec | null)[][] = [];
+  for (const row of evaluation.rows) {
+    const before = previous.get(row.unit.name);
+    const newRank = showValue(rankCell(row).value, "名次");
+    const changes: [string, string, string][] = [];
+    if (!before) changes.push(["（新增）", "", showValue(columns.find((c) => c.header === "总分")!.cell(row).value, "总分")]);
+    else {
+      for (const c of columns.slice(2)) {
+        if (c.header === "备注") continue;
+        const now = showValue(c.cell(row).value, c.header);
+        const was = before.items.get(c.header) ?? "";
+        if (now !== was) changes.push([c.header, was, now]);
+      }
+      if (before.rank !== newRank && !changes.length) changes.push(["名次", before.rank, newRank]);
+    }
+    for (const [item, was, now] of changes) {
+      out.push([
+        text(generated),
+        text(period),
+        num(version, "0"),
+        text(row.unit.name),
+        text(item),
+        text(was),
+        text(now),
+        text(before?.rank ?? ""),
+        text(newRank),
+      ]);
+    }
+  }
+  for (const [name, before] of previous) {
+    if (!evaluation.rows.some((r) => r.unit.name === name))
+      out.push([
+        text(generated),
+        text(period),
+        num(version, "0"),
+        text(name),
+        text("（移除）"),
+        text(""),
+        text(""),
+        text(before.rank),
+        text(""),
+      ]);
+  }
+  return out;
+}
