@@ -28,7 +28,7 @@ async function mount(
   controller = fakeController(FILLED, { generate: async () => outcomeOf(sampleEvaluation(DATA_PROBLEMS)) }),
 ) {
   await act(async () => {
-    root = mountPane(container, controller, displayLanguage, TODAY);
+    root = mountPane(container, controller, { displayLanguage, today: TODAY });
   });
   return controller;
 }
@@ -74,7 +74,7 @@ describe("language", () => {
 
   it("says to open it in Excel when there is no Excel", async () => {
     await act(async () => {
-      root = mountPane(container, null, "en-US");
+      root = mountPane(container, null, { displayLanguage: "en-US" });
     });
     expect(screen.getByText(/Open this add-in in Excel/)).toBeTruthy();
   });
