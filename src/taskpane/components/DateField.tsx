@@ -1,7 +1,14 @@
 import * as React from "react";
-import { Field, Input } from "@fluentui/react-components";
+import { Field, Input, makeStyles } from "@fluentui/react-components";
 import { readDate } from "../../engine";
 import type { Messages } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { width: "100%", maxWidth: "16em", boxSizing: "border-box" },
+  // The browser gives a text input 20 characters of width, too wide for a pane at 200 % zoom; a
+  // percentage width lets it shrink with the pane (a date needs 10 characters).
+  input: { width: "100%", minWidth: 0 },
+});
 
 export interface DateFieldProps {
   readonly t: Messages;
@@ -19,6 +26,7 @@ export interface DateFieldProps {
  * said when the field is left or Enter is pressed (not while typing), and the field keeps what was typed.
  */
 export function DateField({ t, label, hint, disabled, onChange }: DateFieldProps): React.JSX.Element {
+  const styles = useStyles();
   const [text, setText] = React.useState("");
   const [checked, setChecked] = React.useState(false);
   const iso = readDate(text);
@@ -35,6 +43,8 @@ export function DateField({ t, label, hint, disabled, onChange }: DateFieldProps
       validationMessage={invalid ? t.dateInvalid : undefined}
     >
       <Input
+        className={styles.root}
+        input={{ className: styles.input }}
         value={text}
         placeholder={t.datePlaceholder}
         autoComplete="off"
