@@ -179,7 +179,7 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
         generating={busy.kind === "generate"}
         waiting={busy.kind !== null}
       />
-      {outcome && <Summary t={t} outcome={outcome} onOpen={goTo} headingRef={summaryHeading} />}
+      {outcome && <Summary key={generation.run} t={t} outcome={outcome} onOpen={goTo} headingRef={summaryHeading} />}
       {outcome && (
         <ProblemList
           t={t}

@@ -100,27 +100,30 @@ function useFeedback(): FeedbackState & { show(feedback: ActionFeedback): void }
 export interface Generation {
   readonly progress: GenerateProgress;
   readonly outcome: GenerateOutcome | null;
+  /** Counts the outcomes: a view keyed by it starts afresh with each one (no stale go-to-cell failure). */
+  readonly run: number;
   readonly error: string | null;
   generate(period: Period, published: string): Promise<void>;
 }
 
 export function useGenerate(controller: PaneController, t: Messages, busy: Busy, reload: () => Promise<void>): Generation {
   const [progress, setProgress] = React.useState<GenerateProgress>({ step: "reading" });
-  const [outcome, setOutcome] = React.useState<GenerateOutcome | null>(null);
+  const [{ outcome, run }, setOutcome] = React.useState<{ outcome: GenerateOutcome | null; run: number }>({ outcome: null, run: 0 });
   const [error, setError] = React.useState<string | null>(null);
   const generate = async (period: Period, published: string) => {
     await busy.run("generate", async () => {
       setError(null);
       setProgress({ step: "reading", fraction: 0 });
       try {
-        setOutcome(await controller.generate(period, published || undefined, setProgress));
+        const next = await controller.generate(period, published || undefined, setProgress);
+        setOutcome((o) => ({ outcome: next, run: o.run + 1 }));
         void reload();
       } catch (e) {
         setError(describeError(e, "generate", t));
       }
     });
   };
-  return { progress, outcome, error, generate };
+  return { progress, outcome, run, error, generate };
 }
 
 export interface SetUp extends FeedbackState {
