@@ -1,10 +1,7 @@
 /** @jest-environment jsdom */
-import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Problem } from "../engine";
-import { App } from "./App";
-import { PaneError, type PaneController } from "./controller";
+import { PaneError } from "./controller";
 import { messagesFor } from "./i18n";
 import {
   DATA_PROBLEMS,
@@ -13,6 +10,7 @@ import {
   fakeController,
   installJsdomShims,
   outcomeOf,
+  renderApp,
   sampleEvaluation,
 } from "../../test/support/pane-fixtures";
 
@@ -22,15 +20,6 @@ jest.setTimeout(30_000);
 
 const zh = messagesFor("zh");
 const en = messagesFor("en");
-const TODAY = new Date(2026, 10, 3);
-
-function renderApp(controller: PaneController, lang: "zh" | "en" = "zh") {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App controller={controller} t={messagesFor(lang)} today={TODAY} />
-    </FluentProvider>,
-  );
-}
 
 /** The MessageBar (Fluent's root, role group or alert) around a text. */
 function noticeOf(text: HTMLElement): HTMLElement {

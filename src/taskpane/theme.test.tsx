@@ -2,11 +2,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { act, screen } from "@testing-library/react";
-import type { Root } from "react-dom/client";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { mountPane } from "./mount";
 import { isDarkOfficeTheme, relativeLuminance } from "./theme";
-import { FILLED, fakeController, installJsdomShims } from "../../test/support/pane-fixtures";
+import { FILLED, PANE_TODAY, fakeController, installJsdomShims, mountTarget } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
@@ -44,27 +43,18 @@ describe("Office theme → pane theme", () => {
 });
 
 describe("the mounted pane", () => {
-  let root: Root | undefined;
-  let container: HTMLElement;
-  beforeEach(() => {
-    container = document.createElement("div");
-    document.body.appendChild(container);
-  });
-  afterEach(() => {
-    act(() => root?.unmount());
-    container.remove();
-  });
+  const target = mountTarget();
 
   async function mount(officeTheme: { isDarkTheme?: boolean; bodyBackgroundColor?: string } | null) {
     await act(async () => {
-      root = mountPane(container, fakeController(FILLED), { displayLanguage: "zh-CN", officeTheme, today: new Date(2026, 10, 3) });
+      target.keep(mountPane(target.container(), fakeController(FILLED), { displayLanguage: "zh-CN", officeTheme, today: PANE_TODAY }));
     });
     await screen.findByRole("button", { name: /生成 .* 排名/ });
   }
 
   /** The FluentProvider's --colorNeutralBackground1, from the rule Fluent inserted for its class. */
   function providerBackground(): string {
-    const provider = container.querySelector<HTMLElement>(".fui-FluentProvider")!;
+    const provider = target.container().querySelector<HTMLElement>(".fui-FluentProvider")!;
     const classes = Array.from(provider.classList).map((c) => `.${c}`);
     for (const sheet of Array.from(document.styleSheets)) {
       for (const rule of Array.from(sheet.cssRules) as CSSStyleRule[]) {
