@@ -1,15 +1,18 @@
 // Builds the add-in (Microsoft's Excel shared-runtime template shape): one page, taskpane.html,
 // loads the custom functions and the task pane into the shared runtime; functions.json comes from
-// the JSDoc of src/functions/functions.ts; manifest.xml is copied with its URLs pointed at urlProd.
+// the JSDoc of src/functions/functions.ts (then build/functions-metadata.js sets its top-level switches);
+// manifest.xml is copied as dist/manifest.dev.xml (development: https://localhost:3000/) or as
+// dist/manifest.prod.xml with its URLs pointed at the deployment (build/deployment.js):
+//   KP12328_BASE_URL=https://<server>/<path>/ npm run build   or   npm run build -- --env baseUrl=https://<server>/<path>/
+// A production build without a real HTTPS base URL stops with one line on stderr (docs/deployment.md).
 
 const path = require("path");
 const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-
-const urlDev = "https://localhost:3000/";
-const urlProd = "https://addin.example.com/kp12328/"; // CHANGE THIS TO THE PRODUCTION DEPLOYMENT LOCATION
+const { DEV_BASE_URL, DeploymentError, productionBaseUrl, productionManifest } = require("./build/deployment");
+const { FinishFunctionsMetadataPlugin, METADATA_FILE } = require("./build/functions-metadata");
 
 async function getHttpsOptions() {
   const httpsOptions = await devCerts.getHttpsServerOptions();
@@ -19,6 +22,16 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const buildType = dev ? "dev" : "prod";
+  let baseUrl = DEV_BASE_URL;
+  if (!dev) {
+    try {
+      baseUrl = productionBaseUrl(env, process.env);
+    } catch (error) {
+      if (!(error instanceof DeploymentError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
+  }
   const config = {
     // Source maps in separate files only: no eval, so the pages need no 'unsafe-eval' (CSP).
     devtool: "source-map",
@@ -76,9 +89,10 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
+        output: METADATA_FILE,
         input: "./src/functions/functions.ts",
       }),
+      new FinishFunctionsMetadataPlugin(),
       // Shared runtime: the task pane page hosts both bundles; there is no separate functions.html.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -94,13 +108,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest*.xml",
             to: "[name]." + buildType + "[ext]",
-            transform(content) {
-              if (dev) {
-                return content;
-              } else {
-                return content.toString().replace(new RegExp(urlDev, "g"), urlProd);
-              }
-            },
+            transform: (content) => (dev ? content : productionManifest(content.toString(), baseUrl)),
           },
         ],
       }),

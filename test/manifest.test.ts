@@ -1,9 +1,11 @@
 // manifest.xml checked offline: well-formed, the elements Office needs, every resid defined, URLs on
-// the development server, icons present in assets/ at the sizes the manifest claims.
+// the development server, icons present in assets/ at the sizes the manifest claims, the shared-runtime
+// wiring, and the custom functions' namespace. (Microsoft's XSDs: test/manifest-schema.test.ts.)
 
 import { readFileSync, existsSync } from "fs";
 import * as path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { FUNCTION_NAMESPACE } from "../src/workbook";
 
 const ROOT = path.resolve(__dirname, "..");
 const xml = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -93,7 +95,10 @@ describe("manifest.xml", () => {
     const byName = new Map(sets.map((s) => [String(s["@Name"]), String(s["@MinVersion"])]));
     expect(byName.get("SharedRuntime")).toBe("1.1");
     expect(byName.get("ExcelApi")).toBe("1.7");
-    expect(byName.get("CustomFunctionsRuntime")).toBe("1.1");
+    // CustomFunctions.Error is CustomFunctionsRuntime 1.2 and its ErrorCode 1.3, used without a check
+    // (test/requirement-sets.test.ts reads that from the code).
+    expect(byName.get("CustomFunctionsRuntime")).toBe("1.3");
+    expect([...byName.keys()].sort()).toEqual(["CustomFunctionsRuntime", "ExcelApi", "SharedRuntime"]);
   });
 
   it("asks for ReadWriteDocument and nothing broader", () => {
@@ -113,7 +118,7 @@ describe("manifest.xml", () => {
     expect(Object.keys(host).filter((k) => !k.startsWith("@"))).toEqual(["Runtimes", "AllFormFactors", "DesktopFormFactor"]);
   });
 
-  it("declares the custom functions with namespace KP on the shared page", () => {
+  it("declares the custom functions with namespace KAOPING, the formulas' namespace, on the shared page", () => {
     const ep = (host.AllFormFactors as Node).ExtensionPoint as Node;
     expect(ep["@xsi:type"]).toBe("CustomFunctions");
     const resid = (k: string) => ((ep[k] as Node).SourceLocation as Node)["@resid"] as string;
@@ -121,7 +126,47 @@ describe("manifest.xml", () => {
     expect(definitions.get(resid("Script"))?.value).toBe(`${DEV}functions.js`);
     expect(definitions.get(resid("Metadata"))?.value).toBe(`${DEV}functions.json`);
     const ns = String((ep.Namespace as Node)["@resid"]);
-    expect(definitions.get(ns)).toEqual({ kind: "short", value: "KP" });
+    expect(definitions.get(ns)).toEqual({ kind: "short", value: "KAOPING" });
+    expect(definitions.get(ns)?.value).toBe(FUNCTION_NAMESPACE);
+  });
+
+  it("names the namespace as Microsoft's naming guidelines ask: a letter first, three or more of A–Z 0–9 _ ., not a cell reference", () => {
+    const ns = FUNCTION_NAMESPACE;
+    expect(ns).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+    // A1 references run to XFD1048576, R1C1 ones to R1048576C16384.
+    const a1 = /^([A-Z]{1,3})([0-9]+)$/.exec(ns);
+    const column = a1 ? [...a1[1]].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : 0;
+    expect(a1 !== null && column <= 16384 && Number(a1[2]) >= 1 && Number(a1[2]) <= 1048576).toBe(false);
+    expect(/^R[0-9]*C[0-9]*$/.test(ns)).toBe(false);
+  });
+
+  it("writes the functions with the namespace wherever a clerk reads their names", () => {
+    const mentions = (t: string) => [...t.matchAll(/\b([A-Z][A-Z0-9_]*)\.(RATE|SCORE|TOTAL|RANK|PUBLICITYEND)\b/g)].map((m) => m[1]);
+    const support = readFileSync(path.join(ROOT, "src", "taskpane", "support.html"), "utf8");
+    for (const t of [definitions.get("GetStarted.Description")!.value, xml, support]) {
+      expect(mentions(t).length).toBeGreaterThan(0);
+      expect(new Set(mentions(t))).toEqual(new Set([FUNCTION_NAMESPACE]));
+    }
+  });
+
+  it("wires one long-lived runtime: the functions' page, the function file and the one task pane are the runtime's page", () => {
+    // Microsoft, "Configure your Office Add-in to use a shared runtime": the shared runtime won't load if the
+    // resid differs anywhere; a shared runtime supports one task pane, and a pane without a TaskpaneId counts
+    // as a different pane.
+    const runtime = String(list((host.Runtimes as Node).Runtime as Node | Node[])[0]["@resid"]);
+    const ep = (host.AllFormFactors as Node).ExtensionPoint as Node;
+    expect(((ep.Page as Node).SourceLocation as Node)["@resid"]).toBe(runtime);
+    expect(((host.DesktopFormFactor as Node).FunctionFile as Node)["@resid"]).toBe(runtime);
+    const actions = [...walk(versionOverrides.Hosts, "Hosts")].filter(
+      ([tag, el]) => tag === "Action" && el["@xsi:type"] === "ShowTaskpane",
+    );
+    expect(actions.length).toBeGreaterThan(0);
+    for (const [, action] of actions) expect((action.SourceLocation as Node)["@resid"]).toBe(runtime);
+    const paneIds = new Set(actions.map(([, action]) => text(action.TaskpaneId).trim()));
+    expect(paneIds.size).toBe(1);
+    expect([...paneIds][0]).not.toBe("");
+    // The page the runtime loads is the one the add-in opens without commands too.
+    expect(((app.DefaultSettings as Node).SourceLocation as Node)["@DefaultValue"]).toBe(definitions.get(runtime)!.value);
   });
 
   it("puts a button on the Home tab that shows the task pane, with GetStarted", () => {

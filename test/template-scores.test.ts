@@ -1,5 +1,5 @@
-// The score columns of the centres' indicator sheets: KP formulas over the row's own cells, whose
-// cached values are what KP.SCORE gives, so a centre's provisional points and the ranking agree.
+// The score columns of the centres' indicator sheets: KAOPING.SCORE formulas over the row's own cells,
+// whose cached values are what the function gives, so a centre's provisional points and the ranking agree.
 
 import { FIELDS } from "../src/engine/catalogue";
 import { CellValue } from "../src/engine/cells";
@@ -46,11 +46,11 @@ describe("the score columns of a unit's indicator sheet", () => {
     ]);
   });
 
-  it("score every indicator but A1 with KP.SCORE over the row's own cells, and cache exactly what KP.SCORE returns", () => {
+  it("score every indicator but A1 with KAOPING.SCORE over the row's own cells, and cache exactly what it returns", () => {
     const ids = ["A2", "A3", "A4", "B1", "B2", "B3", "B4", "B5", "C1", "C2"];
     for (const id of ids) {
       const cell = october[header.indexOf(`${id} 得分`)]!;
-      const m = new RegExp(`KP\\.SCORE\\("${id}",([^,]*),([^,]*),'评分规则'!\\$A\\$1:\\$H\\$40\\)`).exec(cell.formula!);
+      const m = new RegExp(`[^A-Z]KAOPING\\.SCORE\\("${id}",([^,]*),([^,]*),'评分规则'!\\$A\\$1:\\$H\\$40\\)`).exec(cell.formula!);
       expect(m).not.toBeNull();
       const value = resolve(m![1]);
       const denominator = m![2] ? resolve(m![2]) : null;
@@ -64,7 +64,7 @@ describe("the score columns of a unit's indicator sheet", () => {
     const answered = header.indexOf("人工接听量") + 1;
     const queued = header.indexOf("人工排队量") + 1;
     const letter = (n: number) => String.fromCharCode(64 + n);
-    expect(a2).toContain(`KP.SCORE("A2",${letter(answered)}13,${letter(queued)}13,`);
+    expect(a2).toContain(`KAOPING.SCORE("A2",${letter(answered)}13,${letter(queued)}13,`);
   });
 
   it("shows A1 from the month's published result sheet, and nothing before it exists", () => {
@@ -80,7 +80,7 @@ describe("the score columns of a unit's indicator sheet", () => {
     const empty = describeUnitSheet(zhengzhou, 2026).rows[3];
     const a2 = empty[header.indexOf("A2 得分")]!;
     expect(a2.value).toBeNull();
-    expect(a2.formula).toMatch(/^=IF\(COUNTA\(\$B4:\$V4\)=0,"",KP\.SCORE/);
+    expect(a2.formula).toMatch(/^=IF\(COUNTA\(\$B4:\$V4\)=0,"",KAOPING\.SCORE/);
   });
 
   it("adds the indicator scores into the provisional base", () => {

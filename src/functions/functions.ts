@@ -1,14 +1,24 @@
-// The custom functions of namespace KP (spec §7). Metadata (functions.json) and the
-// CustomFunctions.associate calls are generated from the JSDoc below by custom-functions-metadata-plugin;
-// ids are stable and uppercase. The logic lives in kp.ts (pure, tested in Node); here only Excel's
-// error objects are made. Nothing here calls the Excel API, and no function is volatile.
+// The custom functions (spec §7), called in cells as KAOPING.RATE, KAOPING.SCORE, … (the namespace is
+// FUNCTION_NAMESPACE of src/workbook/layout.ts). Metadata (functions.json) and the
+// CustomFunctions.associate calls are generated from the JSDoc below by custom-functions-metadata-plugin
+// (build/functions-metadata.js then sets allowErrorForDataTypeAny); ids are stable and uppercase. The
+// logic lives in kp.ts (pure, tested in Node); here only Excel's error objects are made. Nothing here
+// calls the Excel API, and no function is volatile.
 
-import { KpError, kpPublicityEnd, kpRank, kpRate, kpScore, kpTotal } from "./kp";
+import { KpError, KpErrorCode, kpPublicityEnd, kpRank, kpRate, kpScore, kpTotal } from "./kp";
 
-/** The part of the custom-functions runtime used here (it exists as a global in Excel). */
+/**
+ * The part of the custom-functions runtime used here: the global `CustomFunctions` in Excel. Each member
+ * carries the requirement set of its declaration in Microsoft's @types/custom-functions-runtime, for
+ * test/requirement-sets.test.ts, which holds them against manifest.xml (and against those declarations
+ * when that package is installed).
+ * @runtimeGlobal CustomFunctions
+ */
 interface CustomFunctionsRuntime {
+  /** Custom error results. [Api set: CustomFunctionsRuntime 1.2] */
   Error: new (code: string, message?: string) => unknown;
-  ErrorCode: Record<string, string>;
+  /** The error codes; each of its members is [Api set: CustomFunctionsRuntime 1.3]. */
+  ErrorCode: Record<KpErrorCode, string>;
 }
 
 function runtime(): CustomFunctionsRuntime {
@@ -76,7 +86,7 @@ export function total(headers: any[][], values: any[][], a1Median?: any, rules?:
  * @customfunction RANK
  * @param score 本单位总分
  * @param scores 全部参与排名单位的总分区域
- * @param tiebreak 可选。本单位人工接通率（如 KP.RATE 的结果）
+ * @param tiebreak 可选。本单位人工接通率（如 KAOPING.RATE 的结果）
  * @param tiebreaks 可选。全部单位的人工接通率区域，与总分区域一一对应；空白或 #DIV/0! 表示无人工接通率，排在有接通率的同分单位之后
  * @returns 名次
  */

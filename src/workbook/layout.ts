@@ -2,6 +2,16 @@
 
 import { FIELDS, FieldId, RESULT_LABELS, normalizeLabel } from "../engine";
 
+/**
+ * The custom functions' namespace: formulas call them as `KAOPING.SCORE(…)` (the spec's function names
+ * after it). manifest.xml's Functions.Namespace says the same (test/manifest.test.ts). Microsoft's naming
+ * guidelines for custom functions, which the namespace should follow: start with a letter, at least three
+ * characters, A–Z 0–9 _ . only, not a cell reference ("Custom functions naming and localization",
+ * learn.microsoft.com/office/dev/add-ins/excel/custom-functions-naming) — the spec's `KP` has two.
+ * KAOPING is 考评 in pinyin; KP12328 would be a cell reference (column KP, row 12328).
+ */
+export const FUNCTION_NAMESPACE = "KAOPING";
+
 export const SHEETS = {
   rules: "评分规则",
   units: "考评单位",

@@ -24,7 +24,7 @@ import {
   DEFAULT_UNITS,
   Unit,
 } from "../engine";
-import { EVENT_HEADERS, FILLS, HOLIDAY_HEADERS, RESULT_SHEET_SUFFIX, SHEETS, UNIT_HEADERS } from "./layout";
+import { EVENT_HEADERS, FILLS, FUNCTION_NAMESPACE, HOLIDAY_HEADERS, RESULT_SHEET_SUFFIX, SHEETS, UNIT_HEADERS } from "./layout";
 import { monthResultColumn } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
@@ -121,7 +121,9 @@ export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues
         numberFormat: "0.00",
         fill: SCORE_FILL,
         formula:
-          id === "A1" ? a1Formula : blankGuard(`KP.SCORE("${id}",${SCORE_ARGS[id as Exclude<IndicatorId, "A1">](r)},${RULES_RANGE})`),
+          id === "A1"
+            ? a1Formula
+            : blankGuard(`${FUNCTION_NAMESPACE}.SCORE("${id}",${SCORE_ARGS[id as Exclude<IndicatorId, "A1">](r)},${RULES_RANGE})`),
       })),
       {
         value:

@@ -1,12 +1,14 @@
 /**
- * The production build of the add-in, for the end-to-end test and `npm run bench -- bundle`:
- * webpack (webpack.config.js, --mode production) run in a child process, the files taskpane.html
- * loads at start, and a small static HTTP server for a build folder.
+ * The production build of the add-in, for the end-to-end test, the deployment tests and
+ * `npm run bench -- bundle`: webpack (webpack.config.js, --mode production) run in a child process,
+ * the files taskpane.html loads at start, and a small static HTTP server for a build folder.
  */
 import { spawn } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
+import * as os from "os";
 import * as path from "path";
 
 /** The project folder: the nearest one above this file with a package.json (this file may run from a bundle elsewhere, as `npm run bench` does). */
@@ -20,12 +22,18 @@ function projectRoot(from: string): string {
   }
 }
 
-/** Runs `webpack --mode production` into `outDir` (emptied first by the config's `clean`). */
-export function buildProduction(outDir: string): Promise<{ ms: number; log: string }> {
+/**
+ * The base URL test builds are made for: an https address on a private-use name (.internal), which the
+ * production build accepts, and which no test mistakes for a real deployment.
+ */
+export const TEST_BASE_URL = "https://kp12328.ci.internal/addin/";
+
+/** Runs `webpack --mode production` into `outDir` (emptied first by the config's `clean`), for `baseUrl`. */
+export function buildProduction(outDir: string, baseUrl = TEST_BASE_URL): Promise<{ ms: number; log: string }> {
   const started = Date.now();
   const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, "--mode", "production", "--output-path", outDir], {
+    const child = spawn(process.execPath, [cli, "--mode", "production", "--output-path", outDir, "--env", `baseUrl=${baseUrl}`], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -38,6 +46,66 @@ export function buildProduction(outDir: string): Promise<{ ms: number; log: stri
       else reject(new Error(`webpack --mode production exited with ${code}:\n${log.slice(-4000)}`));
     });
   });
+}
+
+/** What a production build is made from: its hash names the shared build folder. */
+const BUILD_INPUTS = ["src", "assets", "build", "manifest.xml", "webpack.config.js", "tsconfig.json", "package.json", "package-lock.json"];
+
+function hashInputs(baseUrl: string): string {
+  const hash = createHash("sha256").update(baseUrl);
+  const add = (file: string) => {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(file).sort()) add(path.join(file, name));
+    else hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file));
+  };
+  for (const input of BUILD_INPUTS) if (fs.existsSync(path.join(ROOT, input))) add(path.join(ROOT, input));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Removes shared builds not made in the last day (other sources, other runs). */
+function pruneSharedBuilds(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const done = path.join(os.tmpdir(), name, ".complete");
+    if (!/^kp12328-prod-[0-9a-f]{16}$/.test(name) || !fs.existsSync(done)) continue;
+    if (Date.now() - fs.statSync(done).mtimeMs > 24 * 3600_000) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A production build of the current sources for `baseUrl`, made once and shared: test files (in any
+ * worker, in this run or a later one) that ask for the same sources get the same folder in the system's
+ * temporary directory, named by a hash of every build input. A lock folder lets one worker build while
+ * the others wait. Treat the folder as read-only.
+ */
+export async function sharedProductionBuild(baseUrl = TEST_BASE_URL): Promise<string> {
+  const dir = path.join(os.tmpdir(), `kp12328-prod-${hashInputs(baseUrl)}`);
+  const done = path.join(dir, ".complete");
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (fs.existsSync(done)) return dir;
+    try {
+      fs.mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // Another worker is building; a lock older than 20 minutes belongs to a build that died.
+      const stat = fs.statSync(lock, { throwIfNoEntry: false });
+      if (stat && Date.now() - stat.mtimeMs > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      await sleep(1000);
+      continue;
+    }
+    try {
+      if (!fs.existsSync(done)) {
+        await buildProduction(dir, baseUrl);
+        fs.writeFileSync(done, new Date().toISOString());
+        pruneSharedBuilds();
+      }
+      return dir;
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface StartupFiles {

@@ -1,0 +1,90 @@
+// The functions.json Excel reads: generated from the JSDoc of src/functions/functions.ts, with
+// allowErrorForDataTypeAny set (so a range holding an error still reaches the function) and without
+// allowCustomDataForDataTypeAny (so cells reach it as plain values) — build/functions-metadata.js says why.
+// And KP.RANK through that path: a tie-break range holding #DIV/0! from KAOPING.RATE ranks the column.
+
+import * as fs from "fs";
+import * as path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { FUNCTION_NAMESPACE } from "../src/workbook";
+import { ShimError, installCustomFunctionsShim, outcome } from "./support/custom-functions-shim";
+import { ROOT, sharedProductionBuild } from "./support/production-build";
+
+const { finishFunctionsMetadata } = require("../build/functions-metadata") as { finishFunctionsMetadata(json: string): string };
+
+const SOURCE = path.join(ROOT, "src", "functions", "functions.ts");
+
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
+  functions: { id: string; description?: string; parameters: { name: string; type?: string; description?: string }[] }[];
+}
+
+describe("the custom functions' metadata", () => {
+  let generated: Metadata;
+  let finished: Metadata;
+
+  beforeAll(async () => {
+    const result = await generateCustomFunctionsMetadata(SOURCE, false);
+    expect(result.errors).toEqual([]);
+    generated = JSON.parse(result.metadataJson);
+    finished = JSON.parse(finishFunctionsMetadata(result.metadataJson));
+  }, 60_000);
+
+  it("lets errors reach the functions and keeps data types out, changing nothing else", () => {
+    // What custom-functions-metadata generates: the data-types switch on, the error switch absent.
+    expect(generated.allowCustomDataForDataTypeAny).toBe(true);
+    expect(generated.allowErrorForDataTypeAny).toBeUndefined();
+    expect(finished.allowErrorForDataTypeAny).toBe(true);
+    expect("allowCustomDataForDataTypeAny" in finished).toBe(false);
+    expect(Object.keys(finished).sort()).toEqual(["allowErrorForDataTypeAny", "functions"]);
+    expect(finished.functions).toEqual(generated.functions);
+  });
+
+  it("takes every argument as `any`, the parameters the error switch applies to", () => {
+    const params = finished.functions.flatMap((f) => f.parameters);
+    expect(params.length).toBe(17);
+    for (const p of params) expect(p.type).toBe("any");
+  });
+
+  it("names other functions in its help with the namespace, as the clerk types them", () => {
+    const text = finished.functions.flatMap((f) => [f.description ?? "", ...f.parameters.map((p) => p.description ?? "")]).join("\n");
+    const mentions = [...text.matchAll(/\b([A-Z][A-Z0-9_]*)\.(RATE|SCORE|TOTAL|RANK|PUBLICITYEND)\b/g)].map((m) => m[1]);
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(new Set(mentions)).toEqual(new Set([FUNCTION_NAMESPACE]));
+  });
+
+  describe("in a production build", () => {
+    let dist: string;
+    beforeAll(async () => {
+      dist = await sharedProductionBuild();
+    }, 900_000);
+
+    it("is exactly the JSDoc's metadata with the switches set", () => {
+      const built = fs.readFileSync(path.join(dist, "functions.json"), "utf8");
+      expect(JSON.parse(built)).toEqual(finished);
+    });
+  });
+});
+
+describe("KP.RANK over a tie-break range holding #DIV/0!", () => {
+  // With allowErrorForDataTypeAny, Excel hands the function the error instead of not calling it; the error
+  // arrives as an error object (here the runtime's CustomFunctions.Error shape, code "#DIV/0!").
+  let rank: (score: unknown, scores: unknown[][], tiebreak?: unknown, tiebreaks?: unknown[][]) => number;
+  beforeAll(() => {
+    installCustomFunctionsShim();
+    ({ rank } = require("../src/functions/functions"));
+  });
+
+  // Three centres: 甲 90 points at 95%, 乙 90 points and no queued calls (KAOPING.RATE gave #DIV/0!), 丙 85 points.
+  // By the method: 甲 and 乙 tie on points, the one with a rate goes first → 甲 1, 乙 2, 丙 3.
+  const div0 = () => new ShimError("#DIV/0!");
+  const scores = [[90], [90], [85]];
+  const rates = () => [[0.95], [div0()], [0.9]];
+
+  it("ranks the centre with the rate first, the one without second, and the lower score third", () => {
+    expect(outcome(() => rank(90, scores, 0.95, rates()))).toEqual({ value: 1 });
+    expect(outcome(() => rank(90, scores, div0(), rates()))).toEqual({ value: 2 });
+    expect(outcome(() => rank(85, scores, 0.9, rates()))).toEqual({ value: 3 });
+  });
+});
