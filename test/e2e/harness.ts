@@ -6,10 +6,9 @@
  */
 import * as esbuild from "esbuild";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Browser, BrowserContext, Page, chromium } from "playwright-core";
-import { ROOT, StaticServer, buildProduction, serveDirectory } from "../support/production-build";
+import { ROOT, StaticServer, serveDirectory, sharedProductionBuild } from "../support/production-build";
 import type { StandIn, StandInScene } from "./office-stand-in";
 
 export const CHROMIUM = process.env.KP_CHROMIUM ?? "/usr/bin/chromium";
@@ -47,19 +46,14 @@ export interface PaneSession {
   close(): Promise<void>;
 }
 
-/** Builds (or reuses KP_E2E_DIST), bundles the stand-in, serves the build and launches Chromium. */
+/**
+ * Takes the production build (KP_E2E_DIST, else the build of the current sources shared with the
+ * deployment tests), bundles the stand-in, serves the build and launches Chromium.
+ */
 export async function startHarness(): Promise<Harness> {
   const timings: Record<string, number> = {};
   let t = Date.now();
-  let tempDir: string | undefined;
-  let dist: string;
-  if (process.env.KP_E2E_DIST) {
-    dist = path.resolve(process.env.KP_E2E_DIST);
-  } else {
-    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "kp12328-e2e-"));
-    dist = path.join(tempDir, "dist");
-    await buildProduction(dist);
-  }
+  const dist = process.env.KP_E2E_DIST ? path.resolve(process.env.KP_E2E_DIST) : await sharedProductionBuild();
   timings.build = Date.now() - t;
 
   t = Date.now();
@@ -135,7 +129,6 @@ export async function startHarness(): Promise<Harness> {
     close: async () => {
       await browser.close();
       await server.close();
-      if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,7 +9,8 @@
  * test-output/. No network: office.js is the stand-in, every other non-local request is refused.
  *
  * Without /usr/bin/chromium the test is skipped, unless CI is set (then it fails); .ci/run installs it.
- * KP_E2E_DIST=<folder> uses an existing production build instead of building one (local iteration).
+ * KP_E2E_DIST=<folder> uses an existing production build; without it the test takes the build of the current
+ * sources that it shares with the deployment tests (sharedProductionBuild), building it once if need be.
  */
 import * as fs from "fs";
 import * as path from "path";
