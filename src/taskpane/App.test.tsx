@@ -1,9 +1,6 @@
 /** @jest-environment jsdom */
-import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
-import { PaneError, type GenerateOutcome, type GenerateProgress, type PaneController } from "./controller";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { PaneError, type GenerateOutcome, type GenerateProgress } from "./controller";
 import { messagesFor } from "./i18n";
 import {
   DATA_PROBLEMS,
@@ -12,21 +9,13 @@ import {
   fakeController,
   installJsdomShims,
   outcomeOf,
+  renderApp,
   sampleEvaluation,
 } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
 const zh = messagesFor("zh");
-const TODAY = new Date(2026, 10, 3); // 2026-11-03
-
-function renderApp(controller: PaneController, lang: "zh" | "en" = "zh") {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App controller={controller} t={messagesFor(lang)} today={TODAY} />
-    </FluentProvider>,
-  );
-}
 
 async function generateButton(name = /生成 .* 排名/) {
   return screen.findByRole("button", { name });

@@ -1,25 +1,14 @@
 import * as React from "react";
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Spinner,
-  Text,
-  makeStaticStyles,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { CellRef, Problem } from "../engine";
-import type { GenerateOutcome, GenerateProgress, PaneController, WorkbookOverview } from "./controller";
-import { describeError, Messages } from "./i18n";
-import { PeriodChoice, defaultChoice, toPeriod, yearOptions } from "./model";
+import { Button, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
+import { Busy, useBusy, useGenerate, useGoToCell, useImport, useOverview, usePublication, useSetUp } from "./actions";
+import type { PaneController, WorkbookOverview } from "./controller";
+import type { Messages } from "./i18n";
+import { PeriodChoice, defaultChoice, yearOptions } from "./model";
+import { GenerateSection } from "./components/GenerateSection";
 import { ImportSection } from "./components/ImportSection";
-import { PeriodPicker } from "./components/PeriodPicker";
+import { Notice } from "./components/Notice";
 import { ProblemList } from "./components/ProblemList";
-import { PublicationPicker, PublicityState } from "./components/PublicationPicker";
-import { ActionFeedback, SetUpSection } from "./components/SetUpSection";
+import { SetUpSection } from "./components/SetUpSection";
 import { Summary } from "./components/Summary";
 
 const useStaticStyles = makeStaticStyles({
@@ -41,25 +30,19 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: "640px",
     boxSizing: "border-box",
+    // Long words (file names, sheet references) wrap rather than widen the pane.
+    overflowWrap: "anywhere",
   },
-  header: { borderBottom: `${tokens.strokeWidthThick} solid #1B5FAA`, paddingBottom: tokens.spacingVerticalS },
+  header: { borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingBottom: tokens.spacingVerticalS },
   title: {
     fontSize: tokens.fontSizeBase500,
     lineHeight: tokens.lineHeightBase500,
     fontWeight: tokens.fontWeightSemibold,
     margin: 0,
-    color: "#1B5FAA",
+    color: tokens.colorBrandForeground1,
   },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  generate: { alignSelf: "flex-start", maxWidth: "100%" },
+  retry: { alignSelf: "flex-start" },
 });
-
-type Busy = null | "generate" | "setup" | "import";
-
-type OverviewState =
-  | { readonly status: "loading" }
-  | { readonly status: "ready"; readonly overview: WorkbookOverview }
-  | { readonly status: "error"; readonly message: string };
 
 export interface AppProps {
   readonly controller: PaneController;
@@ -68,166 +51,107 @@ export interface AppProps {
   readonly today?: Date;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The whole pane. Everything Excel does goes through `controller`. */
 export function App({ controller, t, today: todayProp }: AppProps): React.JSX.Element {
   useStaticStyles();
-  const styles = useStyles();
   const [today] = React.useState(() => todayProp ?? new Date());
-  const [overviewState, setOverviewState] = React.useState<OverviewState>({ status: "loading" });
-  const [choice, setChoice] = React.useState<PeriodChoice | null>(null);
-  const [setupYear, setSetupYear] = React.useState<number | null>(null);
-  const [published, setPublished] = React.useState("");
-  const [publicity, setPublicity] = React.useState<PublicityState>({ status: "idle" });
-  const [busy, setBusy] = React.useState<Busy>(null);
-  const [progress, setProgress] = React.useState<GenerateProgress>({ step: "reading" });
-  const [outcome, setOutcome] = React.useState<GenerateOutcome | null>(null);
-  const [generateError, setGenerateError] = React.useState<string | null>(null);
-  const [selectError, setSelectError] = React.useState<string | null>(null);
-  const [setupFeedback, setSetupFeedback] = React.useState<ActionFeedback>(null);
-  const [importFeedback, setImportFeedback] = React.useState<ActionFeedback>(null);
-  const [importProblems, setImportProblems] = React.useState<readonly Problem[]>([]);
-  const summaryHeading = React.useRef<HTMLHeadingElement>(null);
-  const publicityRequest = React.useRef(0);
-
-  const load = React.useCallback(async () => {
-    try {
-      const overview = await controller.inspect();
-      setOverviewState({ status: "ready", overview });
-      const initial = defaultChoice(overview.months, today);
-      setChoice((c) => c ?? initial);
-      setSetupYear((y) => y ?? overview.year ?? initial.year);
-    } catch (error) {
-      setOverviewState({ status: "error", message: describeError(error, "inspect", t) });
-    }
-  }, [controller, t, today]);
-
-  React.useEffect(() => {
-    // Reading the workbook is synchronising with an external system; its result arrives asynchronously.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
-
-  // Keyboard and screen-reader users land on the summary once it is there.
-  React.useEffect(() => {
-    if (outcome) summaryHeading.current?.focus();
-  }, [outcome]);
-
-  const changePublished = async (value: string) => {
-    setPublished(value);
-    const request = ++publicityRequest.current;
-    if (!ISO_DATE.test(value)) {
-      setPublicity({ status: "idle" });
-      return;
-    }
-    setPublicity({ status: "loading" });
-    try {
-      const period = await controller.previewPublicity(value);
-      if (request === publicityRequest.current) setPublicity({ status: "ready", period });
-    } catch (error) {
-      if (request === publicityRequest.current) setPublicity({ status: "error", message: describeError(error, "publicity", t) });
-    }
-  };
-
-  const generate = async () => {
-    if (busy || !choice) return;
-    setBusy("generate");
-    setGenerateError(null);
-    setSelectError(null);
-    setProgress({ step: "reading", fraction: 0 });
-    try {
-      const result = await controller.generate(toPeriod(choice), ISO_DATE.test(published) ? published : undefined, (p) => setProgress(p));
-      setOutcome(result);
-      void load();
-    } catch (error) {
-      setGenerateError(describeError(error, "generate", t));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const select = async (ref: CellRef) => {
-    setSelectError(null);
-    try {
-      await controller.selectCell(ref);
-    } catch (error) {
-      setSelectError(describeError(error, "select", t));
-    }
-  };
-
-  const setUp = async () => {
-    if (busy || setupYear === null) return;
-    setBusy("setup");
-    setSetupFeedback(null);
-    try {
-      const result = await controller.setUpWorkbook(setupYear);
-      setSetupFeedback({ intent: "success", text: result.created.length ? t.setupDone(result.created, result.kept) : t.setupNothing });
-      await load();
-    } catch (error) {
-      setSetupFeedback({ intent: "error", text: describeError(error, "setup", t) });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const importFiles = async (files: File[]): Promise<boolean> => {
-    if (busy) return false;
-    setBusy("import");
-    setImportFeedback(null);
-    try {
-      const result = await controller.importFiles(files);
-      setImportProblems(result.problems);
-      setImportFeedback(
-        result.files.length ? { intent: "success", text: t.importDone(result.files) } : { intent: "info", text: t.importNothing },
-      );
-      await load();
-      return true;
-    } catch (error) {
-      setImportFeedback({ intent: "error", text: describeError(error, "import", t) });
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const header = (
-    <header className={styles.header}>
-      <h1 className={styles.title}>{t.appTitle}</h1>
-      <Text size={200}>{t.appSubtitle}</Text>
-    </header>
-  );
-
-  if (overviewState.status !== "ready" || !choice || setupYear === null) {
+  const overview = useOverview(controller, t);
+  const { state } = overview;
+  if (state.status === "ready") {
     return (
-      <main className={styles.root} lang={t.htmlLang}>
-        {header}
-        {overviewState.status === "error" ? (
-          <>
-            <MessageBar intent="error">
-              <MessageBarBody>{overviewState.message}</MessageBarBody>
-            </MessageBar>
-            <Button
-              onClick={() => {
-                setOverviewState({ status: "loading" });
-                void load();
-              }}
-            >
-              {t.retry}
-            </Button>
-          </>
-        ) : (
-          <Spinner label={t.loadingWorkbook} />
-        )}
-      </main>
+      <ReadyPane
+        controller={controller}
+        t={t}
+        today={today}
+        overview={state.overview}
+        reload={overview.reload}
+        focusOnMount={state.afterRetry}
+      />
     );
   }
+  return (
+    <PaneFrame t={t}>
+      {state.status === "error" ? (
+        <LoadFailed t={t} message={state.message} retrying={state.retrying} onRetry={overview.retry} />
+      ) : (
+        <Spinner label={t.loadingWorkbook} />
+      )}
+    </PaneFrame>
+  );
+}
 
-  const overview = overviewState.overview;
-  const years = yearOptions(overview.months, overview.year, today, choice.year);
+interface PaneFrameProps {
+  readonly t: Messages;
+  readonly children: React.ReactNode;
+  readonly mainRef?: React.Ref<HTMLElement>;
+}
+
+function PaneFrame({ t, children, mainRef }: PaneFrameProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <main className={styles.root} lang={t.htmlLang} ref={mainRef}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t.appTitle}</h1>
+        <Text size={200}>{t.appSubtitle}</Text>
+      </header>
+      {children}
+    </main>
+  );
+}
+
+/** The workbook could not be read: why, and a retry button that keeps the focus while it reads again. */
+interface LoadFailedProps {
+  readonly t: Messages;
+  readonly message: string;
+  readonly retrying: boolean;
+  readonly onRetry: () => void;
+}
+
+function LoadFailed({ t, message, retrying, onRetry }: LoadFailedProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <Notice intent="error" t={t}>
+        {message}
+      </Notice>
+      <Button className={styles.retry} disabledFocusable={retrying} onClick={onRetry}>
+        {t.retry}
+      </Button>
+      <div aria-live="polite">{retrying && <Spinner size="tiny" label={t.loadingWorkbook} labelPosition="after" />}</div>
+    </>
+  );
+}
+
+interface ReadyPaneProps {
+  readonly controller: PaneController;
+  readonly t: Messages;
+  readonly today: Date;
+  readonly overview: WorkbookOverview;
+  readonly reload: () => Promise<void>;
+  /** Move the focus to the first heading once shown (after a retry, whose button is gone). */
+  readonly focusOnMount: boolean;
+}
+
+/** The pane once the workbook is read: set-up first while the workbook is empty, else generate first. */
+function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: ReadyPaneProps): React.JSX.Element {
+  const [choice, setChoice] = React.useState<PeriodChoice>(() => defaultChoice(overview.months, today));
+  const [setupYear, setSetupYear] = React.useState(() => overview.year ?? choice.year);
+  const busy = useBusy();
+  const generation = useGenerate(controller, t, busy, reload);
+  const publication = usePublication(controller, t);
+  const setUp = useSetUp(controller, t, busy, reload);
+  const imports = useImport(controller, t, busy, reload);
+  const goTo = useGoToCell(controller, t);
+  const summaryHeading = React.useRef<HTMLHeadingElement>(null);
+  const main = React.useRef<HTMLElement>(null);
+
+  // Keyboard and screen-reader users land on the summary once it is there.
+  React.useEffect(() => summaryHeading.current?.focus(), [generation.outcome]);
+  React.useEffect(() => {
+    if (focusOnMount) main.current?.querySelector<HTMLElement>("h2")?.focus();
+  }, [focusOnMount]);
+
   const empty = overview.indicatorSheets === 0;
-  const generating = busy === "generate";
-
   const setupSection = (
     <SetUpSection
       t={t}
@@ -235,72 +159,56 @@ export function App({ controller, t, today: todayProp }: AppProps): React.JSX.El
       years={yearOptions(overview.months, overview.year, today, setupYear)}
       year={setupYear}
       onYearChange={setSetupYear}
-      busy={busy === "setup"}
-      disabled={busy !== null && busy !== "setup"}
-      feedback={setupFeedback}
-      onSetUp={setUp}
+      {...sectionBusy(busy, "setup")}
+      feedback={setUp.feedback}
+      claimFocus={setUp.claimFocus}
+      onSetUp={() => void setUp.setUp(setupYear)}
     />
   );
-
+  const { outcome } = generation;
   return (
-    <main className={styles.root} lang={t.htmlLang}>
-      {header}
+    <PaneFrame t={t} mainRef={main}>
       {empty && setupSection}
-
-      <section aria-labelledby="kp-generate-heading" className={styles.section}>
-        <h2 id="kp-generate-heading" className="kp-h2">
-          {t.generateHeading}
-        </h2>
-        <PeriodPicker t={t} value={choice} years={years} disabled={generating} onChange={setChoice} />
-        <PublicationPicker t={t} value={published} publicity={publicity} disabled={generating} onChange={(v) => void changePublished(v)} />
-        <Button className={styles.generate} appearance="primary" size="large" disabledFocusable={busy !== null} onClick={generate}>
-          {t.generateButton(t.periodName(toPeriod(choice)))}
-        </Button>
-        <div aria-live="polite">
-          {generating && (
-            <Field validationMessage={t.steps[progress.step]} validationState="none">
-              <ProgressBar value={progress.fraction} max={1} thickness="large" aria-label={t.progressLabel} />
-            </Field>
-          )}
-          {!generating && generateError && (
-            <MessageBar intent="error">
-              <MessageBarBody>{generateError}</MessageBarBody>
-            </MessageBar>
-          )}
-        </div>
-      </section>
-
-      {selectError && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{selectError}</MessageBarBody>
-        </MessageBar>
-      )}
-      {outcome && <Summary t={t} outcome={outcome} onOpen={(ref) => void select(ref)} headingRef={summaryHeading} />}
+      <GenerateSection
+        t={t}
+        choice={choice}
+        years={yearOptions(overview.months, overview.year, today, choice.year)}
+        onChoice={setChoice}
+        publication={publication}
+        generation={generation}
+        generating={busy.kind === "generate"}
+        waiting={busy.kind !== null}
+      />
+      {outcome && <Summary key={generation.run} t={t} outcome={outcome} onOpen={goTo} headingRef={summaryHeading} />}
       {outcome && (
         <ProblemList
           t={t}
           problems={outcome.evaluation.problems}
           heading={t.problemsHeading}
           headingId="kp-problems-heading"
-          onSelect={(ref) => void select(ref)}
+          onSelect={goTo}
         />
       )}
-
       {!empty && setupSection}
       <ImportSection
         t={t}
-        busy={busy === "import"}
-        disabled={busy !== null && busy !== "import"}
-        feedback={importFeedback}
-        onImport={importFiles}
+        {...sectionBusy(busy, "import")}
+        feedback={imports.feedback}
+        claimFocus={imports.claimFocus}
+        onImport={imports.importFiles}
       />
       <ProblemList
         t={t}
-        problems={importProblems}
+        problems={imports.problems}
         heading={t.importProblemsHeading}
         headingId="kp-import-problems-heading"
-        onSelect={(ref) => void select(ref)}
+        onSelect={goTo}
       />
-    </main>
+    </PaneFrame>
   );
+}
+
+/** A section's own action runs (busy), or another one does (disabled: its button waits). */
+function sectionBusy(busy: Busy, kind: "setup" | "import"): { busy: boolean; disabled: boolean } {
+  return { busy: busy.kind === kind, disabled: busy.kind !== null && busy.kind !== kind };
 }

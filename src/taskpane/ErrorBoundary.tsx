@@ -1,8 +1,9 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { Messages } from "./i18n";
+import { Notice } from "./components/Notice";
 
 interface Props {
-  readonly message: string;
+  readonly t: Pick<Messages, "notice" | "renderCrash">;
   readonly children?: React.ReactNode;
 }
 
@@ -21,9 +22,9 @@ export class ErrorBoundary extends React.Component<Props, { failed: boolean }> {
   override render(): React.ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <MessageBar intent="error" role="alert" style={{ margin: 12 }}>
-        <MessageBarBody>{this.props.message}</MessageBarBody>
-      </MessageBar>
+      <Notice intent="error" t={this.props.t} role="alert" style={{ margin: 12 }}>
+        {this.props.t.renderCrash}
+      </Notice>
     );
   }
 }

@@ -1,6 +1,9 @@
 // The pane's one messages catalogue: Chinese, and English when Office's display language is English.
 // Engine messages (Problem.message, notes) stay Chinese in both: they are the words of the 数据校验 sheet.
 
+/** The language of the engine's own words (problem messages and actions, notes): marked so in an English pane. */
+export const ENGINE_LANG = "zh-CN";
+
 import type { Period } from "../engine";
 import type { SetUpSheet } from "./controller";
 
@@ -14,6 +17,7 @@ export function languageFrom(displayLanguage: string | undefined | null): Lang {
 export type ErrorKind = "notSupported" | "busy" | "protected" | "notFound" | "unreadableFile" | "failed";
 export type ActionKind = "inspect" | "generate" | "setup" | "import" | "select" | "publicity";
 export type StepKind = "reading" | "checking" | "scoring" | "writing" | "done";
+export type NoticeIntent = "error" | "warning" | "success" | "info";
 
 export interface Messages {
   readonly lang: Lang;
@@ -24,6 +28,8 @@ export interface Messages {
   readonly outsideExcel: string;
   readonly renderCrash: string;
   readonly retry: string;
+  /** Accessible names of the message bars, by intent. */
+  readonly notice: Readonly<Record<NoticeIntent, string>>;
 
   // Generation
   readonly generateHeading: string;
@@ -46,6 +52,11 @@ export interface Messages {
   // Publication
   readonly publicationDate: string;
   readonly publicationHint: string;
+  /** What the date field shows while empty. */
+  readonly datePlaceholder: string;
+  /** The date field's format, shown under it at all times. */
+  readonly dateFormat: string;
+  readonly dateInvalid: string;
   readonly publicityComputing: string;
   publicityEnd(end: string, days: number): string;
   calendarWarning(years: readonly number[]): string;
@@ -99,6 +110,8 @@ export interface Messages {
   // Import
   readonly importHeading: string;
   readonly importLabel: string;
+  readonly chooseFiles: string;
+  readonly noFileChosen: string;
   readonly importButton: string;
   readonly importing: string;
   filesChosen(count: number): string;
@@ -134,6 +147,7 @@ const zh: Messages = {
   outsideExcel: "请在 Excel 中打开此加载项：在“开始”选项卡上单击“12328 考评”。",
   renderCrash: "任务窗格出现意外错误。请关闭任务窗格后重新打开；工作簿中的数据未受影响。",
   retry: "重试",
+  notice: { error: "错误", warning: "警告", success: "已完成", info: "提示" },
 
   generateHeading: "生成排名",
   periodKind: "考评周期",
@@ -161,6 +175,9 @@ const zh: Messages = {
 
   publicationDate: "公示发布日期（可选）",
   publicationHint: "发布当天不计，公示期为其后第 5 个工作日截止（按法定节假日与调休计算）。",
+  datePlaceholder: "年-月-日",
+  dateFormat: "格式：年-月-日，如 2026-11-05。",
+  dateInvalid: "请按“年-月-日”填写一个有效日期，如 2026-11-05。",
   publicityComputing: "正在计算公示期…",
   publicityEnd: (end, days) => `公示期截止：${end}（发布后第 ${days} 个工作日）`,
   calendarWarning: (years) =>
@@ -220,6 +237,8 @@ const zh: Messages = {
 
   importHeading: "导入报送文件",
   importLabel: "选择各中心报回的 .xlsx 文件（可多选）",
+  chooseFiles: "选择 .xlsx 文件…",
+  noFileChosen: "尚未选择文件。",
   importButton: "导入所选文件",
   importing: "正在导入…",
   filesChosen: (n) => `已选择 ${n} 个文件`,
@@ -254,6 +273,7 @@ const en: Messages = {
   outsideExcel: "Open this add-in in Excel: on the Home tab, select “12328 Evaluation”.",
   renderCrash: "The task pane hit an unexpected error. Close the task pane and open it again; the workbook's data is not affected.",
   retry: "Try again",
+  notice: { error: "Error", warning: "Warning", success: "Done", info: "Note" },
 
   generateHeading: "Generate the ranking",
   periodKind: "Period",
@@ -281,11 +301,16 @@ const en: Messages = {
 
   publicationDate: "Publication date (optional)",
   publicationHint:
-    "The publication day itself does not count: the publicity period ends on the 5th working day after it (statutory holidays and make-up working days included).",
+    "The publication day itself does not count: the publicity period ends on the 5th working day after it " +
+    "(statutory holidays and make-up working days included).",
+  datePlaceholder: "YYYY-MM-DD",
+  dateFormat: "Format: YYYY-MM-DD, e.g. 2026-11-05.",
+  dateInvalid: "Enter a valid date as YYYY-MM-DD, e.g. 2026-11-05.",
   publicityComputing: "Working out the publicity period…",
   publicityEnd: (end, days) => `Publicity period ends ${end} (working day ${days} after publication)`,
   calendarWarning: (years) =>
-    `The holiday calendar does not cover ${years.join(", ")}: the end date counts weekends only and may be wrong. Add that year's holidays and make-up working days to the 节假日调整 sheet.`,
+    `The holiday calendar does not cover ${years.join(", ")}: the end date counts weekends only and may be wrong. ` +
+    "Add that year's holidays and make-up working days to the 节假日调整 sheet.",
   clearDate: "Clear date",
 
   summaryHeading: "Result",
@@ -298,7 +323,8 @@ const en: Messages = {
       pending ? `${pending} unit${pending === 1 ? "" : "s"} with data to check` : "",
       missing ? `${missing} unit${missing === 1 ? "" : "s"} not reported` : "",
     ].filter(Boolean);
-    return `${parts.length ? parts.join(", ") : "The scoring rules have errors"}: the result is a draft. Generate again once the data is fixed.`;
+    const why = parts.length ? parts.join(", ") : "The scoring rules have errors";
+    return `${why}: the result is a draft. Generate again once the data is fixed.`;
   },
   topThree: "Top three",
   rankLabel: (r) => `No. ${r}`,
@@ -339,7 +365,8 @@ const en: Messages = {
 
   setupHeading: "Workbook set-up",
   setupPrompt:
-    "This workbook has no indicator sheets yet. First create the sheets the evaluation needs: 评分规则 (rules), 考评单位 (units), 考评事件 (events), 节假日调整 (holidays) and one indicator sheet per unit (input cells with number validation).",
+    "This workbook has no indicator sheets yet. First create the sheets the evaluation needs: 评分规则 (rules), 考评单位 (units), " +
+    "考评事件 (events), 节假日调整 (holidays) and one indicator sheet per unit (input cells with number validation).",
   setupYear: "Evaluation year",
   setupButton: "Create the evaluation sheets",
   settingUp: "Creating the sheets…",
@@ -353,11 +380,15 @@ const en: Messages = {
 
   importHeading: "Import returned files",
   importLabel: "Choose the .xlsx files the centres returned (several at once is fine)",
+  chooseFiles: "Choose .xlsx files…",
+  noFileChosen: "No file chosen yet.",
   importButton: "Import the chosen files",
   importing: "Importing…",
   filesChosen: (n) => `${n} file${n === 1 ? "" : "s"} chosen`,
   importDone: (files) =>
-    `Imported ${files.length} file${files.length === 1 ? "" : "s"}: ${files.map((f) => `${f.name} → ${f.sheets.join(", ") || "—"} (${f.rows} row${f.rows === 1 ? "" : "s"})`).join("; ")}.`,
+    `Imported ${files.length} file${files.length === 1 ? "" : "s"}: ` +
+    files.map((f) => `${f.name} → ${f.sheets.join(", ") || "—"} (${f.rows} row${f.rows === 1 ? "" : "s"})`).join("; ") +
+    ".",
   importNothing: "No data was imported.",
 
   errors: {

@@ -8,5 +8,10 @@ Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
   const inExcel = info.host === Office.HostType.Excel;
-  mountPane(container, inExcel ? createOfficeController() : null, Office.context?.displayLanguage);
+  // officeTheme is part of Office's common API (no requirement set) but absent on some hosts: read it guarded.
+  const context: Partial<Office.Context> | undefined = Office.context;
+  mountPane(container, inExcel ? createOfficeController() : null, {
+    displayLanguage: context?.displayLanguage,
+    officeTheme: context?.officeTheme ?? null,
+  });
 });

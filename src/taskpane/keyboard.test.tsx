@@ -1,23 +1,22 @@
 /** @jest-environment jsdom */
-import * as React from "react";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { messagesFor } from "./i18n";
-import { DATA_PROBLEMS, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "../../test/support/pane-fixtures";
+import {
+  DATA_PROBLEMS,
+  FILLED,
+  fakeController,
+  installJsdomShims,
+  outcomeOf,
+  renderApp as renderPane,
+  sampleEvaluation,
+} from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
 const zh = messagesFor("zh");
-const TODAY = new Date(2026, 10, 3);
 
 function renderApp(controller = fakeController(FILLED, { generate: async () => outcomeOf(sampleEvaluation(DATA_PROBLEMS)) })) {
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <App controller={controller} t={zh} today={TODAY} />
-    </FluentProvider>,
-  );
-  return { controller, ...view };
+  return { controller, ...renderPane(controller) };
 }
 
 /** What Tab visits, in order: enabled native controls and anything with a non-negative tabindex. */

@@ -1,34 +1,29 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
-import type { Root } from "react-dom/client";
 import { PaneError } from "./controller";
 import { describeError, languageFrom, messagesFor } from "./i18n";
 import { mountPane } from "./mount";
-import { DATA_PROBLEMS, FILLED, fakeController, installJsdomShims, outcomeOf, sampleEvaluation } from "../../test/support/pane-fixtures";
+import {
+  DATA_PROBLEMS,
+  FILLED,
+  PANE_TODAY,
+  fakeController,
+  installJsdomShims,
+  mountTarget,
+  outcomeOf,
+  sampleEvaluation,
+} from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
 
-const TODAY = new Date(2026, 10, 3);
-let root: Root | undefined;
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.appendChild(container);
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  container.remove();
-});
+const target = mountTarget();
 
 async function mount(
   displayLanguage: string | undefined,
   controller = fakeController(FILLED, { generate: async () => outcomeOf(sampleEvaluation(DATA_PROBLEMS)) }),
 ) {
   await act(async () => {
-    root = mountPane(container, controller, displayLanguage, TODAY);
+    target.keep(mountPane(target.container(), controller, { displayLanguage, today: PANE_TODAY }));
   });
   return controller;
 }
@@ -74,7 +69,7 @@ describe("language", () => {
 
   it("says to open it in Excel when there is no Excel", async () => {
     await act(async () => {
-      root = mountPane(container, null, "en-US");
+      target.keep(mountPane(target.container(), null, { displayLanguage: "en-US" }));
     });
     expect(screen.getByText(/Open this add-in in Excel/)).toBeTruthy();
   });

@@ -1,34 +1,47 @@
 import * as React from "react";
 import { createRoot, Root } from "react-dom/client";
-import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./App";
 import type { PaneController } from "./controller";
+import { Notice } from "./components/Notice";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { languageFrom, messagesFor } from "./i18n";
+import { OfficeThemeInfo, isDarkOfficeTheme, paneTheme } from "./theme";
+
+export interface PaneEnvironment {
+  /** `Office.context.displayLanguage`: "en-US" → English, else Chinese. */
+  readonly displayLanguage?: string;
+  /** `Office.context.officeTheme`, when Office offers it: a dark Office theme gives a dark pane. */
+  readonly officeTheme?: OfficeThemeInfo | null;
+  /** "Now" for the default period; tests fix it. */
+  readonly today?: Date;
+}
 
 /**
- * Renders the pane into `container` in the language Office reports ("en-US" → English, else Chinese).
+ * Renders the pane into `container` in Office's language and theme.
  * `controller` null: the page was opened outside Excel, and says so.
  */
-export function mountPane(
-  container: HTMLElement,
-  controller: PaneController | null,
-  displayLanguage: string | undefined,
-  today?: Date,
-): Root {
-  const t = messagesFor(languageFrom(displayLanguage));
-  container.ownerDocument.documentElement.lang = t.htmlLang;
-  container.ownerDocument.title = t.appTitle;
+export function mountPane(container: HTMLElement, controller: PaneController | null, env: PaneEnvironment = {}): Root {
+  const t = messagesFor(languageFrom(env.displayLanguage));
+  const dark = isDarkOfficeTheme(env.officeTheme);
+  const theme = paneTheme(dark);
+  const doc = container.ownerDocument;
+  doc.documentElement.lang = t.htmlLang;
+  doc.title = t.appTitle;
+  // The page around the provider (scroll bars, the area below the content, native controls) in the same theme.
+  doc.documentElement.style.colorScheme = dark ? "dark" : "light";
+  doc.body.style.backgroundColor = theme.colorNeutralBackground1;
+  doc.body.style.color = theme.colorNeutralForeground1;
   const root = createRoot(container);
   root.render(
-    <FluentProvider theme={webLightTheme} lang={t.htmlLang}>
-      <ErrorBoundary message={t.renderCrash}>
+    <FluentProvider theme={theme} lang={t.htmlLang}>
+      <ErrorBoundary t={t}>
         {controller ? (
-          <App controller={controller} t={t} today={today} />
+          <App controller={controller} t={t} today={env.today} />
         ) : (
-          <MessageBar intent="warning" style={{ margin: 12 }}>
-            <MessageBarBody>{t.outsideExcel}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning" t={t} style={{ margin: 12 }}>
+            {t.outsideExcel}
+          </Notice>
         )}
       </ErrorBoundary>
     </FluentProvider>,

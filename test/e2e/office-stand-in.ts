@@ -5,6 +5,10 @@
  * (src/testing/memory-excel) holding the demo workbook of `kp12328 demo` plus a sheet of the user's
  * own, the `Excel` / `Office` / `OfficeExtension` globals, and a `CustomFunctions` global that records
  * what functions.js associates. The test reads the host through `window.__kp`.
+ *
+ * The page's query string sets the scene (see `StandInScene`): `workbook=empty` (a new, empty workbook),
+ * `theme=dark` (Office's Black theme), `lang=en-US` (Office's display language), `inspect=fail` (the
+ * first read of the workbook fails, as when Excel is busy).
  */
 import { CellValue } from "../../src/engine";
 import { SheetSpec, describeTemplate, DEMO_EVENTS, DEMO_YEAR, demoValues } from "../../src/workbook";
@@ -58,9 +62,50 @@ class CustomFunctionsError extends Error {
   }
 }
 
-const host = demoWorkbook();
+/** What the query string of taskpane.html asks of the stand-in. */
+export interface StandInScene {
+  readonly workbook?: "demo" | "empty";
+  readonly theme?: "light" | "dark";
+  readonly lang?: string;
+  readonly inspect?: "fail";
+}
+
+/**
+ * `Office.context.officeTheme` as Office reports it for its Black and White themes. The colours are
+ * illustrative (Office's exact values vary by build); the pane decides by `isDarkTheme`, else by the
+ * background's luminance.
+ */
+const OFFICE_THEMES: Record<"light" | "dark", Omit<Office.OfficeTheme, "themeId" | "fluentThemeData">> = {
+  light: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#000000",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#262626",
+    isDarkTheme: false,
+  },
+  dark: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#363636",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  },
+};
+
+const params = new URLSearchParams(window.location.search);
+const scene: StandInScene = {
+  workbook: params.get("workbook") === "empty" ? "empty" : "demo",
+  theme: params.get("theme") === "dark" ? "dark" : "light",
+  lang: params.get("lang") ?? "zh-CN",
+  inspect: params.get("inspect") === "fail" ? "fail" : undefined,
+};
+const host = scene.workbook === "empty" ? new MemoryExcel() : demoWorkbook();
+if (scene.workbook === "empty") host.state.addSheet("Sheet1");
+// The pane's first Excel.run reads the workbook: it fails once, as Excel does while a cell is being edited.
+if (scene.inspect === "fail") host.failNthSync(1, { code: "InvalidOperationInCellEditMode" });
 const associated: string[] = [];
-installGlobals(host, { displayLanguage: "zh-CN" }, window);
+const installed = installGlobals(host, { displayLanguage: scene.lang }, window);
+Object.assign(installed.Office.context, { officeTheme: OFFICE_THEMES[scene.theme ?? "light"] });
 Object.assign(window, {
   CustomFunctions: {
     associate(idOrMappings: string | Record<string, unknown>): void {

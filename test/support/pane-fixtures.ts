@@ -1,5 +1,12 @@
-// Test fixtures for the pane: an evaluation in the engine's own types and a controller double.
+// Test fixtures for the pane: an evaluation in the engine's own types, a controller double, and the
+// pane rendered as the tests see it (a fixed "today", Fluent's light theme).
 
+import * as React from "react";
+import { act, render, type RenderResult } from "@testing-library/react";
+import type { Root } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import { messagesFor, type Lang } from "../../src/taskpane/i18n";
 import { RowResult, perIndicator } from "../../src/engine";
 import type { Evaluation, ResultRow, Ratio, Problem, TieBreak } from "../../src/engine";
 import type { GenerateOutcome, PaneController, WorkbookOverview } from "../../src/taskpane/controller";
@@ -128,4 +135,34 @@ export function installJsdomShims(): void {
       disconnect(): void {}
     };
   }
+}
+
+/** "Now" in the pane tests: 2026-11-03, when October 2026 is ranked. */
+export const PANE_TODAY = new Date(2026, 10, 3);
+
+/** The App in a FluentProvider, in Chinese unless asked otherwise. */
+export function renderApp(controller: PaneController, lang: Lang = "zh"): RenderResult {
+  return render(
+    React.createElement(
+      FluentProvider,
+      { theme: webLightTheme },
+      React.createElement(App, { controller, t: messagesFor(lang), today: PANE_TODAY }),
+    ),
+  );
+}
+
+/** A container in the document for each test, and the root mounted into it unmounted after the test. */
+export function mountTarget(): { readonly container: () => HTMLElement; keep(root: Root): void } {
+  let container: HTMLElement;
+  let root: Root | undefined;
+  beforeEach(() => {
+    container = document.createElement("div");
+    document.body.appendChild(container);
+  });
+  afterEach(() => {
+    act(() => root?.unmount());
+    root = undefined;
+    container.remove();
+  });
+  return { container: () => container, keep: (r) => (root = r) };
 }

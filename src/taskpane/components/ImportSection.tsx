@@ -1,40 +1,42 @@
 import * as React from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { FeedbackState } from "../actions";
 import type { Messages } from "../i18n";
 import { ActionStatus } from "./ActionStatus";
-import type { ActionFeedback } from "./SetUpSection";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   label: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  input: {
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  },
+  names: { margin: 0, paddingInlineStart: "20px", fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  button: { maxWidth: "100%" },
 });
 
-export interface ImportSectionProps {
+export interface ImportSectionProps extends FeedbackState {
   readonly t: Messages;
   readonly busy: boolean;
   readonly disabled: boolean;
-  readonly feedback: ActionFeedback;
   readonly onImport: (files: File[]) => Promise<boolean>;
 }
 
-/** The centres' returned .xlsx files: choose several, import them. */
-export function ImportSection({ t, busy, disabled, feedback, onImport }: ImportSectionProps): React.JSX.Element {
+const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * The centres' returned .xlsx files: choose several, import them. The browser's own file input speaks
+ * the browser's language ("Choose Files"), so it stays hidden behind a button in the pane's words.
+ */
+export function ImportSection({ t, busy, disabled, feedback, claimFocus, onImport }: ImportSectionProps): React.JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = React.useState<File[]>([]);
-  const inputRef = React.useRef<HTMLInputElement>(null);
-  const inputId = "kp-import-files";
+  const input = React.useRef<HTMLInputElement>(null);
+  const labelId = "kp-import-label";
+  const chosenId = "kp-import-chosen";
 
   const run = async () => {
     if (!files.length) return;
-    const done = await onImport(files);
-    if (done) {
+    if (await onImport(files)) {
       setFiles([]);
-      if (inputRef.current) inputRef.current.value = "";
+      if (input.current) input.current.value = "";
     }
   };
 
@@ -43,26 +45,45 @@ export function ImportSection({ t, busy, disabled, feedback, onImport }: ImportS
       <h2 id="kp-import-heading" className="kp-h2">
         {t.importHeading}
       </h2>
-      <label htmlFor={inputId} className={styles.label}>
+      <Text id={labelId} className={styles.label} block>
         {t.importLabel}
-      </label>
+      </Text>
       <input
-        id={inputId}
-        ref={inputRef}
-        className={styles.input}
+        ref={input}
         type="file"
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hidden
+        accept={XLSX_TYPES}
+        aria-labelledby={labelId}
         disabled={busy || disabled}
         onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
       />
-      {files.length > 0 && <Text size={200}>{t.filesChosen(files.length)}</Text>}
-      <div>
-        <Button disabledFocusable={busy || disabled || files.length === 0} onClick={run}>
+      <div className={styles.buttons}>
+        <Button
+          className={styles.button}
+          aria-describedby={`${labelId} ${chosenId}`}
+          disabledFocusable={busy || disabled}
+          onClick={() => input.current?.click()}
+        >
+          {t.chooseFiles}
+        </Button>
+        <Button className={styles.button} disabledFocusable={busy || disabled || files.length === 0} onClick={run}>
           {t.importButton}
         </Button>
       </div>
-      <ActionStatus busy={busy} busyLabel={t.importing} feedback={feedback} />
+      <div id={chosenId}>
+        <Text size={200} block>
+          {files.length ? t.filesChosen(files.length) : t.noFileChosen}
+        </Text>
+        {files.length > 0 && (
+          <ul className={styles.names}>
+            {files.map((f, i) => (
+              <li key={`${i}:${f.name}`}>{f.name}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <ActionStatus t={t} busy={busy} busyLabel={t.importing} feedback={feedback} claimFocus={claimFocus} />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { YearSelect } from "./YearSelect";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  // Wrapped rather than squeezed: a narrow pane (or 200 % zoom) puts a radio on the next line, never one character per line.
+  kinds: { flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   select: { minWidth: "110px" },
 });
 
@@ -29,6 +31,7 @@ export function PeriodPicker({ t, value, years, disabled, onChange }: PeriodPick
     <>
       <Field label={t.periodKind}>
         <RadioGroup
+          className={styles.kinds}
           layout="horizontal"
           value={value.kind}
           disabled={disabled}

@@ -1,13 +1,9 @@
 import * as React from "react";
-import { Field, Input, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { PublicityPeriod } from "../../engine";
+import { Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { PublicityState } from "../actions";
 import type { Messages } from "../i18n";
-
-export type PublicityState =
-  | { readonly status: "idle" }
-  | { readonly status: "loading" }
-  | { readonly status: "ready"; readonly period: PublicityPeriod }
-  | { readonly status: "error"; readonly message: string };
+import { DateField } from "./DateField";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -16,21 +12,18 @@ const useStyles = makeStyles({
 
 export interface PublicationPickerProps {
   readonly t: Messages;
-  /** YYYY-MM-DD or "" when no date is chosen. */
-  readonly value: string;
   readonly publicity: PublicityState;
   readonly disabled?: boolean;
+  /** A valid date as YYYY-MM-DD, or "" for none. */
   readonly onChange: (value: string) => void;
 }
 
 /** The publication date and the 公示期 end it gives, with the calendar's warning when it has one. */
-export function PublicationPicker({ t, value, publicity, disabled, onChange }: PublicationPickerProps): React.JSX.Element {
+export function PublicationPicker({ t, publicity, disabled, onChange }: PublicationPickerProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.box}>
-      <Field label={t.publicationDate} hint={t.publicationHint}>
-        <Input type="date" value={value} disabled={disabled} onChange={(_, d) => onChange(d.value)} />
-      </Field>
+      <DateField t={t} label={t.publicationDate} hint={t.publicationHint} disabled={disabled} onChange={onChange} />
       <div aria-live="polite">
         {publicity.status === "loading" && <Spinner size="extra-tiny" label={t.publicityComputing} labelPosition="after" />}
         {publicity.status === "ready" && (
@@ -39,16 +32,16 @@ export function PublicationPicker({ t, value, publicity, disabled, onChange }: P
               {t.publicityEnd(publicity.period.end, publicity.period.days)}
             </Text>
             {publicity.period.unknownYears.length > 0 && (
-              <MessageBar intent="warning">
-                <MessageBarBody>{t.calendarWarning(publicity.period.unknownYears)}</MessageBarBody>
-              </MessageBar>
+              <Notice intent="warning" t={t}>
+                {t.calendarWarning(publicity.period.unknownYears)}
+              </Notice>
             )}
           </>
         )}
         {publicity.status === "error" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{publicity.message}</MessageBarBody>
-          </MessageBar>
+          <Notice intent="error" t={t}>
+            {publicity.message}
+          </Notice>
         )}
       </div>
     </div>

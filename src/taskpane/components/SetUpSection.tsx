@@ -1,8 +1,10 @@
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { FeedbackState } from "../actions";
 import { SETUP_SHEETS, WorkbookOverview } from "../controller";
 import type { Messages } from "../i18n";
 import { ActionStatus } from "./ActionStatus";
+import { Notice } from "./Notice";
 import { YearSelect } from "./YearSelect";
 
 const useStyles = makeStyles({
@@ -11,9 +13,7 @@ const useStyles = makeStyles({
   sheets: { margin: 0, paddingInlineStart: "20px", fontSize: tokens.fontSizeBase200 },
 });
 
-export type ActionFeedback = { readonly intent: "success" | "error" | "info"; readonly text: string } | null;
-
-export interface SetUpSectionProps {
+export interface SetUpSectionProps extends FeedbackState {
   readonly t: Messages;
   readonly overview: WorkbookOverview;
   readonly years: readonly number[];
@@ -22,7 +22,6 @@ export interface SetUpSectionProps {
   readonly busy: boolean;
   /** Another action is running: the button waits. */
   readonly disabled: boolean;
-  readonly feedback: ActionFeedback;
   readonly onSetUp: () => void;
 }
 
@@ -36,19 +35,20 @@ export function SetUpSection({
   busy,
   disabled,
   feedback,
+  claimFocus,
   onSetUp,
 }: SetUpSectionProps): React.JSX.Element {
   const styles = useStyles();
   const empty = overview.indicatorSheets === 0;
   return (
     <section aria-labelledby="kp-setup-heading" className={styles.box}>
-      <h2 id="kp-setup-heading" className="kp-h2">
+      <h2 id="kp-setup-heading" className="kp-h2" tabIndex={-1}>
         {t.setupHeading}
       </h2>
       {empty && (
-        <MessageBar intent="info" data-testid="kp-setup-prompt">
-          <MessageBarBody>{t.setupPrompt}</MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" t={t} data-testid="kp-setup-prompt">
+          {t.setupPrompt}
+        </Notice>
       )}
       <ul className={styles.sheets} aria-label={t.setupHeading}>
         <li>{t.indicatorSheets(overview.indicatorSheets)}</li>
@@ -62,7 +62,7 @@ export function SetUpSection({
           {t.setupButton}
         </Button>
       </div>
-      <ActionStatus busy={busy} busyLabel={t.settingUp} feedback={feedback} />
+      <ActionStatus t={t} busy={busy} busyLabel={t.settingUp} feedback={feedback} claimFocus={claimFocus} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { CellRef } from "../../engine";
+import type { CellRef, ResultRow } from "../../engine";
+import type { GoToCell } from "../actions";
 import type { GenerateOutcome } from "../controller";
 import type { Messages } from "../i18n";
 import { problemCounts, resultCounts, tieBreakLines, topThree, totalText } from "../model";
+import { FailureNotice } from "./Notice";
 
 const useStyles = makeStyles({
   box: {
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
 export interface SummaryProps {
   readonly t: Messages;
   readonly outcome: GenerateOutcome;
-  readonly onOpen: (ref: CellRef) => void;
+  readonly onOpen: GoToCell;
   readonly headingRef?: React.Ref<HTMLHeadingElement>;
 }
 
@@ -36,6 +38,11 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
   const top = topThree(ev);
   const ties = tieBreakLines(ev, t);
   const final = ev.status === "final";
+  const [failure, setFailure] = React.useState<string | null>(null);
+  const open = async (ref: CellRef) => {
+    setFailure(null);
+    setFailure(await onOpen(ref));
+  };
 
   return (
     <section aria-labelledby="kp-summary-heading" className={styles.box}>
@@ -50,30 +57,8 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
         <Text size={200}>{final ? t.finalExplain : t.draftExplain(counts.pending, counts.missing)}</Text>
       </div>
 
-      <h3 className="kp-h3">{t.topThree}</h3>
-      {top.length > 0 ? (
-        <ol className={styles.list} aria-label={t.topThree} data-testid="kp-top-three">
-          {top.map((r) => (
-            <li key={r.unit.code}>
-              <span className={styles.rank}>{t.rankLabel(r.rank!)}</span>
-              {r.unit.name} · {t.points(totalText(r.total))}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <Text size={200}>—</Text>
-      )}
-
-      <h3 className="kp-h3">{t.tieBreaks}</h3>
-      {ties.length > 0 ? (
-        <ul className={styles.list} data-testid="kp-tie-breaks">
-          {ties.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      ) : (
-        <Text size={200}>{t.noTieBreaks}</Text>
-      )}
+      <TopThree t={t} rows={top} />
+      <TieBreaks t={t} lines={ties} />
 
       {counts.disqualified + counts.pending + counts.missing > 0 && (
         <Text size={200}>{t.unranked(counts.disqualified, counts.pending, counts.missing)}</Text>
@@ -89,13 +74,53 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
       {outcome.previousVersion && <Text size={200}>{t.previousVersion(outcome.previousVersion, outcome.corrections)}</Text>}
 
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => onOpen({ sheet: outcome.resultSheet, cell: "A1" })}>
+        <Button appearance="primary" onClick={() => void open({ sheet: outcome.resultSheet, cell: "A1" })}>
           {t.openResult}
         </Button>
         {outcome.validationSheet && (
-          <Button onClick={() => onOpen({ sheet: outcome.validationSheet!, cell: "A1" })}>{t.openValidation}</Button>
+          <Button onClick={() => void open({ sheet: outcome.validationSheet!, cell: "A1" })}>{t.openValidation}</Button>
         )}
       </div>
+      {failure && <FailureNotice t={t} message={failure} />}
     </section>
+  );
+}
+
+function TopThree({ t, rows }: { readonly t: Messages; readonly rows: readonly ResultRow[] }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <h3 className="kp-h3">{t.topThree}</h3>
+      {rows.length > 0 ? (
+        <ol className={styles.list} aria-label={t.topThree} data-testid="kp-top-three">
+          {rows.map((r) => (
+            <li key={r.unit.code}>
+              <span className={styles.rank}>{t.rankLabel(r.rank!)}</span>
+              {r.unit.name} · {t.points(totalText(r.total))}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Text size={200}>—</Text>
+      )}
+    </>
+  );
+}
+
+function TieBreaks({ t, lines }: { readonly t: Messages; readonly lines: readonly string[] }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <h3 className="kp-h3">{t.tieBreaks}</h3>
+      {lines.length > 0 ? (
+        <ul className={styles.list} data-testid="kp-tie-breaks">
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        <Text size={200}>{t.noTieBreaks}</Text>
+      )}
+    </>
   );
 }
