@@ -67,6 +67,19 @@ export interface NoteRecord {
   content: string;
 }
 
+/** What a sheet prints like: Excel's defaults for a new sheet (US paper, portrait, 100 %). */
+export interface PageLayoutState {
+  orientation: `${Excel.PageLayout["orientation"]}`;
+  paperSize: `${Excel.PageLayout["paperSize"]}`;
+  zoom: Excel.PageLayoutZoomOptions;
+  /** Whole rows repeated at the top of every printed page. */
+  printTitleRows?: Rect;
+}
+
+export function defaultPageLayout(): PageLayoutState {
+  return { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } };
+}
+
 /** Format properties a whole row or column can carry (applied to the cells created later). */
 export type StyleState = Omit<CellState, "value" | "formula" | "hyperlink">;
 
@@ -87,6 +100,9 @@ export interface SheetState {
   charts: ChartRecord[];
   customProperties: Map<string, string>;
   showGridlines: boolean;
+  pageLayout: PageLayoutState;
+  /** The range under the autofilter's buttons, when the sheet has one. */
+  autoFilter?: Rect;
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48;
@@ -167,6 +183,7 @@ export class WorkbookState {
       charts: [],
       customProperties: new Map(),
       showGridlines: true,
+      pageLayout: defaultPageLayout(),
     };
     this.sheets.push(sheet);
     if (this.activeSheetId === undefined) this.activeSheetId = sheet.id;
