@@ -37,48 +37,53 @@ const NOTES: (string | number)[][] = [
 const values = (unit: { name: string }, month: string) =>
   unit.name === "郑州市" && month === "2026-11" ? undefined : demoValues(unit as never, month);
 
-/** One workbook held twice: as an .xlsx file (ExcelJS) and in the in-memory Excel host. */
-class Twins {
-  file = new ExcelJS.Workbook();
-  readonly host: MemoryExcel = createWorkbook({ 我的笔记: NOTES });
-  private uninstall: () => void;
+/** What happens to the workbook, in order: a change an adapter applies, or a value a clerk types. */
+type Step = { readonly change: WorkbookChange } | { readonly typed: { sheet: string; cell: string; value: number } };
 
-  constructor(requirementSets: Record<string, string>) {
-    const globals = installGlobals(this.host, { requirementSets });
-    this.uninstall = globals.uninstall;
-    this.features = detectFeatures((name, version) => globals.Office.context.requirements.isSetSupported(name, version));
+/** The workbook as an .xlsx file: each change saved and read back, as the command-line tool does. */
+class FileSide {
+  file = new ExcelJS.Workbook();
+  readonly steps: Step[] = [];
+
+  constructor() {
     const ws = this.file.addWorksheet("我的笔记");
     NOTES.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
   }
-
-  readonly features: ReturnType<typeof detectFeatures>;
 
   /** The cells of the file, as a change is planned from them. */
   sheets(): SheetCells[] {
     return workbookSheets(this.file);
   }
 
-  /** The change through both adapters; the file is saved and read back, as the command-line tool does. */
   async apply(change: WorkbookChange): Promise<void> {
+    this.steps.push({ change });
     applyChange(this.file, change);
     const bytes = await this.file.xlsx.writeBuffer();
     this.file = new ExcelJS.Workbook();
     await this.file.xlsx.load(bytes);
-    await this.host.run(async (context) => {
-      const snapshot = await readWorkbookCells(context, this.features);
-      await applyWorkbookChange(context, change, snapshot, this.features);
-    });
   }
 
-  /** A value typed into both, as a clerk correcting a figure. */
-  type(sheet: string, address: string, value: number): void {
-    this.file.getWorksheet(sheet)!.getCell(address).value = value;
-    setCells(this.host, sheet, address, [[value]]);
+  type(sheet: string, cell: string, value: number): void {
+    this.steps.push({ typed: { sheet, cell, value } });
+    this.file.getWorksheet(sheet)!.getCell(cell).value = value;
   }
+}
 
-  done(): void {
-    this.uninstall();
+/** The same steps in the in-memory Excel host, with the Office.js adapter of a host with `requirementSets`. */
+async function officeSide(steps: readonly Step[], requirementSets: Record<string, string>): Promise<MemoryExcel> {
+  const host = createWorkbook({ 我的笔记: NOTES });
+  const globals = installGlobals(host, { requirementSets });
+  try {
+    const features = detectFeatures((name, version) => globals.Office.context.requirements.isSetSupported(name, version));
+    for (const step of steps) {
+      if ("typed" in step) setCells(host, step.typed.sheet, step.typed.cell, [[step.typed.value]]);
+      else
+        await host.run(async (context) => applyWorkbookChange(context, step.change, await readWorkbookCells(context, features), features));
+    }
+  } finally {
+    globals.uninstall();
   }
+  return host;
 }
 
 function templateChange(): WorkbookChange {
@@ -101,22 +106,21 @@ function returnedNovember(): SheetCells[] {
 }
 
 /** The five changes, each planned from the file's cells as it stands. */
-async function writeTheYear(twins: Twins): Promise<void> {
-  const rank = () => rankWorkbook(twins.sheets(), { period: OCTOBER, published: DEMO_PUBLISHED, generated: STAMP }).change;
-  await twins.apply(templateChange());
-  await twins.apply(rank());
-  twins.type("郑州市", "D13", 20000);
-  await twins.apply(rank());
+async function writeTheYear(): Promise<FileSide> {
+  const side = new FileSide();
+  const rank = () => rankWorkbook(side.sheets(), { period: OCTOBER, published: DEMO_PUBLISHED, generated: STAMP }).change;
+  await side.apply(templateChange());
+  await side.apply(rank());
+  side.type("郑州市", "D13", 20000);
+  await side.apply(rank());
   // A negative count: a problem listed in 数据校验 with a link to its cell.
-  twins.type("开封市", "D13", -15000);
-  await twins.apply(rank());
-  const imported = planImport(
-    [{ name: "郑州.xlsx", sheets: returnedNovember() }],
-    { sheets: twins.sheets(), names: twins.sheets().map((s) => s.name) },
-    STAMP,
-  );
+  side.type("开封市", "D13", -15000);
+  await side.apply(rank());
+  const returned = [{ name: "郑州.xlsx", sheets: returnedNovember() }];
+  const imported = planImport(returned, { sheets: side.sheets(), names: side.sheets().map((s) => s.name) }, STAMP);
   expect(imported.change?.cellWrites.length).toBe(21);
-  await twins.apply(imported.change!);
+  await side.apply(imported.change!);
+  return side;
 }
 
 function sheet(view: WorkbookView, name: string): SheetView {
@@ -124,21 +128,18 @@ function sheet(view: WorkbookView, name: string): SheetView {
 }
 
 describe("the same changes through the ExcelJS adapter and the Office.js adapter", () => {
+  let steps: readonly Step[];
   let file: WorkbookView;
   let office: WorkbookView;
   let host: MemoryExcel;
 
   beforeAll(async () => {
+    const side = await writeTheYear();
+    steps = side.steps;
+    file = viewOfExcelJs(side.file);
     // ExcelApi 1.18: notes are notes in both.
-    const twins = new Twins({ ExcelApi: "1.18" });
-    try {
-      await writeTheYear(twins);
-      file = viewOfExcelJs(twins.file);
-      office = viewOfMemoryHost(twins.host);
-      host = twins.host;
-    } finally {
-      twins.done();
-    }
+    host = await officeSide(steps, { ExcelApi: "1.18" });
+    office = viewOfMemoryHost(host);
   }, 120_000);
 
   test("the changes cover every kind of thing compared", () => {
@@ -198,35 +199,25 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
     expect(snapshotSheet(host, RESULT).charts).toHaveLength(1);
     // ExcelJS has no chart API: the .xlsx result sheet is complete without it (SheetSpec.chart: "where the host supports charts").
   });
-});
 
-describe("where a host lacks an API, the rest still looks the same", () => {
-  async function both(requirementSets: Record<string, string>): Promise<{ file: WorkbookView; office: WorkbookView; host: MemoryExcel }> {
-    const twins = new Twins(requirementSets);
-    try {
-      await twins.apply(templateChange());
-      await twins.apply(rankWorkbook(twins.sheets(), { period: OCTOBER, published: DEMO_PUBLISHED, generated: STAMP }).change);
-      return { file: viewOfExcelJs(twins.file), office: viewOfMemoryHost(twins.host), host: twins.host };
-    } finally {
-      twins.done();
-    }
-  }
+  describe("where a host lacks an API, the rest still looks the same", () => {
+    test("ExcelApi 1.10–1.17 has no notes: a note is a comment with the same text", async () => {
+      const older = await officeSide(steps, { ExcelApi: "1.17" });
+      const office = viewOfMemoryHost(older);
+      expect(Object.keys(sheet(file, RESULT).notes).length).toBeGreaterThan(0);
+      expect(snapshotSheet(older, RESULT).comments).toEqual(sheet(file, RESULT).notes);
+      for (const s of file.sheets) expect({ ...sheet(office, s.name), notes: s.notes }).toEqual(s);
+    });
 
-  test("ExcelApi 1.10–1.17 has no notes: a note is a comment with the same text", async () => {
-    const { file, office, host } = await both({ ExcelApi: "1.17" });
-    expect(Object.keys(sheet(file, RESULT).notes).length).toBeGreaterThan(0);
-    expect(snapshotSheet(host, RESULT).comments).toEqual(sheet(file, RESULT).notes);
-    for (const s of file.sheets) expect({ ...sheet(office, s.name), notes: s.notes }).toEqual(s);
-  }, 120_000);
-
-  test("ExcelApi 1.8 has neither notes, page layout nor autofilter: those are missing, everything else is the same", async () => {
-    const { file, office } = await both({ ExcelApi: "1.8" });
-    for (const s of file.sheets) {
-      const o = sheet(office, s.name);
-      expect(o.notes).toEqual({});
-      expect(o.autoFilter).toBeNull();
-      expect(o.print).toEqual({ orientation: "portrait", paper: "default", fit: null, titleRows: null });
-      expect({ ...o, notes: s.notes, autoFilter: s.autoFilter, print: s.print }).toEqual(s);
-    }
-  }, 120_000);
+    test("ExcelApi 1.8 has neither notes, page layout nor autofilter: those are missing, everything else is the same", async () => {
+      const office = viewOfMemoryHost(await officeSide(steps, { ExcelApi: "1.8" }));
+      for (const s of file.sheets) {
+        const o = sheet(office, s.name);
+        expect(o.notes).toEqual({});
+        expect(o.autoFilter).toBeNull();
+        expect(o.print).toEqual({ orientation: "portrait", paper: "default", fit: null, titleRows: null });
+        expect({ ...o, notes: s.notes, autoFilter: s.autoFilter, print: s.print }).toEqual(s);
+      }
+    });
+  });
 });

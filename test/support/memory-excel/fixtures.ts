@@ -112,6 +112,9 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     columnCount: used.column + used.columnCount,
   };
   const grid = <T>(read: (r: number, c: number) => T): T[][] => (extentRect ? st.grid(sheet, extentRect, read) : []);
+  // Each formula calculated once for both its value and its text.
+  const calculated = grid((r, c) => st.valueAt(sheet, r, c));
+  const valueAt = (r: number, c: number) => calculated[r - (extentRect?.row ?? 0)][c - (extentRect?.column ?? 0)];
   const perCell = <T>(read: (r: number, c: number) => T | undefined): Record<string, T> => {
     const out: Record<string, T> = {};
     const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -134,13 +137,11 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     visibility: sheet.visibility,
     tabColor: sheet.tabColor,
     extent: extentRect ? qualifiedAddress(sheet.name, extentRect).split("!")[1] : "",
-    values: grid((r, c) => toPlain(st.valueAt(sheet, r, c))),
+    values: grid((r, c) => toPlain(valueAt(r, c))),
     formulas: extentRect ? st.formulas(sheet, extentRect) : [],
     text: grid((r, c) => {
       const cell = st.getCell(sheet, r, c);
-      return !cell || (cell.formula === undefined && cell.value === "")
-        ? ""
-        : displayText(st.valueAt(sheet, r, c), st.numberFormatAt(sheet, r, c));
+      return !cell || (cell.formula === undefined && cell.value === "") ? "" : displayText(valueAt(r, c), st.numberFormatAt(sheet, r, c));
     }),
     numberFormats: grid((r, c) => st.numberFormatAt(sheet, r, c)),
     fills: grid((r, c) => st.style(sheet, r, c, "fill") ?? null),

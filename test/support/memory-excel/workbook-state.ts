@@ -152,9 +152,12 @@ export class WorkbookState {
     return s;
   }
 
+  /** Sheets by lower-case name, made again after a sheet is added, renamed or deleted (formulas look sheets up per cell). */
+  private byName: Map<string, SheetState> | undefined;
+
   findSheet(name: string): SheetState | undefined {
-    const lower = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+    this.byName ??= new Map(this.sheets.map((s) => [s.name.toLowerCase(), s]));
+    return this.byName.get(name.toLowerCase());
   }
 
   addSheet(name?: string): SheetState {
@@ -186,6 +189,7 @@ export class WorkbookState {
       pageLayout: defaultPageLayout(),
     };
     this.sheets.push(sheet);
+    this.byName = undefined;
     if (this.activeSheetId === undefined) this.activeSheetId = sheet.id;
     return sheet;
   }
@@ -195,6 +199,7 @@ export class WorkbookState {
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new MemoryExcelError(ErrorCode.itemAlreadyExists, undefined, "Worksheet.name");
     sheet.name = name;
+    this.byName = undefined;
   }
 
   private visibleCount(except?: SheetState): number {
@@ -230,6 +235,7 @@ export class WorkbookState {
     }
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
+    this.byName = undefined;
     for (const list of [this.comments, this.notes] as Array<Array<{ sheetId: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].sheetId === sheet.id) list.splice(i, 1);
     }
