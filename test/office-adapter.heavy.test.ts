@@ -3,6 +3,8 @@
 // round trips and the 5 MB request cap checked, and a sync failing at every action of a generation.
 
 import { REGISTRY_SHEET } from "../src/workbook/sheet-spec";
+import { DEFAULT_UNITS } from "../src/engine/units";
+import { demoValues } from "../src/workbook/demo-data";
 import { FIVE_MB } from "./support/memory-excel";
 import { syntheticUnits, yearWorkbook } from "./support/synthetic-workbooks";
 import {
@@ -13,9 +15,10 @@ import {
   generatesTheEnginesRanking,
   paneOn,
   regenerating,
+  returnedFile,
   sheetRanking,
   uninstallPane,
-  workbookNow as state,
+  workbookNow,
 } from "./support/office-pane";
 
 afterEach(uninstallPane);
@@ -66,7 +69,7 @@ describe("a failure part-way leaves the workbook as it was", () => {
     const p = pane ?? paneOn(host);
     host.resetStats();
     await p.generate(OCTOBER);
-    return { actions: host.requests.map((r) => r.actions), after: state(host) };
+    return { actions: host.requests.map((r) => r.actions), after: workbookNow(host) };
   }
 
   for (const first of [true, false]) {
@@ -88,13 +91,13 @@ describe("a failure part-way leaves the workbook as it was", () => {
           const { host, pane } = first ? { host: demoWorkbook(), pane: undefined } : await regenerating();
           const p = pane ?? paneOn(host);
           host.resetStats();
-          const before = state(host);
+          const before = workbookNow(host);
           host.failNthSync(n, { afterActions });
           const outcome = await p.generate(OCTOBER).then(
             () => "done",
             () => "failed",
           );
-          const now = state(host);
+          const now = workbookNow(host);
           if (outcome === "failed") expect({ n, afterActions, ...now }).toEqual({ n, afterActions, ...before });
           else expect({ n, afterActions, ...now, selection: undefined }).toEqual({ n, afterActions, ...ref.after, selection: undefined });
           outcomes.push(`${n}:${outcome}`);
@@ -113,10 +116,48 @@ describe("a failure part-way leaves the workbook as it was", () => {
     "a write to %s that fails leaves the regenerated workbook as it was",
     async (sheet) => {
       const { host, pane } = await regenerating();
-      const before = state(host);
+      const before = workbookNow(host);
       host.failWhenWriting(sheet, { times: 1 });
       await expect(pane.generate(OCTOBER)).rejects.toBeDefined();
-      expect(state(host)).toEqual(before);
+      expect(workbookNow(host)).toEqual(before);
     },
   );
+});
+
+describe("an import is all or nothing", () => {
+  /** Two units' returned files into a workbook where 郑州市's October is empty and 洛阳市 has no sheet yet. */
+  async function importing() {
+    const units = DEFAULT_UNITS.slice(0, 3);
+    const host = yearWorkbook({ units, values: () => undefined });
+    host.state.deleteSheet(host.state.findSheet(units[2].name)!);
+    const pane = paneOn(host);
+    const values = demoValues(units[0], "2026-10");
+    const files = [await returnedFile("郑州.xlsx", units[0], values), await returnedFile("洛阳.xlsx", units[2], values)];
+    host.resetStats();
+    return { host, pane, files };
+  }
+
+  test("a sync failing at any action leaves every cell empty and adds no sheet, or (past the commit point) completes", async () => {
+    const reference = await importing();
+    await reference.pane.importFiles(reference.files);
+    const actions = reference.host.requests.map((r) => r.actions);
+    const after = workbookNow(reference.host);
+    // Reading the workbook (2), writing the new sheet and the registry (1), the swap (1).
+    expect(actions).toHaveLength(4);
+    const outcomes: string[] = [];
+    for (const [index, count] of actions.entries()) {
+      for (let afterActions = 0; afterActions <= count; afterActions++) {
+        const { host, pane, files } = await importing();
+        const before = workbookNow(host);
+        host.failNthSync(index + 1, { afterActions });
+        const outcome = await pane.importFiles(files).then(
+          () => "done",
+          () => "failed",
+        );
+        expect({ index, afterActions, ...workbookNow(host) }).toEqual({ index, afterActions, ...(outcome === "done" ? after : before) });
+        outcomes.push(`${index + 1}:${outcome}`);
+      }
+    }
+    expect(outcomes.join(" ")).toMatch(/^(1:failed )+(2:failed )+(3:failed )+(4:failed )+(4:done ?)+$/);
+  }, 300_000);
 });

@@ -2,14 +2,11 @@
 // workbook of a year as describeTemplate lays it out. Generations at scale (280 and 2,800 units) and
 // the sweeps of a failure at every action are in office-adapter.heavy.test.ts.
 
-import ExcelJS from "exceljs";
-import { DEFAULT_UNITS, Unit } from "../src/engine/units";
-import { CellValue } from "../src/engine/cells";
-import { ChangeRefused, REGISTRY_SHEET, WorkbookChange, describeUnitSheet } from "../src/workbook";
-import { writeSheet } from "../src/adapters/xlsx/writer";
+import { DEFAULT_UNITS } from "../src/engine/units";
+import { ChangeRefused, REGISTRY_SHEET, WorkbookChange } from "../src/workbook";
 import { applyWorkbookChange, detectFeatures, readWorkbookCells } from "../src/adapters/office/excel-workbook";
 import { toPaneError } from "../src/taskpane/host/office-controller";
-import { DEMO_EVENTS, DEMO_YEAR, demoValues } from "../src/workbook/demo-data";
+import { DEMO_EVENTS, demoValues } from "../src/workbook/demo-data";
 import { createWorkbook, inspectCell, listSheets, setCells, sheetValues, snapshotSheet, snapshotWorkbook } from "./support/memory-excel";
 import { yearWorkbook } from "./support/synthetic-workbooks";
 import {
@@ -21,6 +18,7 @@ import {
   generatesTheEnginesRanking,
   paneOn,
   regenerating,
+  returnedFile,
   registry,
   sheetRanking,
   uninstallPane,
@@ -28,17 +26,6 @@ import {
 } from "./support/office-pane";
 
 afterEach(uninstallPane);
-
-/** A centre's returned workbook: its unit sheet with October filled. */
-async function returnedFile(name: string, unit: Unit, october: Record<string, CellValue>): Promise<File> {
-  const workbook = new ExcelJS.Workbook();
-  writeSheet(
-    workbook,
-    describeUnitSheet(unit, DEMO_YEAR, (_, month) => (month === "2026-10" ? october : undefined)),
-  );
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as File;
-}
 
 describe("a generation through the Office.js adapter", () => {
   test("for the 28 units writes the engine's ranking in 4 round trips, every request under 5 MB", async () => {

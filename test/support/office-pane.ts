@@ -1,6 +1,7 @@
 // The pane's Office controller on the in-memory Excel host, and what the Office adapter tests read
 // back: the demo year's workbook, the engine's ranking of the same data, the result table, the registry.
 
+import ExcelJS from "exceljs";
 import { EventLevel, EventScope, EventType, RESULT_LABELS } from "../../src/engine/catalogue";
 import { CellValue } from "../../src/engine/cells";
 import { evaluate } from "../../src/engine/evaluate";
@@ -10,6 +11,8 @@ import { RawRecord } from "../../src/engine/records";
 import { DEFAULT_UNITS, Unit } from "../../src/engine/units";
 import { REGISTRY_SHEET } from "../../src/workbook/sheet-spec";
 import { DEMO_EVENTS, DEMO_YEAR, demoValues } from "../../src/workbook/demo-data";
+import { describeUnitSheet } from "../../src/workbook/template";
+import { writeSheet } from "../../src/adapters/xlsx/writer";
 import { PaneController } from "../../src/taskpane/controller";
 import { createOfficeController } from "../../src/taskpane/host/office-controller";
 import { FIVE_MB, MemoryExcel, installGlobals, listSheets, setCells, sheetValues, snapshotSheet, snapshotWorkbook } from "./memory-excel";
@@ -132,4 +135,15 @@ export async function generatesTheEnginesRanking(n: number, layout: "unitSheets"
   expect(host.requests.every((r) => r.ok)).toBe(true);
   expect(host.largestRequestBytes).toBeLessThan(FIVE_MB);
   return host;
+}
+
+/** A centre's returned workbook: its unit sheet with October filled. */
+export async function returnedFile(name: string, unit: Unit, october: Record<string, CellValue>): Promise<File> {
+  const workbook = new ExcelJS.Workbook();
+  writeSheet(
+    workbook,
+    describeUnitSheet(unit, DEMO_YEAR, (_, month) => (month === "2026-10" ? october : undefined)),
+  );
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as File;
 }
