@@ -1,9 +1,8 @@
 /** `Excel.PageLayout` and `Excel.AutoFilter` (ExcelApi 1.9): print set-up and a sheet's autofilter, recorded. */
 import { MAX_COLUMNS, parseAddress, Rect, splitSheetAddress } from "./address";
-import { MemoryClientObject, unwrap } from "./client-object";
+import { MemorySheetPart, unwrap } from "./client-object";
 import { ErrorCode, MemoryExcelError } from "./errors";
 import { MemoryRange } from "./range";
-import type { MemoryRequestContext } from "./request-context";
 import type { PageLayoutState } from "./workbook-state";
 import type { MemoryWorksheet } from "./worksheet";
 
@@ -34,20 +33,8 @@ function rectOf(given: Excel.Range | string, sheet: MemoryWorksheet, location: s
 
 type PageLayoutMembers = "context" | "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "load";
 
-export class MemoryPageLayout extends MemoryClientObject<string> implements Pick<Excel.PageLayout, PageLayoutMembers> {
+export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.PageLayout, PageLayoutMembers> {
   protected readonly _typeName = "PageLayout";
-
-  constructor(
-    ctx: MemoryRequestContext,
-    path: string,
-    private readonly sheet: MemoryWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  override _tryTarget(): string | null {
-    return this.sheet._tryTarget();
-  }
 
   private get _layout(): PageLayoutState {
     return this.sheet._sheet().pageLayout;
@@ -139,20 +126,8 @@ export class MemoryPageLayout extends MemoryClientObject<string> implements Pick
 
 type AutoFilterMembers = "context" | "enabled" | "apply" | "remove" | "getRangeOrNullObject" | "load";
 
-export class MemoryAutoFilter extends MemoryClientObject<string> implements Pick<Excel.AutoFilter, AutoFilterMembers> {
+export class MemoryAutoFilter extends MemorySheetPart implements Pick<Excel.AutoFilter, AutoFilterMembers> {
   protected readonly _typeName = "AutoFilter";
-
-  constructor(
-    ctx: MemoryRequestContext,
-    path: string,
-    private readonly sheet: MemoryWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  override _tryTarget(): string | null {
-    return this.sheet._tryTarget();
-  }
 
   protected _loadables(): Record<string, () => unknown> {
     return { enabled: () => this.sheet._sheet().autoFilter !== undefined };

@@ -1,6 +1,6 @@
 /** `Excel.Worksheet`, `Excel.WorksheetCollection` and `Excel.WorksheetFreezePanes`. */
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, splitSheetAddress } from "./address";
-import { MemoryClientObject, MemoryCollection, unwrap } from "./client-object";
+import { MemoryClientObject, MemoryCollection, MemorySheetPart, unwrap } from "./client-object";
 import { ErrorCode, MemoryExcelError } from "./errors";
 import { MemoryChartCollection } from "./charts";
 import { MemoryCommentCollection, MemoryNoteCollection } from "./comments";
@@ -335,20 +335,8 @@ export class MemoryWorksheetCollection
 
 type FreezeMembers = "context" | "freezeAt" | "freezeRows" | "freezeColumns" | "unfreeze";
 
-export class MemoryFreezePanes extends MemoryClientObject<string> implements Pick<Excel.WorksheetFreezePanes, FreezeMembers> {
+export class MemoryFreezePanes extends MemorySheetPart implements Pick<Excel.WorksheetFreezePanes, FreezeMembers> {
   protected readonly _typeName = "WorksheetFreezePanes";
-
-  constructor(
-    ctx: MemoryRequestContext,
-    path: string,
-    private readonly sheet: MemoryWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  override _tryTarget(): string | null {
-    return this.sheet._tryTarget();
-  }
 
   protected _loadables(): Record<string, () => unknown> {
     return {};
