@@ -90,6 +90,26 @@ export default tseslint.config(
     },
   },
   {
+    // The adapters the task pane loads in the browser: no Node module, and ExcelJS only as a type (the
+    // caller hands in its workbook; the pane loads ExcelJS on demand). Node's file handling is xlsx/file.ts.
+    files: ["src/adapters/xlsx/cells.ts", "src/adapters/xlsx/writer.ts", "src/adapters/office/**/*.ts"],
+    ignores: ["src/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["fs", "fs/*", "path", "os", "child_process", "util", "node:*"],
+              message: "Node-free: the task pane runs this module.",
+            },
+            { group: ["exceljs"], allowTypeImports: true, message: "ExcelJS only as a type here: the caller loads it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/taskpane/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -1,8 +1,11 @@
 // Two projects: "everyday" (`npm test`, minutes) and "heavy" (`npm run test:heavy`: scale and failure
 // sweeps, run by CI after the everyday suite). A heavy test is a file named *.heavy.test.ts.
+// ts-jest transpiles each file on its own (tsconfig.jest.json: isolatedModules): type checking is
+// `npm run typecheck`, which `npm test` runs before jest; checking types again per test file cost
+// about ten seconds a file.
 const base = {
   testEnvironment: "node",
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: { warnOnly: false } }] },
 };
 
 /** @type {import('jest').Config} */

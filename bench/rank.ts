@@ -17,7 +17,8 @@ import {
   demoValues,
   sampleMonth,
 } from "../src/workbook";
-import { applyChange, workbookSheets, writeSheet } from "../src/adapters/xlsx/xlsx-workbook";
+import { workbookSheets } from "../src/adapters/xlsx/cells";
+import { applyChange, writeSheet } from "../src/adapters/xlsx/writer";
 
 async function demoBytes(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -77,8 +78,11 @@ async function measure(label: string, bytes: Buffer, period: string, runs: numbe
   const engine = median(splits.map((s) => s.engine));
   const write = median(splits.map((s) => s.write));
   const total = read + engine + write;
+  const ms = (v: number, width: number, digits = 0) => `${v.toFixed(digits).padStart(width)} ms`;
+  const size = `${(bytes.length / 1024).toFixed(0).padStart(6)} KB`;
+  const share = `(${((engine / total) * 100).toFixed(1)}%)`;
   console.log(
-    `  ${label.padEnd(34)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB  total ${total.toFixed(0).padStart(5)} ms  read ${read.toFixed(0).padStart(5)} ms  engine ${engine.toFixed(1).padStart(6)} ms (${((engine / total) * 100).toFixed(1)}%)  write ${write.toFixed(0).padStart(5)} ms`,
+    `  ${label.padEnd(34)} ${size}  total ${ms(total, 5)}  read ${ms(read, 5)}  engine ${ms(engine, 6, 1)} ${share}  write ${ms(write, 5)}`,
   );
 }
 

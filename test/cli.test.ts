@@ -13,7 +13,8 @@ import { DEFAULT_UNITS } from "../src/engine/units";
 import { rankWorkbook } from "../src/workbook/pipeline";
 import { readWorkbook } from "../src/workbook/read";
 import { FILLS } from "../src/workbook/layout";
-import { loadWorkbook, workbookSheets } from "../src/adapters/xlsx/xlsx-workbook";
+import { loadWorkbook } from "../src/adapters/xlsx/file";
+import { workbookSheets } from "../src/adapters/xlsx/cells";
 import { DEMO_CASES, DEMO_PUBLISHED } from "../src/workbook/demo-data";
 import { USAGE_HINT, digest, expectCleanStderr, runCli, tempDir } from "./support/cli-harness";
 

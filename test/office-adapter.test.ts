@@ -1,157 +1,36 @@
 // The Office.js adapter and the pane's controller, run against the in-memory Excel host: the
-// workbook of a year as describeTemplate lays it out, generated for 28, 280 and 2,800 units.
+// workbook of a year as describeTemplate lays it out. Generations at scale (280 and 2,800 units) and
+// the sweeps of a failure at every action are in office-adapter.heavy.test.ts.
 
-import ExcelJS from "exceljs";
-import { EventLevel, EventScope, EventType, RESULT_LABELS } from "../src/engine/catalogue";
-import { CellValue } from "../src/engine/cells";
-import { evaluate } from "../src/engine/evaluate";
-import { ScoringEvent } from "../src/engine/events";
-import { monthKey, parsePeriod } from "../src/engine/period";
-import { RawRecord } from "../src/engine/records";
-import { DEFAULT_UNITS, Unit } from "../src/engine/units";
-import { REGISTRY_SHEET } from "../src/workbook/sheet-spec";
-import { describeUnitSheet } from "../src/workbook/template";
-import { writeSheet } from "../src/adapters/xlsx/xlsx-workbook";
-import { DEMO_EVENTS, DEMO_YEAR, demoValues } from "../src/workbook/demo-data";
-import { PaneController } from "../src/taskpane/controller";
-import { createOfficeController } from "../src/taskpane/host/office-controller";
+import { DEFAULT_UNITS } from "../src/engine/units";
+import { ChangeRefused, REGISTRY_SHEET, WorkbookChange } from "../src/workbook";
+import { applyWorkbookChange, detectFeatures, readWorkbookCells } from "../src/adapters/office/excel-workbook";
+import { toPaneError } from "../src/taskpane/host/office-controller";
+import { DEMO_EVENTS, demoValues } from "../src/workbook/demo-data";
+import { createWorkbook, inspectCell, listSheets, setCells, sheetValues, snapshotSheet, snapshotWorkbook } from "./support/memory-excel";
+import { yearWorkbook } from "./support/synthetic-workbooks";
 import {
-  FIVE_MB,
-  MemoryExcel,
-  createWorkbook,
-  inspectCell,
-  installGlobals,
-  listSheets,
-  setCells,
-  sheetValues,
-  snapshotSheet,
-  snapshotWorkbook,
-} from "./support/memory-excel";
-import { syntheticUnits, yearWorkbook } from "./support/synthetic-workbooks";
+  OCTOBER,
+  RESULT,
+  USER_SHEET,
+  demoWorkbook,
+  engineRanking,
+  generatesTheEnginesRanking,
+  paneOn,
+  regenerating,
+  returnedFile,
+  registry,
+  sheetRanking,
+  uninstallPane,
+  workbookNow,
+} from "./support/office-pane";
 
-const OCTOBER = parsePeriod("2026-10")!;
-const RESULT = "2026年10月 考评结果";
-const filled = (unit: Unit, month: string) => (month <= `${DEMO_YEAR}-10` ? demoValues(unit, month) : undefined);
-
-let uninstall: (() => void) | undefined;
-afterEach(() => {
-  uninstall?.();
-  uninstall = undefined;
-});
-
-/** The real controller on the host, with Office's globals installed (Excel.* enums, isSetSupported). */
-function paneOn(host: MemoryExcel, requirementSets?: Record<string, string>): PaneController {
-  uninstall?.();
-  const globals = installGlobals(host, requirementSets ? { requirementSets } : {});
-  uninstall = globals.uninstall;
-  return createOfficeController({
-    run: (batch) => host.run(batch),
-    isSetSupported: (name, version) => globals.Office.context.requirements.isSetSupported(name, version),
-    now: () => new Date(2026, 10, 3, 9, 30),
-  });
-}
-
-const USER_SHEET: Record<string, CellValue[][]> = {
-  我的笔记: [["自己的表", "=1+2", 3.14159], ["2026-10", "=SUM(C1,1)", "周口市"], [], ["", "", "", "右下角"]],
-};
-
-/** The 28 units with the demo year and October's events, plus a sheet of the user's own. */
-function demoWorkbook(units: readonly Unit[] = DEFAULT_UNITS): MemoryExcel {
-  const host = yearWorkbook({ units, events: DEMO_EVENTS, userSheets: USER_SHEET });
-  const notes = host.state.findSheet("我的笔记")!;
-  host.state.setStyle(notes, { row: 0, column: 0, rowCount: 1, columnCount: 2 }, "fill", "#FFFF00");
-  host.state.addComment(notes, 0, 0, "别动这张表");
-  return host;
-}
-
-const TYPES: Record<string, EventType> = { 荣誉奖励: "honour", 批评曝光: "criticism", 弄虚作假: "falsification" };
-const LEVELS: Record<string, EventLevel> = { 国家级: "national", 省级: "provincial", 市级: "city" };
-const SCOPES: Record<string, EventScope> = { 月度: "monthly", 年度: "annual" };
-
-/** The engine on the same data, straight from the generators: rank (or its label), unit, total. */
-function engineRanking(units: readonly Unit[], events: readonly (readonly CellValue[])[]): (string | number)[][] {
-  const records: RawRecord[] = [];
-  for (const unit of units)
-    for (let m = 1; m <= 12; m++) {
-      const values = filled(unit, monthKey(DEMO_YEAR, m));
-      if (values) records.push({ unitCode: unit.code, month: monthKey(DEMO_YEAR, m), values });
-    }
-  const scoring: ScoringEvent[] = events.map(([date, unit, type, level, scope]) => ({
-    date: String(date),
-    unitCode: units.find((u) => u.name === unit)!.code,
-    type: TYPES[String(type)],
-    level: level === null ? undefined : LEVELS[String(level)],
-    scope: SCOPES[String(scope)],
-  }));
-  const evaluation = evaluate({ period: OCTOBER, units, records, events: scoring });
-  return evaluation.rows.map((r) => [r.rank ?? RESULT_LABELS[r.result], r.unit.name, r.total ?? ""]);
-}
-
-/** The result sheet's table read back: 名次, 单位, 总分 of every row under the header. */
-function sheetRanking(host: MemoryExcel, name = RESULT): (string | number)[][] {
-  const values = sheetValues(host, name);
-  const header = values.findIndex((row) => row[0] === "名次" && row[1] === "单位");
-  const total = values[header].indexOf("总分");
-  const rows: (string | number)[][] = [];
-  for (const row of values.slice(header + 1)) {
-    if (row[1] === "" || row[1] === undefined) break;
-    rows.push([row[0] as string | number, row[1] as string, row[total] as string | number]);
-  }
-  return rows;
-}
-
-function registry(host: MemoryExcel): { visibility: string; rows: CellValue[][] } {
-  const snap = snapshotSheet(host, REGISTRY_SHEET);
-  return { visibility: snap.visibility, rows: snap.values.slice(1) };
-}
+afterEach(uninstallPane);
 
 describe("a generation through the Office.js adapter", () => {
-  const sizes: [number, "unitSheets" | "summary"][] = [
-    [28, "unitSheets"],
-    [280, "unitSheets"],
-    [28, "summary"],
-    [280, "summary"],
-    [2800, "summary"],
-  ];
-  const syncs: number[] = [];
-
-  test.each(sizes)(
-    "for %i units (%s) writes the engine's ranking in 4 round trips, every request under 5 MB",
-    async (n, layout) => {
-      const units = syntheticUnits(n);
-      const events = n === 28 ? DEMO_EVENTS : [];
-      const host = yearWorkbook({ units, events, layout });
-      const pane = paneOn(host);
-      host.resetStats();
-      const outcome = await pane.generate(OCTOBER, "2026-11-05");
-      expect(outcome.resultSheet).toBe(RESULT);
-      expect(sheetRanking(host)).toEqual(engineRanking(units, events));
-      expect(host.syncCount).toBe(4);
-      expect(host.requests.every((r) => r.ok)).toBe(true);
-      expect(host.largestRequestBytes).toBeLessThan(FIVE_MB);
-      expect(Math.max(...host.requests.map((r) => r.responseBytes))).toBeLessThan(FIVE_MB);
-      syncs.push(host.syncCount);
-    },
-    60_000,
-  );
-
-  test("the number of round trips does not grow with the units", () => {
-    expect(new Set(syncs)).toEqual(new Set([4]));
+  test("for the 28 units writes the engine's ranking in 4 round trips, every request under 5 MB", async () => {
+    await generatesTheEnginesRanking(28, "unitSheets");
   });
-
-  test("2,800 per-unit sheets (7.7 MB of values) are read in halves under the response cap, and the ranking is still the engine's", async () => {
-    const units = syntheticUnits(2800);
-    const host = yearWorkbook({ units });
-    const pane = paneOn(host);
-    host.resetStats();
-    await pane.generate(OCTOBER);
-    expect(sheetRanking(host)).toEqual(engineRanking(units, []));
-    const refused = host.requests.filter((r) => !r.ok);
-    expect(refused.map((r) => r.error)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
-    expect(host.syncCount).toBe(6);
-    expect(host.largestRequestBytes).toBeLessThan(FIVE_MB);
-    expect(Math.max(...host.requests.filter((r) => r.ok).map((r) => r.responseBytes))).toBeLessThan(FIVE_MB);
-  }, 120_000);
 
   test("sheets it did not make stay exactly as they were; its own are listed in the very hidden registry", async () => {
     const host = demoWorkbook();
@@ -270,84 +149,14 @@ describe("regenerating a period", () => {
 });
 
 describe("a failure part-way leaves the workbook as it was", () => {
-  /** A workbook generated once, with a value changed since: the next generation renames, replaces and appends. */
-  async function regenerating(): Promise<{ host: MemoryExcel; pane: PaneController }> {
-    const host = demoWorkbook();
-    const pane = paneOn(host);
-    await pane.generate(OCTOBER);
-    setCells(host, "郑州市", "D13", [[20000]]);
-    await pane.generate(OCTOBER);
-    setCells(host, "开封市", "D13", [[15000]]);
-    host.resetStats();
-    return { host, pane };
-  }
-
-  function state(host: MemoryExcel) {
-    return {
-      sheets: snapshotWorkbook(host),
-      list: listSheets(host),
-      calculation: host.state.calculationMode,
-      selection: host.state.selection,
-    };
-  }
-
-  /** What an undisturbed generation does: its requests (action counts) and the workbook after it. */
-  async function reference(first: boolean) {
-    const { host, pane } = first ? { host: demoWorkbook(), pane: undefined } : await regenerating();
-    const p = pane ?? paneOn(host);
-    host.resetStats();
-    await p.generate(OCTOBER);
-    return { actions: host.requests.map((r) => r.actions), after: state(host) };
-  }
-
-  for (const first of [true, false]) {
-    test(`${first ? "first generation" : "regeneration"}: a sync failing at any of its actions, in either step, is undone or (past the commit point) completed`, async () => {
-      const ref = await reference(first);
-      expect(ref.actions).toHaveLength(4);
-      const outcomes: string[] = [];
-      for (const [index, count] of ref.actions.entries()) {
-        const n = index + 1;
-        // The swap (4): every action; the reads (1, 2) and the step-1 write (3): a spread of positions.
-        const positions =
-          n === 4
-            ? Array.from({ length: count + 1 }, (_, k) => k)
-            : [...new Set([0, 1, 2, 5, Math.floor(count / 3), Math.floor(count / 2), count - 2, count - 1, count])].filter(
-                (k) => k >= 0 && k <= count,
-              );
-        for (const afterActions of positions) {
-          const { host, pane } = first ? { host: demoWorkbook(), pane: undefined } : await regenerating();
-          const p = pane ?? paneOn(host);
-          host.resetStats();
-          const before = state(host);
-          host.failNthSync(n, { afterActions });
-          const outcome = await p.generate(OCTOBER).then(
-            () => "done",
-            () => "failed",
-          );
-          const now = state(host);
-          if (outcome === "failed") expect({ n, afterActions, ...now }).toEqual({ n, afterActions, ...before });
-          else expect({ n, afterActions, ...now, selection: undefined }).toEqual({ n, afterActions, ...ref.after, selection: undefined });
-          outcomes.push(`${n}:${outcome}`);
-        }
-      }
-      // One commit point: every failure before it is undone; only failures after it, among the swap's
-      // last actions (deleting what was set aside, restoring calculation), complete the change.
-      const joined = outcomes.join(" ");
-      expect(joined).toMatch(/^(1:failed )+(2:failed )+(3:failed )+(4:failed )+(4:done ?)+$/);
-      expect(outcomes.filter((o) => o === "4:done").length).toBeLessThanOrEqual(first ? 5 : 9);
-    }, 120_000);
-  }
-
-  test.each(["数据校验", RESULT, "修正记录", REGISTRY_SHEET, "~kp12328 1"])(
-    "a write to %s that fails leaves the regenerated workbook as it was",
-    async (sheet) => {
-      const { host, pane } = await regenerating();
-      const before = state(host);
-      host.failWhenWriting(sheet, { times: 1 });
-      await expect(pane.generate(OCTOBER)).rejects.toBeDefined();
-      expect(state(host)).toEqual(before);
-    },
-  );
+  // Every other sheet, and a failure at every action of a generation: office-adapter.heavy.test.ts.
+  test("a write to 修正记录 that fails leaves the regenerated workbook as it was", async () => {
+    const { host, pane } = await regenerating();
+    const before = workbookNow(host);
+    host.failWhenWriting("修正记录", { times: 1 });
+    await expect(pane.generate(OCTOBER)).rejects.toBeDefined();
+    expect(workbookNow(host)).toEqual(before);
+  });
 });
 
 describe("set-up, import and navigation", () => {
@@ -374,17 +183,7 @@ describe("set-up, import and navigation", () => {
     expect(snapshotWorkbook(host)).toEqual(again);
   });
 
-  async function returnedFile(name: string, unit: Unit, october: Record<string, CellValue>): Promise<File> {
-    const workbook = new ExcelJS.Workbook();
-    writeSheet(
-      workbook,
-      describeUnitSheet(unit, DEMO_YEAR, (_, month) => (month === "2026-10" ? october : undefined)),
-    );
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    return { name, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } as unknown as File;
-  }
-
-  test("importFiles fills only empty cells, reports a cell that already holds another value, and creates a missing unit's sheet", async () => {
+  test("importFiles fills only empty cells, reports one that holds another value, and creates a missing unit's sheet", async () => {
     const units = DEFAULT_UNITS.slice(0, 3);
     const host = yearWorkbook({
       units,
@@ -409,6 +208,23 @@ describe("set-up, import and navigation", () => {
     expect(registry(host).rows.map((r) => r[0])).toEqual([units[2].name]);
   });
 
+  test("an import is one change: when a write of it fails, no cell is filled and no sheet is added", async () => {
+    const units = DEFAULT_UNITS.slice(0, 3);
+    const host = yearWorkbook({ units, values: () => undefined });
+    host.state.deleteSheet(host.state.findSheet(units[2].name)!);
+    const pane = paneOn(host);
+    const values = { ...demoValues(units[0], "2026-10") };
+    const files = [await returnedFile("郑州.xlsx", units[0], values), await returnedFile("第三.xlsx", units[2], values)];
+    const before = workbookNow(host);
+    host.failWhenWriting(units[0].name, { times: 1 });
+    await expect(pane.importFiles(files)).rejects.toBeDefined();
+    expect(workbookNow(host)).toEqual(before);
+    // Once the failure is gone, the same import goes through whole.
+    const outcome = await pane.importFiles(files);
+    expect(outcome.files.map((f) => f.rows)).toEqual([1, 1]);
+    expect(inspectCell(host, units[0].name, "B13").value).toBe(values.ordersTotal);
+  });
+
   test("selectCell activates the sheet and selects the cell", async () => {
     const host = demoWorkbook();
     await paneOn(host).selectCell({ sheet: "开封市", cell: "D13" });
@@ -417,5 +233,39 @@ describe("set-up, import and navigation", () => {
       sheetId: host.state.findSheet("开封市")!.id,
       rect: { row: 12, column: 3, rowCount: 1, columnCount: 1 },
     });
+  });
+});
+
+describe("a change the workbook cannot take is refused before anything is written", () => {
+  async function applyTo(host: ReturnType<typeof demoWorkbook>, change: WorkbookChange): Promise<unknown> {
+    paneOn(host);
+    const features = detectFeatures(() => true);
+    return host
+      .run(async (context) => applyWorkbookChange(context, change, await readWorkbookCells(context, features), features))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+  }
+  const nothing: WorkbookChange = { renames: [], sheets: [], appends: [], cellWrites: [], registry: [] };
+
+  test("replacing a sheet the product did not make: a Chinese sentence naming it, and only the read took place", async () => {
+    const host = demoWorkbook();
+    const before = workbookNow(host);
+    host.resetStats();
+    const error = await applyTo(host, { ...nothing, sheets: [{ name: "我的笔记", role: "validation", rows: [[{ value: "x" }]] }] });
+    expect(error).toBeInstanceOf(ChangeRefused);
+    expect((error as Error).message).toBe("“我的笔记”不是本工具生成的工作表，不会被改名、替换或追加内容；本次未写入任何内容。");
+    expect(host.requests.every((r) => r.writes === 0)).toBe(true);
+    expect(workbookNow(host)).toEqual(before);
+  });
+
+  test("a value for a cell that is not empty: refused, and the pane shows the sentence", async () => {
+    const host = demoWorkbook();
+    const before = workbookNow(host);
+    const error = await applyTo(host, { ...nothing, cellWrites: [{ sheet: "郑州市", cell: "B13", value: 1 }] });
+    expect((error as Error).message).toBe("郑州市!B13 已有内容，不会被覆盖；本次未写入任何内容。");
+    expect(toPaneError(error)).toMatchObject({ code: "failed", userMessage: (error as Error).message });
+    expect(workbookNow(host)).toEqual(before);
   });
 });

@@ -11,7 +11,9 @@ import { Unit } from "../src/engine/units";
 import { rankWorkbook } from "../src/workbook/pipeline";
 import { describeTemplate } from "../src/workbook/template";
 import { FILLS } from "../src/workbook/layout";
-import { applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../src/adapters/xlsx/xlsx-workbook";
+import { loadWorkbook, saveWorkbook } from "../src/adapters/xlsx/file";
+import { workbookSheets } from "../src/adapters/xlsx/cells";
+import { applyChange, writeSheet } from "../src/adapters/xlsx/writer";
 
 const UNITS: Unit[] = [
   { code: "900001", name: "甲市", unitClass: "省辖市" },

@@ -27,8 +27,11 @@ import {
   DEMO_PUBLISHED,
   DEMO_YEAR,
   demoValues,
+  ChangeRefused,
 } from "../workbook";
-import { UserError, applyChange, loadWorkbook, saveWorkbook, workbookSheets, writeSheet } from "../adapters/xlsx/xlsx-workbook";
+import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
+import { workbookSheets } from "../adapters/xlsx/cells";
+import { applyChange, writeSheet } from "../adapters/xlsx/writer";
 import { evaluationJson } from "./json";
 
 const USAGE = `用法 (usage):
@@ -105,9 +108,8 @@ function sameFile(a: string, b: string): boolean {
 export function summaryLines(evaluation: Evaluation, limit = 10): string[] {
   const lines = [`${periodLabel(evaluation.period)} 考评结果（${STATUS_LABELS[evaluation.status]}）`];
   if (evaluation.publication) {
-    lines.push(
-      `发布日期 ${evaluation.publication.published}，公示期截止 ${evaluation.publication.end}${evaluation.publication.warning ? "（日历未知，仅按周末推算）" : ""}`,
-    );
+    const { published, end, warning } = evaluation.publication;
+    lines.push(`发布日期 ${published}，公示期截止 ${end}${warning ? "（日历未知，仅按周末推算）" : ""}`);
   }
   for (const row of evaluation.rows.slice(0, limit)) {
     const place = row.rank !== null ? String(row.rank).padStart(2) : RESULT_LABELS[row.result];
@@ -217,7 +219,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
     }
   } catch (e) {
-    if (e instanceof UserError) {
+    // A change the workbook cannot take (it would touch a sheet the tool did not make): nothing written.
+    if (e instanceof UserError || e instanceof ChangeRefused) {
       io.err(`kp12328: ${e.message}`);
       if (e instanceof UsageError) io.err("运行 kp12328 --help 查看用法");
       return 2;

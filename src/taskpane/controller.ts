@@ -2,23 +2,12 @@
 // return; every Office.js call lives behind this interface (src/taskpane/host/), so the pane can be
 // tested with a plain object and the Office side can change without touching a component.
 
-import type { PublicityPeriod, Evaluation, MonthKey, Period, CellRef, Problem } from "../engine";
+import type { PublicityPeriod, Evaluation, Period, CellRef, Problem } from "../engine";
+import type { GenerationSummary, ImportedFile, WorkbookOverview } from "../workbook";
 
-/** The set-up sheets the pane offers to create (spec §8). */
-export const SETUP_SHEETS = ["评分规则", "考评单位", "考评事件", "节假日调整"] as const;
-export type SetUpSheet = (typeof SETUP_SHEETS)[number];
-
-/** What the workbook holds, read when the pane opens and after set-up or import. */
-export interface WorkbookOverview {
-  /** Indicator sheets found: one per unit, plus any 汇总 sheet. 0 → the pane shows the set-up prompt. */
-  readonly indicatorSheets: number;
-  /** Which set-up sheets exist. */
-  readonly setUpSheets: Readonly<Record<SetUpSheet, boolean>>;
-  /** Months that have at least one indicator row, ascending ("2026-10"); picks the default period. */
-  readonly months: readonly MonthKey[];
-  /** The workbook's year when it can tell (from the data or the sheets it made); else undefined. */
-  readonly year?: number;
-}
+// What the workbook holds, the set-up sheets and an import's files are the workbook layer's words.
+export { SETUP_SHEETS } from "../workbook";
+export type { SetUpSheet, WorkbookOverview, ImportedFile } from "../workbook";
 
 /** The steps of one generation, in order; the pane shows one line of text for each. */
 export type GenerateStep = "reading" | "checking" | "scoring" | "writing" | "done";
@@ -29,16 +18,9 @@ export interface GenerateProgress {
   readonly fraction?: number;
 }
 
-export interface GenerateOutcome {
+/** A generation's result: the evaluation and the sheets written (see GenerationSummary). */
+export interface GenerateOutcome extends GenerationSummary {
   readonly evaluation: Evaluation;
-  /** The result sheet written and activated, e.g. "2026年10月 考评结果". */
-  readonly resultSheet: string;
-  /** The 数据校验 sheet written, when there were problems. */
-  readonly validationSheet?: string;
-  /** When the period had been generated before: the name the earlier result sheet was renamed to. */
-  readonly previousVersion?: string;
-  /** Rows appended to 修正记录 (0 on a first generation). */
-  readonly corrections: number;
 }
 
 export interface SetUpOutcome {
@@ -46,14 +28,6 @@ export interface SetUpOutcome {
   readonly created: readonly string[];
   /** Sheets that already existed and were left as they were. */
   readonly kept: readonly string[];
-}
-
-export interface ImportedFile {
-  readonly name: string;
-  /** Workbook sheets the file's data went into (created or filled). */
-  readonly sheets: readonly string[];
-  /** Indicator rows taken over. */
-  readonly rows: number;
 }
 
 export interface ImportOutcome {

@@ -1,10 +1,15 @@
 // The workbook layer's public surface: the layout as data, reading a workbook's cells, the sheets the
-// product writes, and the change a run makes. Pure like the engine: no Office, DOM or Node import.
+// product writes, the changes a generation, a set-up or an import makes, and the check every change
+// passes before an adapter applies it. Pure like the engine: no Office, DOM or Node import.
 export * from "./layout";
 export * from "./sheet-spec";
 export * from "./read";
 export * from "./result-sheets";
 export * from "./template";
+export * from "./check-change";
 export * from "./plan";
 export * from "./pipeline";
+export * from "./overview";
+export * from "./set-up";
+export * from "./import-plan";
 export * from "./demo-data";

@@ -2,7 +2,7 @@
 // earlier one kept under a versioned name, 数据校验 replaced, 修正记录 appended, the registry updated.
 // Sheets the product did not make are never renamed, replaced or deleted.
 
-import { CellGrid, Evaluation } from "../engine";
+import { Evaluation } from "../engine";
 import { SHEETS } from "./layout";
 import {
   correctionRows,
@@ -13,17 +13,8 @@ import {
   readPreviousResult,
   resultSheetName,
 } from "./result-sheets";
-import { ProductSheet, SheetSpec, WorkbookChange } from "./sheet-spec";
-
-export interface WorkbookState {
-  /** Every sheet name in the workbook now, hidden ones included. */
-  readonly sheetNames: readonly string[];
-  readonly registry: readonly ProductSheet[];
-  /** The cells of a sheet, for reading back the earlier result of the period. */
-  readonly cellsOf: (name: string) => CellGrid | undefined;
-}
-
-const MAX_SHEET_NAME = 31;
+import { MAX_SHEET_NAME, ProductSheet, SheetAppend, SheetSpec, WorkbookChange } from "./sheet-spec";
+import { WorkbookState } from "./check-change";
 
 /** A name not taken yet: `base`, else `base (2)`, `base (3)` …, within Excel's 31 characters. */
 export function freeName(base: string, taken: ReadonlySet<string>): string {
@@ -43,7 +34,7 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, gen
   const period = periodKeyOf(evaluation);
   const renames: { from: string; to: string }[] = [];
   const sheets: SheetSpec[] = [];
-  const appends: { sheet: string; rows: SheetSpec["rows"] }[] = [];
+  const appends: SheetAppend[] = [];
   const nextRegistry: ProductSheet[] = [...registry];
 
   const current = registry.find((s) => s.role === "result" && s.period === period && !/ v\d+$/.test(s.name));
@@ -59,9 +50,9 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, gen
     const previous = readPreviousResult(state.cellsOf(current.name) ?? []);
     const changes = correctionRows(previous, evaluation, version, generated);
     const corrections = registry.find((s) => s.role === "corrections");
-    if (corrections) appends.push({ sheet: corrections.name, rows: changes });
+    const spec = describeCorrectionsSheet();
+    if (corrections) appends.push({ sheet: corrections.name, rows: changes, headerRow: spec.headerRow });
     else {
-      const spec = describeCorrectionsSheet();
       const name = freeName(spec.name, taken);
       taken.add(name);
       sheets.push({ ...spec, name, rows: [...spec.rows, ...changes] });
@@ -82,5 +73,5 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, gen
   if (validation) nextRegistry[nextRegistry.indexOf(validation)] = { ...validation, period, created: generated };
   else nextRegistry.push({ name: validationName, role: "validation", period, created: generated });
 
-  return { renames, sheets, appends, registry: nextRegistry, activate: resultName };
+  return { renames, sheets, appends, cellWrites: [], registry: nextRegistry, activate: resultName };
 }

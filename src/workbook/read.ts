@@ -47,7 +47,7 @@ import {
   fieldForHeader,
   matchesHeader,
 } from "./layout";
-import { ProductSheet, REGISTRY_SHEET } from "./sheet-spec";
+import { CellSpec, ProductSheet, REGISTRY_SHEET, SheetSpec } from "./sheet-spec";
 
 export interface SheetCells {
   readonly name: string;
@@ -129,11 +129,17 @@ export function readRegistry(cells: CellGrid | undefined): ProductSheet[] {
 }
 
 /** The registry as rows of cell values, header first. */
-export function registryRows(registry: readonly ProductSheet[]): CellValue[][] {
+export function registryRows(registry: readonly ProductSheet[]): (string | number | null)[][] {
   return [
     ["sheet", "role", "period", "version", "created"],
     ...registry.map((s) => [s.name, s.role, s.period ?? null, s.version ?? null, s.created]),
   ];
+}
+
+/** The registry sheet `_kp12328` as written (very hidden): every cell text-formatted, so a sheet name stays text. */
+export function describeRegistrySheet(registry: readonly ProductSheet[]): SheetSpec {
+  const rows = registryRows(registry).map((r) => r.map((value): CellSpec => ({ value, numberFormat: "@" })));
+  return { name: REGISTRY_SHEET, role: "registry", rows };
 }
 
 function readUnits(sheet: SheetCells, problems: Problem[]): Unit[] | undefined {
@@ -321,7 +327,9 @@ function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[]
         problem(
           "error",
           "holidays.bad",
-          `${sheet.name}!${cellAddress(r + 1, c + 1)}：${!date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为“工作日”或“休息日”`}，该行未采用`,
+          `${sheet.name}!${cellAddress(r + 1, c + 1)}：${
+            !date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为“工作日”或“休息日”`
+          }，该行未采用`,
           "请更正该行。",
           { at: ref(sheet.name, r, c) },
         ),

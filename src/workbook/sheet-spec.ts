@@ -1,7 +1,7 @@
 // What the product writes, described as data: each adapter (ExcelJS for .xlsx, Office.js in the
 // add-in) turns a WorkbookChange into writes, and nothing else decides what a sheet looks like.
 
-import { CellRef } from "../engine";
+import { CellRef, columnLetters } from "../engine";
 
 export interface CellSpec {
   /** Strings are always written as text, never as formulas (a name starting with "=" stays text). */
@@ -13,6 +13,7 @@ export interface CellSpec {
   readonly bold?: boolean;
   readonly fontColor?: string;
   readonly fontSize?: number;
+  /** A cell with `align` or `wrap` is also top-aligned, so a wrapped cell and its neighbours start on one line. */
   readonly align?: "left" | "center" | "right";
   readonly wrap?: boolean;
   /** A note (comment) on the cell. */
@@ -32,7 +33,8 @@ export type SheetRole =
   | "events" // 考评事件
   | "holidays" // 节假日调整
   | "unitInput" // one unit's indicator sheet
-  | "summaryInput"; // 汇总 indicator sheet
+  | "summaryInput" // 汇总 indicator sheet
+  | "registry"; // _kp12328, the list of the product's sheets
 
 export interface NumberValidation {
   /** A1 range, e.g. "B4:W15". */
@@ -60,9 +62,12 @@ export interface SheetSpec {
   readonly merges?: readonly string[];
   readonly validations?: readonly NumberValidation[];
   readonly tabColor?: string;
-  /** The header row (1-based) of a table-like sheet, for autofilter. */
+  /** The header row (1-based) of a table-like sheet: the autofilter covers it and the rows under it (see tableRange). */
   readonly headerRow?: number;
-  /** Printed landscape, one page wide: result sheets go out on paper and as PDF. */
+  /**
+   * Printed on A4 landscape, fitted to one page wide (as many pages tall as it takes), the header row
+   * repeated on every page: result sheets go out on paper and as PDF.
+   */
   readonly printLandscape?: boolean;
   /** A bar chart of one column against the names, where the host supports charts. */
   readonly chart?: { readonly title: string; readonly categories: string; readonly values: string; readonly anchor: string };
@@ -77,14 +82,33 @@ export interface ProductSheet {
   readonly created: string;
 }
 
+/** Rows added under the last used row of a product sheet (修正记录). */
+export interface SheetAppend {
+  readonly sheet: string;
+  readonly rows: readonly (readonly (CellSpec | null)[])[];
+  /** The sheet's header row, when its autofilter is to grow over the appended rows. */
+  readonly headerRow?: number;
+}
+
+/** One value into a cell of an existing sheet (an import); only ever into a cell that is empty (see checkChange). */
+export interface CellWrite {
+  readonly sheet: string;
+  /** A1 address, e.g. "C13". */
+  readonly cell: string;
+  /** A string is stored as text (the cell formatted "@"), never as a formula; a number keeps the cell's format. */
+  readonly value: string | number | boolean;
+}
+
 /**
- * One generation's effect on a workbook, applied all or nothing: renames of earlier product sheets
- * (to keep a version), sheets to write (created or replaced), rows to append to product sheets.
+ * One change to a workbook, applied all or nothing: renames of earlier product sheets (to keep a
+ * version), sheets to write (created or replaced), rows to append to product sheets, values into
+ * empty cells (an import). Adapters apply it only after checkChange accepts it.
  */
 export interface WorkbookChange {
   readonly renames: readonly { readonly from: string; readonly to: string }[];
   readonly sheets: readonly SheetSpec[];
-  readonly appends: readonly { readonly sheet: string; readonly rows: readonly (readonly (CellSpec | null)[])[] }[];
+  readonly appends: readonly SheetAppend[];
+  readonly cellWrites: readonly CellWrite[];
   /** The registry after the change. */
   readonly registry: readonly ProductSheet[];
   /** The sheet to show when done. */
@@ -92,3 +116,33 @@ export interface WorkbookChange {
 }
 
 export const REGISTRY_SHEET = "_kp12328";
+
+/** Excel's limit on a sheet name's length. */
+export const MAX_SHEET_NAME = 31;
+
+/** A cell's number format as written: its own, else "@" for text (so "=1+2" stays text), else General. */
+export function cellNumberFormat(cell: CellSpec | null | undefined): string {
+  if (!cell) return "General";
+  return cell.numberFormat ?? (typeof cell.value === "string" && !cell.formula ? "@" : "General");
+}
+
+/** The columns of a table: from A to the header row's last cell. */
+function tableWidth(header: readonly (CellSpec | null)[]): number {
+  let width = header.length;
+  while (width > 1 && !header[width - 1]) width--;
+  return width;
+}
+
+/** An autofilter's range: from column A of the header row to `lastRow`, `width` columns wide ("A5:X33"). */
+export function filterRange(headerRow: number, width: number, lastRow: number): string {
+  return `A${headerRow}:${columnLetters(width)}${Math.max(headerRow, lastRow)}`;
+}
+
+/** A written sheet's autofilter: the header row and the rows under it down to the first empty one (a legend below is left out). */
+export function tableRange(spec: Pick<SheetSpec, "rows" | "headerRow">): string | undefined {
+  const header = spec.headerRow ? spec.rows[spec.headerRow - 1] : undefined;
+  if (!spec.headerRow || !header) return undefined;
+  let last = spec.headerRow;
+  while (last < spec.rows.length && spec.rows[last].some((c) => c !== null)) last++;
+  return filterRange(spec.headerRow, tableWidth(header), last);
+}

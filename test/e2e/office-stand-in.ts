@@ -1,5 +1,5 @@
 /**
- * Browser stand-in for office.js in the end-to-end test (pane.e2e.test.ts): bundled by esbuild into
+ * Browser stand-in for office.js in the end-to-end test (pane.e2e.heavy.test.ts): bundled by esbuild into
  * one classic script and served in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js.
  * It runs before the add-in's deferred scripts and sets up what Excel would: the in-memory host
  * (src/testing/memory-excel) holding the demo workbook of `kp12328 demo` plus a sheet of the user's

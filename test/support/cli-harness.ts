@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { EvaluationJson } from "../../src/cli/json";
 import { describeTemplate, DEMO_YEAR, demoValues } from "../../src/workbook";
-import { writeSheet } from "../../src/adapters/xlsx/xlsx-workbook";
+import { writeSheet } from "../../src/adapters/xlsx/writer";
 import { FIELDS, DEFAULT_UNITS } from "../../src/engine";
 
 export const PERIOD = "2026-10";

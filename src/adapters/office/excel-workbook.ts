@@ -5,16 +5,36 @@
 // failure part-way leaves the workbook as it was.
 
 import { CellGrid, CellValue, cellAddress, columnLetters } from "../../engine";
-import { SheetCells, readRegistry, registryRows, CellSpec, REGISTRY_SHEET, SheetSpec, WorkbookChange } from "../../workbook";
+import {
+  CellSpec,
+  REGISTRY_SHEET,
+  SheetCells,
+  SheetSpec,
+  WorkbookChange,
+  WorkbookState,
+  cellNumberFormat,
+  checkChange,
+  filterRange,
+  firstFreeRow,
+  describeRegistrySheet,
+  tableRange,
+  workbookState,
+} from "../../workbook";
 
 /** What this Excel supports beyond the add-in's minimum (ExcelApi 1.7), detected at run time. */
 export interface HostFeatures {
   /** ExcelApi 1.8: data validation and calculation mode. */
   readonly validation: boolean;
-  /** ExcelApi 1.9: suspendScreenUpdatingUntilNextSync, autofilter, page layout. */
+  /** ExcelApi 1.9: suspendScreenUpdatingUntilNextSync. */
   readonly screenUpdating: boolean;
-  /** ExcelApi 1.10: comments, used for cell notes. */
+  /** ExcelApi 1.9: page layout (paper, orientation, fit to page, print titles). */
+  readonly pageLayout: boolean;
+  /** ExcelApi 1.9: a sheet's autofilter. */
+  readonly autoFilter: boolean;
+  /** ExcelApi 1.10: comments, used for cell notes where notes are missing. */
   readonly comments: boolean;
+  /** ExcelApi 1.18: notes, what a cell's note is in a file (ExcelJS writes the same). */
+  readonly notes: boolean;
   /** Charts (ExcelApi 1.7 series API); false where the host cannot draw them. */
   readonly charts: boolean;
 }
@@ -23,7 +43,10 @@ export function detectFeatures(isSetSupported: (name: string, version: string) =
   return {
     validation: isSetSupported("ExcelApi", "1.8"),
     screenUpdating: isSetSupported("ExcelApi", "1.9"),
+    pageLayout: isSetSupported("ExcelApi", "1.9"),
+    autoFilter: isSetSupported("ExcelApi", "1.9"),
     comments: isSetSupported("ExcelApi", "1.10"),
+    notes: isSetSupported("ExcelApi", "1.18"),
     charts: isSetSupported("ExcelApi", "1.7"),
   };
 }
@@ -165,8 +188,8 @@ async function readLargeSheet(context: Excel.RequestContext, ws: Excel.Worksheet
 /** The parts of a CellSpec that are formatting, as one key, so equal styles group into one range. */
 function styleKey(c: CellSpec | null): string {
   if (!c) return "";
-  const parts = [c.fill ?? "", c.bold ? "b" : "", c.fontColor ?? "", c.fontSize ?? "", c.align ?? "", c.wrap ? "w" : ""];
-  return parts.join("|") === "|||||" ? "" : parts.join("|");
+  const parts = [c.fill ?? "", c.bold ? "b" : "", c.fontColor ?? "", c.fontSize ?? "", c.align ?? "", c.wrap ? "w" : "", c.link ? "u" : ""];
+  return parts.every((p) => p === "") ? "" : parts.join("|");
 }
 
 /** Rectangles of equal style: runs along each row, joined down consecutive rows with the same run. */
@@ -217,12 +240,7 @@ function rectangular(spec: SheetSpec): { values: (string | number | boolean)[][]
     }),
   );
   // Text cells carry "@" so that a string like "=1+2" from the input is stored as text, never a formula.
-  const formats = spec.rows.map((row) =>
-    Array.from(
-      { length: width },
-      (_, c) => row[c]?.numberFormat ?? (typeof row[c]?.value === "string" && !row[c]?.formula ? "@" : "General"),
-    ),
-  );
+  const formats = spec.rows.map((row) => Array.from({ length: width }, (_, c) => cellNumberFormat(row[c])));
   return { values, formats, width };
 }
 
@@ -253,9 +271,15 @@ function rowChunks(values: readonly unknown[][], formats: readonly unknown[][], 
   return chunks;
 }
 
-const POINTS_PER_CHARACTER = 7;
+/**
+ * A SheetSpec's column width is in characters, as in a file's <col width>, which Excel draws as
+ * width × 7 pixels (the default font's digit); Office.js takes points, at 0.75 point per pixel.
+ */
+const POINTS_PER_CHARACTER = 7 * 0.75;
 
-/** Formatting, links and validation of a sheet; returns the number of actions queued. */
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+
+/** Formatting, links and validation of a sheet. */
 function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
   for (const { range, style } of styleBlocks(spec.rows)) {
     const r = ws.getRange(range);
@@ -263,14 +287,10 @@ function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeature
     if (style.bold) r.format.font.bold = true;
     if (style.fontColor) r.format.font.color = style.fontColor;
     if (style.fontSize) r.format.font.size = style.fontSize;
-    if (style.align)
-      r.format.horizontalAlignment =
-        style.align === "left"
-          ? Excel.HorizontalAlignment.left
-          : style.align === "center"
-            ? Excel.HorizontalAlignment.center
-            : Excel.HorizontalAlignment.right;
+    if (style.link) r.format.font.underline = "Single";
+    if (style.align) r.format.horizontalAlignment = HORIZONTAL[style.align];
     if (style.wrap) r.format.wrapText = true;
+    if (style.align || style.wrap) r.format.verticalAlignment = "Top";
   }
   spec.columnWidths?.forEach((w, i) => {
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
@@ -293,6 +313,7 @@ function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeature
       }
     }),
   );
+  writePrintAndFilter(ws, spec, features);
   if (features.validation) {
     for (const v of spec.validations ?? []) {
       const dv = ws.getRange(v.range).dataValidation;
@@ -307,27 +328,44 @@ function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeature
   }
 }
 
+/** SheetSpec.printLandscape and headerRow, where the host has page layout and autofilter (ExcelApi 1.9). */
+function writePrintAndFilter(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
+  if (spec.printLandscape && features.pageLayout) {
+    const layout = ws.pageLayout;
+    layout.paperSize = "A4";
+    layout.orientation = "Landscape";
+    // Excel's own "fit all columns on one page": one page wide, as many tall as it takes (0).
+    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (spec.headerRow) layout.setPrintTitleRows(`$${spec.headerRow}:$${spec.headerRow}`);
+  }
+  const filter = tableRange(spec);
+  if (filter && features.autoFilter) ws.autoFilter.apply(ws.getRange(filter));
+}
+
 /** An estimate of what writeStyles and writeNotes send, to place them in a request under the budget. */
 function styleBytes(spec: SheetSpec, features: HostFeatures): number {
-  let bytes = styleBlocks(spec.rows).length * ACTION_BYTES * 4;
+  let bytes = styleBlocks(spec.rows).length * ACTION_BYTES * 6;
   bytes +=
-    ((spec.columnWidths?.length ?? 0) + Object.keys(spec.rowHeights ?? {}).length + (spec.merges?.length ?? 0) + 4) * ACTION_BYTES * 2;
+    ((spec.columnWidths?.length ?? 0) + Object.keys(spec.rowHeights ?? {}).length + (spec.merges?.length ?? 0) + 10) * ACTION_BYTES * 2;
   if (features.validation) for (const v of spec.validations ?? []) bytes += ACTION_BYTES * 4 + 2 * jsonBytes(v);
   for (const row of spec.rows) {
     for (const cell of row) {
       if (cell?.link) bytes += ACTION_BYTES * 2 + jsonBytes(cell.link) + jsonBytes(String(cell.value ?? ""));
-      if (cell?.note && features.comments) bytes += ACTION_BYTES + jsonBytes(cell.note);
+      if (cell?.note && (features.notes || features.comments)) bytes += ACTION_BYTES + jsonBytes(cell.note);
     }
   }
   return bytes;
 }
 
+/** Cell notes as notes (ExcelApi 1.18), else as comments (1.10), else not at all. */
 function writeNotes(context: Excel.RequestContext, sheet: string, spec: SheetSpec, features: HostFeatures): void {
-  if (!features.comments) return;
+  if (!features.notes && !features.comments) return;
   spec.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell?.note)
-        context.workbook.comments.add(`'${sheet.replace(/'/g, "''")}'!${cellAddress(r + 1, c + 1)}`, cell.note, Excel.ContentType.plain);
+      if (!cell?.note) return;
+      const address = `'${sheet.replace(/'/g, "''")}'!${cellAddress(r + 1, c + 1)}`;
+      if (features.notes) context.workbook.notes.add(address, cell.note);
+      else context.workbook.comments.add(address, cell.note, Excel.ContentType.plain);
     }),
   );
 }
@@ -362,11 +400,17 @@ function temporaryName(taken: Set<string>): string {
   }
 }
 
-function registrySpec(change: WorkbookChange): SheetSpec {
-  const rows = registryRows(change.registry).map((r) =>
-    r.map((v): CellSpec => ({ value: v === null || typeof v === "object" ? "" : v, numberFormat: "@" })),
-  );
-  return { name: REGISTRY_SHEET, role: "corrections", rows };
+/** Values written into cells of a sheet that stays: rows appended to a product sheet, or an import's empty cells. */
+interface RangeWrite {
+  readonly sheet: string;
+  readonly address: string;
+  readonly values: (string | number | boolean)[][];
+  /** Undefined: the cells keep the format they have. */
+  readonly formats?: string[][];
+  /** "appended": rows under a product sheet's last; "cells": cells of the user's sheet an import fills. */
+  readonly kind: "appended" | "cells";
+  /** The autofilter's range once the rows are appended. */
+  readonly filter?: string;
 }
 
 /** What applyWorkbookChange does, worked out before anything is written. */
@@ -377,55 +421,57 @@ interface WritePlan {
   readonly replaced: readonly { readonly name: string; readonly id: string; readonly visibility: string; readonly aside: string }[];
   /** Earlier product sheets kept under a new name (the versioned result sheet). */
   readonly renames: readonly { readonly from: string; readonly to: string; readonly id: string }[];
-  readonly appends: readonly {
-    readonly sheet: string;
-    readonly address: string;
-    readonly values: (string | number | boolean)[][];
-    readonly formats: string[][];
-  }[];
+  /** Writes into sheets that stay, undone on a failure before the commit point. */
+  readonly ranges: readonly RangeWrite[];
   /** Hidden temporary sheets an earlier, interrupted run left behind. */
   readonly leftovers: readonly { readonly name: string; readonly id: string }[];
 }
 
-/** Refuses (before writing anything) a change that would touch a sheet the product did not make. */
+/** The writes into sheets that stay: appended rows, then an import's cells (a string as text, "@"). */
+function rangeWrites(change: WorkbookChange, state: WorkbookState): RangeWrite[] {
+  const appended = change.appends
+    .filter((a) => a.rows.length)
+    .map((append): RangeWrite => {
+      const first = firstFreeRow(state, append.sheet);
+      const last = first + append.rows.length - 1;
+      const { values, formats, width } = rectangular({ name: append.sheet, role: "corrections", rows: append.rows });
+      const filter = append.headerRow ? filterRange(append.headerRow, width, last) : undefined;
+      return { sheet: append.sheet, address: `A${first}:${columnLetters(width)}${last}`, values, formats, kind: "appended", filter };
+    });
+  const cells = change.cellWrites.map((w): RangeWrite => ({
+    sheet: w.sheet,
+    address: w.cell,
+    values: [[w.value]],
+    formats: typeof w.value === "string" ? [["@"]] : undefined,
+    kind: "cells",
+  }));
+  return [...appended, ...cells];
+}
+
+/** Checks the change against the snapshot (checkChange: nothing is written when it is refused) and lays out the writes. */
 function planWrites(change: WorkbookChange, snapshot: WorkbookSnapshot): WritePlan {
+  const state = workbookState(snapshot.sheets, snapshot.names);
+  checkChange(change, state);
   const info = snapshot.info ?? snapshot.names.map((name) => ({ name, id: name, visibility: "Visible" }));
   const byName = new Map(info.map((s) => [s.name.toLowerCase(), s]));
   const taken = new Set(info.map((s) => s.name.toLowerCase()));
-  const registered = new Set(readRegistry(snapshot.sheets.find((s) => s.name === REGISTRY_SHEET)?.cells).map((s) => s.name.toLowerCase()));
-  registered.add(REGISTRY_SHEET.toLowerCase());
-  const mine = (name: string) => {
-    if (!registered.has(name.toLowerCase())) throw new Error(`“${name}”不是本加载项生成的工作表，不会被改名或替换`);
-  };
   const renames = change.renames.map(({ from, to }) => {
-    const sheet = byName.get(from.toLowerCase());
-    if (!sheet) throw new Error(`找不到工作表“${from}”`);
-    mine(from);
+    const sheet = byName.get(from.toLowerCase())!;
     return { from: sheet.name, to, id: sheet.id };
   });
   const movedAway = new Set(renames.map((r) => r.from.toLowerCase()));
-  const specs = [...change.sheets, registrySpec(change)];
+  const specs = [...change.sheets, describeRegistrySheet(change.registry)];
   const replaced: WritePlan["replaced"][number][] = [];
   const sheets = specs.map((spec) => {
     const existing = byName.get(spec.name.toLowerCase());
-    if (existing && !movedAway.has(existing.name.toLowerCase())) {
-      mine(existing.name);
+    if (existing && !movedAway.has(existing.name.toLowerCase()))
       replaced.push({ name: existing.name, id: existing.id, visibility: existing.visibility, aside: temporaryName(taken) });
-    }
     return { spec, temp: temporaryName(taken), visibility: spec.name === REGISTRY_SHEET ? ("VeryHidden" as const) : ("Visible" as const) };
   });
-  const appends = change.appends
-    .filter((a) => a.rows.length)
-    .map((append) => {
-      mine(append.sheet);
-      const already = snapshot.sheets.find((s) => s.name === append.sheet)?.cells.length ?? 0;
-      const { values, formats, width } = rectangular({ name: append.sheet, role: "corrections", rows: append.rows });
-      return { sheet: append.sheet, address: `A${already + 1}:${columnLetters(width)}${already + append.rows.length}`, values, formats };
-    });
   const leftovers = info
     .filter((s) => s.name.startsWith(TEMPORARY_PREFIX) && s.visibility !== "Visible")
     .map((s) => ({ name: s.name, id: s.id }));
-  return { sheets, replaced, renames, appends, leftovers };
+  return { sheets, replaced, renames, ranges: rangeWrites(change, state), leftovers };
 }
 
 export interface ApplyOutcome {
@@ -435,34 +481,15 @@ export interface ApplyOutcome {
   readonly chart: boolean;
 }
 
-/**
- * Applies the change, all or nothing, in two steps.
- * (1) Every new sheet — the registry included — is written hidden under a temporary name, in as few
- * requests as the 4 MB budget allows (one for ordinary sizes); the chart comes last, so a host that
- * refuses charts leaves the sheets complete. Screen updating is suspended and calculation set to
- * manual while writing.
- * (2) One request swaps them in: replaced product sheets renamed aside, the earlier result sheet
- * renamed to its version, the new sheets renamed and shown, 修正记录 appended, the earlier active sheet
- * left for the new result, calculation restored, the new registry put in place (the commit point),
- * and only then the sheets set aside deleted.
- * Any failure is followed by a recovery that reads what was applied: before the commit point,
- * everything is undone (new sheets deleted, names, visibility, appended rows and calculation mode
- * restored); after it, the set-aside sheets are deleted and the change stands.
- * `snapshot` is what readWorkbookCells returned for this generation.
- */
-export async function applyWorkbookChange(
-  context: Excel.RequestContext,
-  change: WorkbookChange,
-  snapshot: WorkbookSnapshot,
-  features: HostFeatures,
-): Promise<ApplyOutcome> {
-  const plan = planWrites(change, snapshot);
-  const app = context.workbook.application;
-  const sheets = context.workbook.worksheets;
-  const manual = snapshot.calculation !== undefined && snapshot.calculation !== "Manual";
+/** One part of step 1, with what it adds to a request. */
+interface Write {
+  readonly bytes: number;
+  readonly run: () => void;
+}
 
-  // Step 1: writes packed into requests under the budget.
-  type Write = { bytes: number; run: () => void };
+/** Step 1's writes, packed into requests under the budget; the charts come last. */
+function packWrites(context: Excel.RequestContext, plan: WritePlan, features: HostFeatures): { requests: Write[][]; charts: number } {
+  const sheets = context.workbook.worksheets;
   const writes: Write[] = [];
   const charts: Write[] = [];
   for (const { spec, temp } of plan.sheets) {
@@ -504,12 +531,77 @@ export async function applyWorkbookChange(
     size += write.bytes;
     requests[requests.length - 1].push(write);
   }
+  return { requests, charts: charts.length };
+}
 
+/**
+ * Step 2, queued as one request: the swap up to the commit point (the new registry taking its name),
+ * then the clean-up that may fail without undoing the change.
+ */
+function queueSwap(context: Excel.RequestContext, plan: WritePlan, change: WorkbookChange, features: HostFeatures): void {
+  const sheets = context.workbook.worksheets;
+  for (const r of plan.replaced) sheets.getItem(r.id).name = r.aside;
+  for (const r of plan.renames) sheets.getItem(r.id).name = r.to;
+  const registry = plan.sheets.find((s) => s.spec.name === REGISTRY_SHEET)!;
+  for (const s of plan.sheets) {
+    if (s === registry) continue;
+    const ws = sheets.getItem(s.temp);
+    ws.name = s.spec.name;
+    ws.visibility = Excel.SheetVisibility.visible;
+  }
+  for (const r of plan.replaced) if (r.visibility === "Visible") sheets.getItem(r.id).visibility = Excel.SheetVisibility.hidden;
+  for (const w of plan.ranges) {
+    const ws = sheets.getItem(w.sheet);
+    const range = ws.getRange(w.address);
+    if (w.formats) range.numberFormat = w.formats;
+    range.values = w.values;
+    if (w.filter && features.autoFilter) ws.autoFilter.apply(ws.getRange(w.filter));
+  }
+  if (change.activate) sheets.getItem(change.activate).activate();
+  // The commit point: the new registry takes its name. Everything before it is undone on a failure.
+  const reg = sheets.getItem(registry.temp);
+  reg.visibility = Excel.SheetVisibility.veryHidden;
+  reg.name = REGISTRY_SHEET;
+  finishCommitted(plan, (id) => sheets.getItem(id));
+}
+
+/** After the commit point: the sheets set aside and the leftovers of an earlier run deleted. */
+function finishCommitted(plan: WritePlan, sheetById: (id: string) => Excel.Worksheet | undefined): void {
+  for (const r of plan.replaced) sheetById(r.id)?.delete();
+  for (const l of plan.leftovers) sheetById(l.id)?.delete();
+}
+
+/**
+ * Applies the change, all or nothing, in two steps, after checkChange accepted it against the
+ * snapshot (else ChangeRefused, and nothing is written).
+ * (1) Every new sheet — the registry included — is written hidden under a temporary name, in as few
+ * requests as the 4 MB budget allows (one for ordinary sizes); the chart comes last, so a host that
+ * refuses charts leaves the sheets complete. Screen updating is suspended and calculation set to
+ * manual while writing.
+ * (2) One request swaps them in: replaced product sheets renamed aside, the earlier result sheet
+ * renamed to its version, the new sheets renamed and shown, 修正记录 appended, an import's cells
+ * filled, the earlier active sheet left for the new result, the new registry put in place (the commit
+ * point), and only then the sheets set aside deleted and calculation restored.
+ * Any failure is followed by a recovery that reads what was applied: before the commit point,
+ * everything is undone (new sheets deleted, names, visibility, appended rows, filled cells and the
+ * calculation mode restored); after it, the clean-up is finished and the change stands.
+ * `snapshot` is what readWorkbookCells returned for this change.
+ */
+export async function applyWorkbookChange(
+  context: Excel.RequestContext,
+  change: WorkbookChange,
+  snapshot: WorkbookSnapshot,
+  features: HostFeatures,
+): Promise<ApplyOutcome> {
+  const plan = planWrites(change, snapshot);
+  const app = context.workbook.application;
+  const manual = snapshot.calculation !== undefined && snapshot.calculation !== "Manual";
+  const { requests, charts } = packWrites(context, plan, features);
   let syncs = 0;
-  let chartDrawn = charts.length > 0;
-  // What the cells to append to hold now (formats of empty rows), to put back if the swap fails.
-  const underAppends = plan.appends.map((a) => sheets.getItem(a.sheet).getRange(a.address).load("numberFormat"));
-  const original: (string[][] | undefined)[] = [];
+  let chartDrawn = charts > 0;
+  // What the cells written in place are now, read with the first request, to put back if the swap fails.
+  const reading = plan.ranges.map((w) => readBefore(context, w, features));
+  const before: (Before | undefined)[] = [];
   try {
     for (const [i, request] of requests.entries()) {
       if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
@@ -518,43 +610,20 @@ export async function applyWorkbookChange(
       syncs++;
       try {
         await context.sync();
-        if (i === 0) underAppends.forEach((r, j) => (original[j] = r.numberFormat));
+        if (i === 0) reading.forEach((read, j) => (before[j] = read()));
       } catch (error) {
         // Charts are queued last: when only they were refused, every sheet before them was written.
-        if (i === requests.length - 1 && charts.length && chartRefused(error)) chartDrawn = false;
+        if (i === requests.length - 1 && charts && chartRefused(error)) chartDrawn = false;
         else throw error;
       }
     }
-
-    // Step 2: the swap, in one request.
     if (features.screenUpdating) app.suspendScreenUpdatingUntilNextSync();
-    for (const r of plan.replaced) sheets.getItem(r.id).name = r.aside;
-    for (const r of plan.renames) sheets.getItem(r.id).name = r.to;
-    const registry = plan.sheets.find((s) => s.spec.name === REGISTRY_SHEET)!;
-    for (const s of plan.sheets) {
-      if (s === registry) continue;
-      const ws = sheets.getItem(s.temp);
-      ws.name = s.spec.name;
-      ws.visibility = Excel.SheetVisibility.visible;
-    }
-    for (const r of plan.replaced) if (r.visibility === "Visible") sheets.getItem(r.id).visibility = Excel.SheetVisibility.hidden;
-    for (const a of plan.appends) {
-      const range = sheets.getItem(a.sheet).getRange(a.address);
-      range.numberFormat = a.formats;
-      range.values = a.values;
-    }
-    if (change.activate) sheets.getItem(change.activate).activate();
-    // The commit point: the new registry takes its name. Everything before it is undone on a failure.
-    const reg = sheets.getItem(registry.temp);
-    reg.visibility = Excel.SheetVisibility.veryHidden;
-    reg.name = REGISTRY_SHEET;
-    for (const r of plan.replaced) sheets.getItem(r.id).delete();
-    for (const l of plan.leftovers) sheets.getItem(l.id).delete();
+    queueSwap(context, plan, change, features);
     if (manual) app.calculationMode = snapshot.calculation!;
     syncs++;
     await context.sync();
   } catch (error) {
-    const committed = await recover(context, plan, snapshot, manual, original);
+    const committed = await recover(context, plan, snapshot, features, manual, before);
     if (!committed) throw error;
   }
   return { syncs, chart: chartDrawn };
@@ -570,33 +639,32 @@ async function recover(
   context: Excel.RequestContext,
   plan: WritePlan,
   snapshot: WorkbookSnapshot,
+  features: HostFeatures,
   manual: boolean,
-  underAppends: readonly (string[][] | undefined)[],
+  ranges: readonly (Before | undefined)[],
 ): Promise<boolean> {
   try {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name,items/id,items/visibility");
-    const appended = plan.appends.map((a, i) => {
-      const range = sheets.getItemOrNullObject(a.sheet).getRange(a.address);
+    const written = plan.ranges.map((w, i) => {
+      const range = sheets.getItemOrNullObject(w.sheet).getRange(w.address);
       range.load("values,numberFormat");
-      return { before: underAppends[i], range };
+      return { write: w, before: ranges[i], range };
     });
     await context.sync().catch(async () => {
-      // An appended-to sheet that is gone fails the read of its range: read the sheets alone.
+      // A written-to sheet that is gone fails the read of its range: read the sheets alone.
       sheets.load("items/name,items/id,items/visibility");
-      appended.length = 0;
+      written.length = 0;
       await context.sync();
     });
     const now = sheets.items.map((ws) => ({ ws, name: ws.name, id: ws.id, visibility: String(ws.visibility) }));
-    const before = new Set((snapshot.info ?? []).map((s) => s.id));
+    const existing = new Set((snapshot.info ?? []).map((s) => s.id));
     const temps = new Set(plan.sheets.map((s) => s.temp.toLowerCase()));
     const finals = new Set(plan.sheets.map((s) => s.spec.name.toLowerCase()));
-    const created = now.filter((s) => !before.has(s.id) && (temps.has(s.name.toLowerCase()) || finals.has(s.name.toLowerCase())));
-    const committed = created.some((s) => s.name === REGISTRY_SHEET);
+    const created = now.filter((s) => !existing.has(s.id) && (temps.has(s.name.toLowerCase()) || finals.has(s.name.toLowerCase())));
     const app = context.workbook.application;
-    if (committed) {
-      for (const r of plan.replaced) now.find((s) => s.id === r.id)?.ws.delete();
-      for (const l of plan.leftovers) now.find((s) => s.id === l.id)?.ws.delete();
+    if (created.some((s) => s.name === REGISTRY_SHEET)) {
+      finishCommitted(plan, (id) => now.find((s) => s.id === id)?.ws);
       if (manual) app.calculationMode = snapshot.calculation!;
       await context.sync();
       return true;
@@ -615,19 +683,7 @@ async function recover(
       const s = now.find((x) => x.id === r.id);
       if (s && s.name !== r.from) s.ws.name = r.from;
     }
-    // Rows appended to 修正记录: emptied, with the formats the cells had (unknown only when the swap never ran).
-    for (const { before, range } of appended) {
-      if (!before) continue;
-      const changed =
-        range.values.some((row) => row.some((v) => v !== "" && v !== null)) ||
-        JSON.stringify(range.numberFormat) !== JSON.stringify(before);
-      if (!changed) continue;
-      if (before.every((row) => row.every((f) => f === "General"))) range.clear(Excel.ClearApplyTo.all);
-      else {
-        range.clear(Excel.ClearApplyTo.contents);
-        range.numberFormat = before;
-      }
-    }
+    for (const w of written) undoRangeWrite(context, w.write, w.range, w.before);
     if (snapshot.active && now.some((s) => s.id === snapshot.active)) sheets.getItem(snapshot.active).activate();
     if (manual) app.calculationMode = snapshot.calculation!;
     await context.sync();
@@ -635,4 +691,44 @@ async function recover(
     // See above: the original failure is reported.
   }
   return false;
+}
+
+/** What a range written in place held before: its formats, and its sheet's autofilter where the write grows it. */
+interface Before {
+  readonly formats: string[][];
+  /** The autofilter's address (null: none); undefined where the write leaves the filter alone. */
+  readonly filter?: string | null;
+}
+
+/** Queues the reads of what `write` changes; the returned function gives them once the request ran. */
+function readBefore(context: Excel.RequestContext, write: RangeWrite, features: HostFeatures): () => Before {
+  const ws = context.workbook.worksheets.getItem(write.sheet);
+  const range = ws.getRange(write.address).load("numberFormat");
+  const filter = write.filter && features.autoFilter ? ws.autoFilter.getRangeOrNullObject().load("address") : undefined;
+  return () => ({ formats: range.numberFormat, filter: filter && (filter.isNullObject ? null : filter.address) });
+}
+
+/**
+ * Cells written in place, emptied again with the formats they had (unknown only when the swap never
+ * ran). Rows appended to a product sheet were empty: all is cleared where they had no format, and
+ * the sheet's autofilter goes back to its range. An import's cells belong to the user's sheet: only
+ * their contents go, and the format they had returns.
+ */
+function undoRangeWrite(context: Excel.RequestContext, write: RangeWrite, range: Excel.Range, before: Before | undefined): void {
+  if (!before) return;
+  if (before.filter !== undefined) {
+    const ws = context.workbook.worksheets.getItem(write.sheet);
+    if (before.filter === null) ws.autoFilter.remove();
+    else ws.autoFilter.apply(ws.getRange(before.filter.split("!").pop()));
+  }
+  const formats = before.formats;
+  const changed =
+    range.values.some((row) => row.some((v) => v !== "" && v !== null)) || JSON.stringify(range.numberFormat) !== JSON.stringify(formats);
+  if (!changed) return;
+  if (write.kind === "appended" && formats.every((row) => row.every((f) => f === "General"))) {
+    range.clear(Excel.ClearApplyTo.all);
+    return;
+  }
+  range.clear(Excel.ClearApplyTo.contents);
+  if (JSON.stringify(range.numberFormat) !== JSON.stringify(formats)) range.numberFormat = formats;
 }

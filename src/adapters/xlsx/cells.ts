@@ -5,18 +5,30 @@ import type ExcelJS from "exceljs";
 import { CellGrid, CellValue } from "../../engine";
 import { SheetCells } from "../../workbook";
 
+/**
+ * What Excel shows in a cell formatted as a date whose number is past any date (1e21): ExcelJS turns
+ * such a cell into an invalid Date and the number is lost, so the engine gets what the user sees,
+ * and its message names that cell ("“########”不是数字", "日期“########”无法识别").
+ */
+export const OUT_OF_RANGE_DATE = "########";
+
+function dateValue(date: Date): CellValue {
+  return Number.isNaN(date.getTime()) ? OUT_OF_RANGE_DATE : date;
+}
+
 /** An ExcelJS cell value as the engine's CellValue: formulas by their cached result, rich text as text. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) return dateValue(value);
   if (typeof value === "object") {
     if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
     if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return null;
-      if (typeof result === "object" && !(result instanceof Date) && "error" in result) return { error: String(result.error) };
+      if (result instanceof Date) return dateValue(result);
+      if (typeof result === "object" && "error" in result) return { error: String(result.error) };
       return result as CellValue;
     }
     if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);

@@ -6,6 +6,7 @@
 import { ClientErrorCode, ErrorCode, MemoryExcelError, propertyNotLoaded } from "./errors";
 import type { MemoryRequestContext } from "./request-context";
 import type { SheetState } from "./workbook-state";
+import type { MemoryWorksheet } from "./worksheet";
 
 /** What one queued action sends over the wire (serialised to estimate the request payload). */
 export interface WireAction {
@@ -264,6 +265,21 @@ export abstract class MemoryClientObject<TBinding = unknown> {
 
   untrack(): this {
     return this;
+  }
+}
+
+/** An object of one worksheet (freeze panes, page layout, autofilter): bound to the sheet's id, so it follows a rename. */
+export abstract class MemorySheetPart extends MemoryClientObject<string> {
+  constructor(
+    ctx: MemoryRequestContext,
+    path: string,
+    protected readonly sheet: MemoryWorksheet,
+  ) {
+    super(ctx, path);
+  }
+
+  override _tryTarget(): string | null {
+    return this.sheet._tryTarget();
   }
 }
 

@@ -1,5 +1,5 @@
 /** Test helpers: build a workbook from plain data, snapshot a sheet, list sheets. */
-import { cellAddress, columnLetters, parseAddress, qualifiedAddress, Rect } from "./address";
+import { cellAddress, columnLetters, parseAddress, qualifiedAddress, Rect, rectAddress } from "./address";
 import { CellValue, displayText, FontState, toPlain } from "./cells";
 import { MemoryExcel, MemoryExcelOptions } from "./host";
 import { SheetState, Visibility } from "./workbook-state";
@@ -74,6 +74,8 @@ export interface SheetSnapshot {
   notes: Record<string, string>;
   comments: Record<string, string>;
   columnWidths: Record<string, number>;
+  /** Row heights in points set on rows, by 1-based row number. */
+  rowHeights: Record<string, number>;
   frozenRows: number;
   frozenColumns: number;
   merges: string[];
@@ -94,6 +96,9 @@ export interface SheetSnapshot {
     position?: string;
   }>;
   customProperties: Record<string, string>;
+  /** The autofilter's range ("A5:X33"), null when the sheet has none. */
+  autoFilter: string | null;
+  pageLayout: { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; printTitleRows: string | null };
 }
 
 export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
@@ -107,6 +112,9 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     columnCount: used.column + used.columnCount,
   };
   const grid = <T>(read: (r: number, c: number) => T): T[][] => (extentRect ? st.grid(sheet, extentRect, read) : []);
+  // Each formula calculated once for both its value and its text.
+  const calculated = grid((r, c) => st.valueAt(sheet, r, c));
+  const valueAt = (r: number, c: number) => calculated[r - (extentRect?.row ?? 0)][c - (extentRect?.column ?? 0)];
   const perCell = <T>(read: (r: number, c: number) => T | undefined): Record<string, T> => {
     const out: Record<string, T> = {};
     const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -129,13 +137,11 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     visibility: sheet.visibility,
     tabColor: sheet.tabColor,
     extent: extentRect ? qualifiedAddress(sheet.name, extentRect).split("!")[1] : "",
-    values: grid((r, c) => toPlain(st.valueAt(sheet, r, c))),
+    values: grid((r, c) => toPlain(valueAt(r, c))),
     formulas: extentRect ? st.formulas(sheet, extentRect) : [],
     text: grid((r, c) => {
       const cell = st.getCell(sheet, r, c);
-      return !cell || (cell.formula === undefined && cell.value === "")
-        ? ""
-        : displayText(st.valueAt(sheet, r, c), st.numberFormatAt(sheet, r, c));
+      return !cell || (cell.formula === undefined && cell.value === "") ? "" : displayText(valueAt(r, c), st.numberFormatAt(sheet, r, c));
     }),
     numberFormats: grid((r, c) => st.numberFormatAt(sheet, r, c)),
     fills: grid((r, c) => st.style(sheet, r, c, "fill") ?? null),
@@ -161,6 +167,7 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     notes: notesOf(st.notes),
     comments: notesOf(st.comments),
     columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w])),
+    rowHeights: Object.fromEntries([...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h])),
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     merges: sheet.merges.map((m) => qualifiedAddress(sheet.name, m).split("!")[1]),
@@ -189,6 +196,13 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
       ),
     ),
     customProperties: Object.fromEntries(sheet.customProperties),
+    autoFilter: sheet.autoFilter ? rectAddress(sheet.autoFilter) : null,
+    pageLayout: {
+      orientation: sheet.pageLayout.orientation,
+      paperSize: sheet.pageLayout.paperSize,
+      zoom: { ...sheet.pageLayout.zoom },
+      printTitleRows: sheet.pageLayout.printTitleRows ? rectAddress(sheet.pageLayout.printTitleRows) : null,
+    },
   };
 }
 

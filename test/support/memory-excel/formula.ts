@@ -391,10 +391,23 @@ function callFunction(name: string, args: FormulaArg[], env: FormulaEnvironment)
   return new ErrorValue("#NAME?");
 }
 
+/** Formulas repeat down a column and are calculated on every read: each text is tokenized once (tokens are never changed). */
+const TOKENS = new Map<string, Token[]>();
+
+function tokensOf(formula: string): Token[] {
+  let tokens = TOKENS.get(formula);
+  if (!tokens) {
+    tokens = tokenize(formula.replace(/^=/, ""));
+    if (TOKENS.size > 50_000) TOKENS.clear();
+    TOKENS.set(formula, tokens);
+  }
+  return tokens;
+}
+
 /** Evaluates "=…"; a formula it cannot parse gives "#NAME?". */
 export function evaluateFormula(formula: string, env: FormulaEnvironment): StoredValue {
   try {
-    const v = new Parser(tokenize(formula.replace(/^=/, "")), env).run();
+    const v = new Parser(tokensOf(formula), env).run();
     if (Array.isArray(v)) return v[0]?.[0] ?? "";
     return v === "" ? 0 : v;
   } catch {

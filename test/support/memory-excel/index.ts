@@ -21,3 +21,5 @@ export { MemoryChart, MemoryChartCollection, MemoryChartLegend, MemoryChartSerie
 export { MemoryComment, MemoryCommentCollection, MemoryNote, MemoryNoteCollection } from "./comments";
 export { MemoryNamedItem, MemoryNamedItemCollection } from "./names";
 export { MemoryCustomProperty, MemoryCustomPropertyCollection } from "./custom-properties";
+export { MemoryPageLayout, MemoryAutoFilter } from "./page-layout";
+export type { PageLayoutState } from "./workbook-state";

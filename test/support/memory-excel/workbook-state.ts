@@ -67,6 +67,19 @@ export interface NoteRecord {
   content: string;
 }
 
+/** What a sheet prints like: Excel's defaults for a new sheet (US paper, portrait, 100 %). */
+export interface PageLayoutState {
+  orientation: `${Excel.PageLayout["orientation"]}`;
+  paperSize: `${Excel.PageLayout["paperSize"]}`;
+  zoom: Excel.PageLayoutZoomOptions;
+  /** Whole rows repeated at the top of every printed page. */
+  printTitleRows?: Rect;
+}
+
+export function defaultPageLayout(): PageLayoutState {
+  return { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } };
+}
+
 /** Format properties a whole row or column can carry (applied to the cells created later). */
 export type StyleState = Omit<CellState, "value" | "formula" | "hyperlink">;
 
@@ -87,6 +100,9 @@ export interface SheetState {
   charts: ChartRecord[];
   customProperties: Map<string, string>;
   showGridlines: boolean;
+  pageLayout: PageLayoutState;
+  /** The range under the autofilter's buttons, when the sheet has one. */
+  autoFilter?: Rect;
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48;
@@ -136,9 +152,12 @@ export class WorkbookState {
     return s;
   }
 
+  /** Sheets by lower-case name, made again after a sheet is added, renamed or deleted (formulas look sheets up per cell). */
+  private byName: Map<string, SheetState> | undefined;
+
   findSheet(name: string): SheetState | undefined {
-    const lower = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+    this.byName ??= new Map(this.sheets.map((s) => [s.name.toLowerCase(), s]));
+    return this.byName.get(name.toLowerCase());
   }
 
   addSheet(name?: string): SheetState {
@@ -167,8 +186,10 @@ export class WorkbookState {
       charts: [],
       customProperties: new Map(),
       showGridlines: true,
+      pageLayout: defaultPageLayout(),
     };
     this.sheets.push(sheet);
+    this.byName = undefined;
     if (this.activeSheetId === undefined) this.activeSheetId = sheet.id;
     return sheet;
   }
@@ -178,6 +199,7 @@ export class WorkbookState {
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new MemoryExcelError(ErrorCode.itemAlreadyExists, undefined, "Worksheet.name");
     sheet.name = name;
+    this.byName = undefined;
   }
 
   private visibleCount(except?: SheetState): number {
@@ -213,6 +235,7 @@ export class WorkbookState {
     }
     const index = this.sheets.indexOf(sheet);
     this.sheets.splice(index, 1);
+    this.byName = undefined;
     for (const list of [this.comments, this.notes] as Array<Array<{ sheetId: string }>>) {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].sheetId === sheet.id) list.splice(i, 1);
     }

@@ -1,11 +1,12 @@
 /** `Excel.Worksheet`, `Excel.WorksheetCollection` and `Excel.WorksheetFreezePanes`. */
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, splitSheetAddress } from "./address";
-import { MemoryClientObject, MemoryCollection, unwrap } from "./client-object";
+import { MemoryClientObject, MemoryCollection, MemorySheetPart, unwrap } from "./client-object";
 import { ErrorCode, MemoryExcelError } from "./errors";
 import { MemoryChartCollection } from "./charts";
 import { MemoryCommentCollection, MemoryNoteCollection } from "./comments";
 import { MemoryCustomPropertyCollection } from "./custom-properties";
 import { MemoryNamedItemCollection } from "./names";
+import { MemoryAutoFilter, MemoryPageLayout } from "./page-layout";
 import { checkRect, MemoryRange } from "./range";
 import type { MemoryRequestContext } from "./request-context";
 import type { SheetState, WorkbookState } from "./workbook-state";
@@ -27,6 +28,8 @@ type WorksheetMembers =
   | "comments"
   | "notes"
   | "customProperties"
+  | "pageLayout"
+  | "autoFilter"
   | "delete"
   | "activate"
   | "getRange"
@@ -45,6 +48,8 @@ export class MemoryWorksheet extends MemoryClientObject<string> implements Pick<
   private _comments: MemoryCommentCollection | undefined;
   private _notes: MemoryNoteCollection | undefined;
   private _props: MemoryCustomPropertyCollection | undefined;
+  private _pageLayout: MemoryPageLayout | undefined;
+  private _autoFilter: MemoryAutoFilter | undefined;
 
   constructor(ctx: MemoryRequestContext, path: string, orNull = false) {
     super(ctx, path, orNull);
@@ -90,6 +95,10 @@ export class MemoryWorksheet extends MemoryClientObject<string> implements Pick<
         return this.notes as unknown as MemoryClientObject;
       case "customProperties":
         return this.customProperties as unknown as MemoryClientObject;
+      case "pageLayout":
+        return this.pageLayout as unknown as MemoryClientObject;
+      case "autoFilter":
+        return this.autoFilter as unknown as MemoryClientObject;
       default:
         return undefined;
     }
@@ -171,6 +180,18 @@ export class MemoryWorksheet extends MemoryClientObject<string> implements Pick<
   get customProperties(): Excel.WorksheetCustomPropertyCollection {
     this._props ??= new MemoryCustomPropertyCollection(this._ctx, `${this._path}.customProperties`, this);
     return this._props as unknown as Excel.WorksheetCustomPropertyCollection;
+  }
+
+  /** ExcelApi 1.9. */
+  get pageLayout(): Excel.PageLayout {
+    this._pageLayout ??= new MemoryPageLayout(this._ctx, `${this._path}.pageLayout`, this);
+    return this._pageLayout as unknown as Excel.PageLayout;
+  }
+
+  /** ExcelApi 1.9. */
+  get autoFilter(): Excel.AutoFilter {
+    this._autoFilter ??= new MemoryAutoFilter(this._ctx, `${this._path}.autoFilter`, this);
+    return this._autoFilter as unknown as Excel.AutoFilter;
   }
 
   delete(): void {
@@ -314,20 +335,8 @@ export class MemoryWorksheetCollection
 
 type FreezeMembers = "context" | "freezeAt" | "freezeRows" | "freezeColumns" | "unfreeze";
 
-export class MemoryFreezePanes extends MemoryClientObject<string> implements Pick<Excel.WorksheetFreezePanes, FreezeMembers> {
+export class MemoryFreezePanes extends MemorySheetPart implements Pick<Excel.WorksheetFreezePanes, FreezeMembers> {
   protected readonly _typeName = "WorksheetFreezePanes";
-
-  constructor(
-    ctx: MemoryRequestContext,
-    path: string,
-    private readonly sheet: MemoryWorksheet,
-  ) {
-    super(ctx, path);
-  }
-
-  override _tryTarget(): string | null {
-    return this.sheet._tryTarget();
-  }
 
   protected _loadables(): Record<string, () => unknown> {
     return {};

@@ -1,0 +1,177 @@
+// Writing a WorkbookChange into an ExcelJS workbook in memory. No Node import (ExcelJS is only a
+// type here), so the task pane can use it in the browser as the command-line tool does in Node. What
+// to write is decided in src/workbook; this file only moves it into ExcelJS's model.
+
+import type ExcelJS from "exceljs";
+import {
+  CellSpec,
+  REGISTRY_SHEET,
+  SheetSpec,
+  WorkbookChange,
+  WorkbookState,
+  cellNumberFormat,
+  checkChange,
+  filterRange,
+  firstFreeRow,
+  describeRegistrySheet,
+  tableRange,
+  workbookState,
+} from "../../workbook";
+import { workbookSheets } from "./cells";
+
+function argb(color: string): string {
+  return `FF${color.replace("#", "").toUpperCase()}`;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * ExcelJS leaves a column of width 9 out of the file, taking 9 for the default; Excel's default is
+ * 8.43, so the column would come out narrower than the spec says. A width a hair over 9 is kept.
+ */
+const EXCELJS_DEFAULT_WIDTH = 9;
+const WIDTH_NUDGE = 1e-6;
+
+/** The paper size A4 in the OOXML page set-up. */
+const PAPER_A4 = 9;
+
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+  if (spec.formula)
+    cell.value = {
+      formula: spec.formula.replace(/^=/, ""),
+      result: (spec.value ?? undefined) as ExcelJS.CellFormulaValue["result"],
+    } as ExcelJS.CellFormulaValue;
+  else if (spec.link && typeof spec.value === "string")
+    cell.value = { text: spec.value, hyperlink: `#${quoteSheet(spec.link.sheet)}!${spec.link.cell || "A1"}` };
+  // A string is stored as a string: "=1+1" from a unit name stays text, never a formula.
+  else cell.value = spec.value;
+  const format = cellNumberFormat(spec);
+  if (format !== "General") cell.numFmt = format;
+  if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
+  if (spec.bold || spec.fontColor || spec.fontSize || spec.link) {
+    cell.font = {
+      bold: spec.bold,
+      color: spec.fontColor ? { argb: argb(spec.fontColor) } : undefined,
+      size: spec.fontSize,
+      underline: spec.link ? true : undefined,
+    };
+  }
+  if (spec.align || spec.wrap) cell.alignment = { horizontal: spec.align, wrapText: spec.wrap, vertical: "top" };
+  if (spec.note) cell.note = spec.note;
+}
+
+function writeValidations(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  for (const v of spec.validations ?? []) {
+    const [from, to] = v.range.split(":");
+    const start = ws.getCell(from);
+    const end = ws.getCell(to ?? from);
+    for (let r = Number(start.row); r <= Number(end.row); r++) {
+      for (let c = Number(start.col); c <= Number(end.col); c++) {
+        ws.getCell(r, c).dataValidation = {
+          type: v.kind === "wholeNumber" ? "whole" : "decimal",
+          operator: v.max === undefined ? "greaterThanOrEqual" : "between",
+          formulae: v.max === undefined ? [v.min] : [v.min, v.max],
+          allowBlank: true,
+          showErrorMessage: true,
+          errorStyle: "stop",
+          errorTitle: v.title,
+          error: v.message,
+          showInputMessage: true,
+          promptTitle: v.title,
+          prompt: v.message,
+        };
+      }
+    }
+  }
+}
+
+/** Adds the sheet at the end of the workbook. */
+export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(spec.name, {
+    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : undefined,
+    views: spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.columns ?? 0, ySplit: spec.freeze.rows }] : undefined,
+  });
+  spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + WIDTH_NUDGE : w));
+  if (spec.printLandscape) {
+    ws.pageSetup = {
+      orientation: "landscape",
+      paperSize: PAPER_A4,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: spec.headerRow ? `${spec.headerRow}:${spec.headerRow}` : undefined,
+    };
+  }
+  spec.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
+    });
+  });
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const range of spec.merges ?? []) ws.mergeCells(range);
+  writeValidations(ws, spec);
+  const filter = tableRange(spec);
+  if (filter) ws.autoFilter = filter;
+  return ws;
+}
+
+function writeRegistry(workbook: ExcelJS.Workbook, change: WorkbookChange): void {
+  const old = sheetNamed(workbook, REGISTRY_SHEET);
+  if (old) workbook.removeWorksheet(old.id);
+  writeSheet(workbook, describeRegistrySheet(change.registry)).state = "veryHidden";
+}
+
+/** A sheet by name, without regard to case (as Excel names sheets). */
+function sheetNamed(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower);
+}
+
+function appendRows(workbook: ExcelJS.Workbook, change: WorkbookChange, state: WorkbookState): void {
+  for (const append of change.appends) {
+    if (!append.rows.length) continue;
+    const ws = sheetNamed(workbook, append.sheet)!;
+    const first = firstFreeRow(state, append.sheet);
+    append.rows.forEach((row, i) =>
+      row.forEach((cell, c) => {
+        if (cell) writeCell(ws.getCell(first + i, c + 1), cell);
+      }),
+    );
+    if (append.headerRow) {
+      const width = Math.max(...append.rows.map((r) => r.length));
+      ws.autoFilter = filterRange(append.headerRow, width, first + append.rows.length - 1);
+    }
+  }
+}
+
+/**
+ * Applies a change to the workbook in memory, after checkChange accepted it against the workbook as
+ * it is (else ChangeRefused, and nothing is touched). The caller saves to a new file, so a failure
+ * never leaves half a file.
+ */
+export function applyChange(workbook: ExcelJS.Workbook, change: WorkbookChange): void {
+  const state = workbookState(
+    workbookSheets(workbook),
+    workbook.worksheets.map((ws) => ws.name),
+  );
+  checkChange(change, state);
+  for (const { from, to } of change.renames) sheetNamed(workbook, from)!.name = to;
+  for (const spec of change.sheets) {
+    const existing = sheetNamed(workbook, spec.name);
+    if (existing) workbook.removeWorksheet(existing.id);
+    writeSheet(workbook, spec);
+  }
+  appendRows(workbook, change, state);
+  for (const w of change.cellWrites) {
+    const cell = sheetNamed(workbook, w.sheet)!.getCell(w.cell);
+    if (typeof w.value === "string") cell.numFmt = "@";
+    cell.value = w.value;
+  }
+  writeRegistry(workbook, change);
+  const active = change.activate ? workbook.worksheets.findIndex((w) => w.name === change.activate) : -1;
+  if (active >= 0) {
+    workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  }
+}

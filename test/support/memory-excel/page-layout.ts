@@ -1,0 +1,171 @@
+/** `Excel.PageLayout` and `Excel.AutoFilter` (ExcelApi 1.9): print set-up and a sheet's autofilter, recorded. */
+import { MAX_COLUMNS, parseAddress, Rect, splitSheetAddress } from "./address";
+import { MemorySheetPart, unwrap } from "./client-object";
+import { ErrorCode, MemoryExcelError } from "./errors";
+import { MemoryRange } from "./range";
+import type { PageLayoutState } from "./workbook-state";
+import type { MemoryWorksheet } from "./worksheet";
+
+export type Orientation = Excel.PageLayout["orientation"];
+export type PaperSize = Excel.PageLayout["paperSize"];
+
+const PAPER_SIZES = new Set<string>([
+  ..."Letter LetterSmall Tabloid Ledger Legal Statement Executive A3 A4 A4Small A5 B4 B5 Folio Quatro".split(" "),
+  ..."Paper10x14 Paper11x17 Note Envelope9 Envelope10 Envelope11 Envelope12 Envelope14 Csheet Dsheet Esheet".split(" "),
+  ..."EnvelopeDL EnvelopeC5 EnvelopeC3 EnvelopeC4 EnvelopeC6 EnvelopeC65 EnvelopeB4 EnvelopeB5 EnvelopeB6".split(" "),
+  ..."EnvelopeItaly EnvelopeMonarch EnvelopePersonal FanfoldUS FanfoldStdGerman FanfoldLegalGerman".split(" "),
+]);
+
+/** A range argument (a Range proxy or an address) as a rectangle of `sheet`; anything else is InvalidArgument. */
+function rectOf(given: Excel.Range | string, sheet: MemoryWorksheet, location: string): Rect {
+  if (typeof given === "string") {
+    const { sheet: named, local } = splitSheetAddress(given);
+    if (named !== undefined && named.toLowerCase() !== sheet._sheet().name.toLowerCase())
+      throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, location);
+    const rect = parseAddress(local);
+    if (!rect) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, location);
+    return rect;
+  }
+  const ref = unwrap(given, MemoryRange, "Range")._target();
+  if (ref.sheetId !== sheet._sheet().id) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, location);
+  return ref.rect;
+}
+
+type PageLayoutMembers = "context" | "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "load";
+
+export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.PageLayout, PageLayoutMembers> {
+  protected readonly _typeName = "PageLayout";
+
+  private get _layout(): PageLayoutState {
+    return this.sheet._sheet().pageLayout;
+  }
+
+  protected _loadables(): Record<string, () => unknown> {
+    return {
+      orientation: () => this._layout.orientation,
+      paperSize: () => this._layout.paperSize,
+      zoom: () => ({ ...this._layout.zoom }),
+    };
+  }
+
+  get orientation(): Orientation {
+    return this._get("orientation");
+  }
+  set orientation(v: Orientation) {
+    this._set(
+      "orientation",
+      v,
+      () => {
+        if (v !== "Portrait" && v !== "Landscape")
+          throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "PageLayout.orientation");
+        this._layout.orientation = v;
+      },
+      this.sheet._writeSheet,
+    );
+  }
+
+  get paperSize(): PaperSize {
+    return this._get("paperSize");
+  }
+  set paperSize(v: PaperSize) {
+    this._set(
+      "paperSize",
+      v,
+      () => {
+        if (!PAPER_SIZES.has(String(v))) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "PageLayout.paperSize");
+        this._layout.paperSize = v as PageLayoutState["paperSize"];
+      },
+      this.sheet._writeSheet,
+    );
+  }
+
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this._get("zoom");
+  }
+  /** Set as one object, as Office requires; a scale (10–400) or pages to fit (whole numbers, 0 = automatic). */
+  set zoom(v: Excel.PageLayoutZoomOptions) {
+    this._set(
+      "zoom",
+      v,
+      () => {
+        const z = v ?? {};
+        const pages = [z.horizontalFitToPages, z.verticalFitToPages].filter((n) => n !== undefined && n !== null) as number[];
+        const scale = z.scale ?? undefined;
+        const bad =
+          (scale !== undefined && (typeof scale !== "number" || scale < 10 || scale > 400)) ||
+          pages.some((n) => !Number.isInteger(n) || n < 0) ||
+          (scale === undefined && pages.length === 0);
+        if (bad) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "PageLayout.zoom");
+        this._layout.zoom = JSON.parse(JSON.stringify({ ...z, scale: pages.length ? undefined : scale }));
+      },
+      this.sheet._writeSheet,
+    );
+  }
+
+  /** The range must span whole rows ("$5:$5"), as Office requires. */
+  setPrintTitleRows(printTitleRows: Excel.Range | string): void {
+    const given = printTitleRows;
+    this._call(
+      "setPrintTitleRows",
+      [typeof given === "string" ? given : "(Range)"],
+      () => {
+        const rect = rectOf(given, this.sheet, "PageLayout.setPrintTitleRows");
+        if (rect.column !== 0 || rect.columnCount !== MAX_COLUMNS)
+          throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "PageLayout.setPrintTitleRows");
+        this._layout.printTitleRows = rect;
+      },
+      this.sheet._writeSheet,
+    );
+  }
+
+  load(option?: unknown): Excel.PageLayout {
+    this._load(option);
+    return this as unknown as Excel.PageLayout;
+  }
+}
+
+type AutoFilterMembers = "context" | "enabled" | "apply" | "remove" | "getRangeOrNullObject" | "load";
+
+export class MemoryAutoFilter extends MemorySheetPart implements Pick<Excel.AutoFilter, AutoFilterMembers> {
+  protected readonly _typeName = "AutoFilter";
+
+  protected _loadables(): Record<string, () => unknown> {
+    return { enabled: () => this.sheet._sheet().autoFilter !== undefined };
+  }
+
+  get enabled(): boolean {
+    return this._get("enabled");
+  }
+
+  /** Filter buttons on the range's first row, over its rows; criteria are not recorded by this stand-in (refused). */
+  apply(range: Excel.Range | string, columnIndex?: number, criteria?: Excel.FilterCriteria): void {
+    this._call(
+      "apply",
+      [typeof range === "string" ? range : "(Range)", columnIndex, criteria],
+      () => {
+        if (criteria !== undefined) throw new MemoryExcelError(ErrorCode.unsupportedOperation, undefined, "AutoFilter.apply");
+        this.sheet._sheet().autoFilter = rectOf(range, this.sheet, "AutoFilter.apply");
+      },
+      this.sheet._writeSheet,
+    );
+  }
+
+  /** The range under the filter's buttons; a null object when the sheet has no autofilter. */
+  getRangeOrNullObject(): Excel.Range {
+    const range = new MemoryRange(this._ctx, `${this._path}.getRangeOrNullObject()`, true);
+    range._instantiate("getRangeOrNullObject", [], () => {
+      const sheet = this.sheet._sheet();
+      return sheet.autoFilter ? { sheetId: sheet.id, rect: sheet.autoFilter } : null;
+    });
+    return range as unknown as Excel.Range;
+  }
+
+  remove(): void {
+    this._call("remove", [], () => (this.sheet._sheet().autoFilter = undefined), this.sheet._writeSheet);
+  }
+
+  load(option?: unknown): Excel.AutoFilter {
+    this._load(option);
+    return this as unknown as Excel.AutoFilter;
+  }
+}
