@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { DEFAULT_UNITS } from "../../src/engine";
 import { DEMO_MONTH, DEMO_YEAR, demoValues, describeUnitSheet } from "../../src/workbook";
-import { writeSheet } from "../../src/adapters/xlsx/xlsx-workbook";
+import { writeSheet } from "../../src/adapters/xlsx/writer";
 
 export interface ReturnedFile {
   readonly name: string;
