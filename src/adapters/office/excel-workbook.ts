@@ -365,7 +365,7 @@ function writeNotes(context: Excel.RequestContext, sheet: string, spec: SheetSpe
       if (!cell?.note) return;
       const address = `'${sheet.replace(/'/g, "''")}'!${cellAddress(r + 1, c + 1)}`;
       if (features.notes) context.workbook.notes.add(address, cell.note);
-      else context.workbook.comments.add(address, cell.note, Excel.ContentType.plain);
+      else if (features.comments) context.workbook.comments.add(address, cell.note, Excel.ContentType.plain);
     }),
   );
 }
@@ -683,7 +683,7 @@ async function recover(
       const s = now.find((x) => x.id === r.id);
       if (s && s.name !== r.from) s.ws.name = r.from;
     }
-    for (const w of written) undoRangeWrite(context, w.write, w.range, w.before);
+    for (const w of written) undoRangeWrite(context, w.write, w.range, w.before, features);
     if (snapshot.active && now.some((s) => s.id === snapshot.active)) sheets.getItem(snapshot.active).activate();
     if (manual) app.calculationMode = snapshot.calculation!;
     await context.sync();
@@ -714,9 +714,15 @@ function readBefore(context: Excel.RequestContext, write: RangeWrite, features: 
  * the sheet's autofilter goes back to its range. An import's cells belong to the user's sheet: only
  * their contents go, and the format they had returns.
  */
-function undoRangeWrite(context: Excel.RequestContext, write: RangeWrite, range: Excel.Range, before: Before | undefined): void {
+function undoRangeWrite(
+  context: Excel.RequestContext,
+  write: RangeWrite,
+  range: Excel.Range,
+  before: Before | undefined,
+  features: HostFeatures,
+): void {
   if (!before) return;
-  if (before.filter !== undefined) {
+  if (features.autoFilter && before.filter !== undefined) {
     const ws = context.workbook.worksheets.getItem(write.sheet);
     if (before.filter === null) ws.autoFilter.remove();
     else ws.autoFilter.apply(ws.getRange(before.filter.split("!").pop()));
