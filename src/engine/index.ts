@@ -3,6 +3,7 @@
 export * from "./catalogue";
 export * from "./cells";
 export * from "./exact";
+export * from "./format";
 export * from "./period";
 export * from "./problems";
 export * from "./units";

@@ -3,9 +3,10 @@
 // tested with a plain object and the Office side can change without touching a component.
 
 import type { PublicityPeriod, Evaluation, MonthKey, Period, CellRef, Problem } from "../engine";
+import { SHEETS } from "../workbook";
 
 /** The set-up sheets the pane offers to create (spec §8). */
-export const SETUP_SHEETS = ["评分规则", "考评单位", "考评事件", "节假日调整"] as const;
+export const SETUP_SHEETS = [SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays] as const;
 export type SetUpSheet = (typeof SETUP_SHEETS)[number];
 
 /** What the workbook holds, read when the pane opens and after set-up or import. */
