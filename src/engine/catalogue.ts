@@ -192,9 +192,25 @@ export const INDICATORS = [
 export type IndicatorId = (typeof INDICATORS)[number]["id"];
 export const INDICATOR_IDS: readonly IndicatorId[] = INDICATORS.map((i) => i.id);
 
-/** A record over every indicator: f(id) for each, in catalogue order. */
+/**
+ * A record over every indicator: f(id) for each, in catalogue order. Written out, so that every such
+ * record is made in one piece with one shape (the engine makes a few per unit-month); `satisfies`
+ * keeps the list complete.
+ */
 export function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
-  return Object.fromEntries(INDICATOR_IDS.map((id) => [id, f(id)])) as Record<IndicatorId, T>;
+  return {
+    A1: f("A1"),
+    A2: f("A2"),
+    A3: f("A3"),
+    A4: f("A4"),
+    B1: f("B1"),
+    B2: f("B2"),
+    B3: f("B3"),
+    B4: f("B4"),
+    B5: f("B5"),
+    C1: f("C1"),
+    C2: f("C2"),
+  } satisfies Record<IndicatorId, T>;
 }
 
 const INDICATOR_BY_ID = new Map<string, IndicatorDef>(INDICATORS.map((i) => [i.id, i]));

@@ -8,10 +8,10 @@ import { Ratio, fromCents, ratio, roundHalfUp, toCents } from "./exact";
 import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, problemDoes, where } from "./problems";
-import { TieBreak, rank } from "./ranking";
-import { MISSING, MeasureValues, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
+import { Contender, TieBreak, rank } from "./ranking";
+import { MISSING, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
 import { DEFAULT_RULES, RuleSet, ruleFor, zeroDenominatorNote } from "./rules";
-import { MonthScore, median, monthScorer } from "./scoring";
+import { median, monthScorer } from "./scoring";
 import { DEFAULT_UNITS, Unit, isActive } from "./units";
 
 export interface EvaluationInput {
@@ -79,7 +79,19 @@ export interface Evaluation {
   readonly rules: RuleSet | null;
 }
 
-/** A unit's row before ranking: everything but its place. */
+/** Where a row stands once ranked: its rank, its tie and the tie's note. */
+type Place = Pick<ResultRow, "rank" | "tieBreak" | "tieGroup" | "note">;
+const UNPLACED: Place = { rank: null, tieBreak: "none", tieGroup: [], note: "" };
+
+/** What ranking reads of a row. */
+interface Standing {
+  readonly unit: Unit;
+  readonly result: RowResult;
+  readonly totalCents: number | null;
+  readonly connectRate: Ratio | null;
+}
+
+/** A quarter's or year's row (or a row without scores) before ranking: everything but its place. */
 type Outcome = Omit<ResultRow, "rank" | "tieBreak" | "tieGroup">;
 
 /** One unit's month, scored: what its month row shows and what its quarter and year are made of. */
@@ -87,15 +99,11 @@ interface UnitMonth {
   readonly unit: Unit;
   readonly month: MonthKey;
   readonly state: UnitMonthState["kind"];
-  /** The scores, where the month's data was usable. */
-  readonly score?: MonthScore;
-  readonly bonusCents: number;
-  readonly deductionCents: number;
-  readonly disqualified: boolean;
-  /** What the events did and how zero denominators were scored. */
-  readonly notes: readonly string[];
-  /** The tie-break indicator's two counts (人工接听量, 人工排队量); 0 of 0 without usable data. */
-  readonly tieBreak: { readonly num: number; readonly den: number };
+  /** The scores as the row shows them, where the month's data was usable. */
+  readonly score?: Pick<ResultRow, "scores" | "rates" | "zeroDenominators"> & { readonly baseCents: number };
+  readonly events: EventTotals;
+  /** The tie-break indicator's rate (人工接通率), where the month's data has one. */
+  readonly connectRate: Ratio | null;
 }
 
 /** What evaluate() works from once the input is read. */
@@ -127,10 +135,14 @@ export function evaluate(input: EvaluationInput): Evaluation {
   ];
   const publication = publicationOf(input, problems);
 
-  let outcomes: Outcome[];
+  let rows: ResultRow[];
   if (!rules) {
     const active = units.filter((u) => months.some((m) => isActive(u, m)));
-    outcomes = active.map((u) => unscored(u, "pending", "评分规则有误，无法计分"));
+    rows = publishedRows(
+      active.map((u) => unscored(u, "pending", "评分规则有误，无法计分")),
+      outcomeStanding,
+      withPlace,
+    );
   } else {
     // A unit whose sheet could not be read did report: it is 数据待核, not 缺报.
     const unreadable = new Set(problems.filter((p) => p.unitCode && problemDoes(p, "sheetUnreadable")).map((p) => p.unitCode));
@@ -144,11 +156,12 @@ export function evaluate(input: EvaluationInput): Evaluation {
       },
       eventsOf: (unit) => eventsByUnit.get(unit.code) ?? [],
     };
-    outcomes =
-      period.kind === "month" ? scoreUnitsInMonth(months[0], units, context).map(monthOutcome) : periodOutcomes(period, units, context);
+    rows =
+      period.kind === "month"
+        ? publishedRows(scoreUnitsInMonth(months[0], units, context), monthStanding, (m, place) => monthRow(m, place, rules))
+        : publishedRows(periodOutcomes(period, units, context), outcomeStanding, withPlace);
   }
 
-  const rows = placeRows(outcomes);
   const draftReasons: string[] = [];
   if (!rules) draftReasons.push("评分规则表有误");
   if (rows.some((r) => r.result === "pending")) draftReasons.push("有单位数据待核");
@@ -226,41 +239,88 @@ function publicationOf(input: EvaluationInput, problems: Problem[]): PublicityPe
 /** Every unit active in the month, scored, in the order of `units`. */
 function scoreUnitsInMonth(month: MonthKey, units: readonly Unit[], context: Context): UnitMonth[] {
   const active = units.filter((u) => isActive(u, month));
-  const states = new Map(active.map((u) => [u.code, context.stateOf(u, month)]));
+  const states = active.map((u) => context.stateOf(u, month));
   // A1 compares with the median of the unit's class over the units with a valid row this month.
-  const reported = active.filter((u) => states.get(u.code)!.kind === "ok");
-  const ordersByClass = groupBy(reported, (u) => u.unitClass);
-  const ordersOf = (u: Unit) => (states.get(u.code) as { values: MeasureValues }).values.ordersTotal;
-  const medians = new Map([...ordersByClass].map(([unitClass, members]) => [unitClass, median(members.map(ordersOf))]));
-  return active.map((unit) => scoreUnitMonth(unit, month, states.get(unit.code)!, medians.get(unit.unitClass) ?? null, context));
+  const ordersByClass = new Map<string, number[]>();
+  active.forEach((u, i) => {
+    const state = states[i];
+    if (state.kind !== "ok") return;
+    const orders = ordersByClass.get(u.unitClass);
+    if (orders) orders.push(state.values.ordersTotal);
+    else ordersByClass.set(u.unitClass, [state.values.ordersTotal]);
+  });
+  const medians = new Map([...ordersByClass].map(([unitClass, orders]) => [unitClass, median(orders)]));
+  return active.map((unit, i) => scoreUnitMonth(unit, month, states[i], medians.get(unit.unitClass) ?? null, context));
 }
 
+/** The counts whose ratio breaks ties (人工接听量, 人工排队量). */
+const TIE_BREAK_FIELDS = indicatorDef(TIE_BREAK_INDICATOR).fields;
+
+/** A unit without events this period: nothing added, deducted or decided. */
+const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
+
 function scoreUnitMonth(unit: Unit, month: MonthKey, state: UnitMonthState, classMedian: Ratio | null, context: Context): UnitMonth {
-  const events = totalEvents(context.rules, context.eventsOf(unit), unit.code, new Set([month]), "monthly");
+  const own = context.eventsOf(unit);
+  const events = own.length ? totalEvents(context.rules, own, unit.code, new Set([month]), "monthly") : NO_EVENTS;
+  if (state.kind !== "ok") return { unit, month, state: state.kind, events, connectRate: null };
+  const num = state.values[TIE_BREAK_FIELDS[0]];
+  const den = state.values[TIE_BREAK_FIELDS[1]];
+  const { scores, zeroDenominators, baseCents } = context.scoreMonth(state.values, classMedian);
+  const score = {
+    scores: perIndicator((id) => (scores[id].cents === null ? null : fromCents(scores[id].cents))),
+    rates: perIndicator((id) => scores[id].rate),
+    zeroDenominators,
+    baseCents,
+  };
+  return { unit, month, state: "ok", score, events, connectRate: den > 0 ? ratio(num, den) : null };
+}
+
+function totalCentsOf(m: UnitMonth): number | null {
+  return m.score ? m.score.baseCents + m.events.bonusCents - m.events.deductionCents : null;
+}
+
+/** Confirmed falsification decides the month whatever the data: 不合格 (第十二条). */
+function monthResult(m: UnitMonth): RowResult {
+  return m.events.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state;
+}
+
+function monthStanding(m: UnitMonth): Standing {
+  return { unit: m.unit, result: monthResult(m), totalCents: totalCentsOf(m), connectRate: m.connectRate };
+}
+
+/** What the events added, deducted or decided, for the row's note. */
+function eventNotes(events: EventTotals): string[] {
   const falsified = events.falsifications.map(
     (f) => `${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`,
   );
-  const eventNotes = [...events.lines, ...events.notes, ...falsified];
-  const common = { unit, month, disqualified: events.disqualified };
-  if (state.kind !== "ok") {
-    return { ...common, state: state.kind, bonusCents: 0, deductionCents: 0, notes: eventNotes, tieBreak: { num: 0, den: 0 } };
-  }
-  const score = context.scoreMonth(state.values, classMedian);
-  const zeroNotes = score.zeroDenominators.map((id) => zeroDenominatorNote(ruleFor(context.rules, id)));
-  const [numField, denField] = indicatorDef(TIE_BREAK_INDICATOR).fields;
-  return {
-    ...common,
-    state: "ok",
-    score,
-    bonusCents: events.bonusCents,
-    deductionCents: events.deductionCents,
-    notes: [...eventNotes, ...zeroNotes],
-    tieBreak: { num: state.values[numField], den: state.values[denField] },
-  };
+  return [...events.lines, ...events.notes, ...falsified];
 }
 
-function totalCentsOf(m: UnitMonth): number | undefined {
-  return m.score && m.score.baseCents + m.bonusCents - m.deductionCents;
+/** A month's row of the result. */
+function monthRow(m: UnitMonth, place: Place, rules: RuleSet): ResultRow {
+  const { score, events } = m;
+  if (!score) {
+    const why = m.events.disqualified ? [] : [m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）"];
+    return withPlace(unscored(m.unit, monthResult(m), [...why, ...eventNotes(events)].join("；")), place);
+  }
+  const zeroNotes = score.zeroDenominators.map((id) => zeroDenominatorNote(ruleFor(rules, id)));
+  return {
+    rank: place.rank,
+    unit: m.unit,
+    result: monthResult(m),
+    scores: score.scores,
+    rates: score.rates,
+    zeroDenominators: score.zeroDenominators,
+    base: fromCents(score.baseCents),
+    bonus: fromCents(events.bonusCents),
+    deduction: fromCents(events.deductionCents),
+    total: fromCents(totalCentsOf(m)!),
+    connectRate: m.connectRate,
+    tieBreak: place.tieBreak,
+    tieGroup: place.tieGroup,
+    note: [place.note, ...eventNotes(events), ...zeroNotes].filter(Boolean).join("；"),
+    months: [],
+  };
 }
 
 /** A row without scores: 不合格 without usable data, 数据待核, 缺报, or no usable rules. */
@@ -281,34 +341,21 @@ function unscored(unit: Unit, result: RowResult, note: string, months: MonthOutc
   };
 }
 
-/** A month's row of the result. */
-function monthOutcome(m: UnitMonth): Outcome {
-  if (!m.score) {
-    // Confirmed falsification decides the month whatever the data: 不合格 (第十二条).
-    if (m.disqualified) return unscored(m.unit, "disqualified", m.notes.join("；"));
-    const why = m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）";
-    return unscored(m.unit, m.state === "missing" ? "missing" : "pending", [why, ...m.notes].join("；"));
-  }
-  const { scores, baseCents, zeroDenominators } = m.score;
-  return {
-    unit: m.unit,
-    result: m.disqualified ? "disqualified" : "ranked",
-    scores: perIndicator((id) => (scores[id].cents === null ? null : fromCents(scores[id].cents))),
-    rates: perIndicator((id) => scores[id].rate),
-    zeroDenominators,
-    base: fromCents(baseCents),
-    bonus: fromCents(m.bonusCents),
-    deduction: fromCents(m.deductionCents),
-    total: fromCents(totalCentsOf(m)!),
-    connectRate: m.tieBreak.den > 0 ? ratio(m.tieBreak.num, m.tieBreak.den) : null,
-    note: m.notes.join("；"),
-    months: [],
-  };
-}
-
 /** The mean of whole cents, rounded half-up to a cent. */
 function meanCents(values: readonly number[]): number {
   return Number(roundHalfUp(BigInt(values.reduce((sum, v) => sum + v, 0)), BigInt(values.length)));
+}
+
+/** Σ numerators ÷ Σ denominators of the rates given; null when there is none. */
+function pooled(rates: readonly (Ratio | null)[]): Ratio | null {
+  const given = rates.filter((r): r is Ratio => r !== null);
+  const den = given.reduce((sum, r) => sum + r.den, 0);
+  return den > 0
+    ? ratio(
+        given.reduce((sum, r) => sum + r.num, 0),
+        den,
+      )
+    : null;
 }
 
 /** Quarter and year rows: each unit's months scored, then averaged (spec §5). */
@@ -327,11 +374,10 @@ function periodOutcomes(period: Period, units: readonly Unit[], context: Context
 }
 
 function periodOutcome(unit: Unit, own: readonly UnitMonth[], annual: EventTotals | undefined): Outcome {
-  const outcomes: MonthOutcome[] = own.map((m) => ({
-    month: m.month,
-    result: m.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state,
-    total: m.score ? fromCents(totalCentsOf(m)!) : null,
-  }));
+  const outcomes: MonthOutcome[] = own.map((m) => {
+    const total = totalCentsOf(m);
+    return { month: m.month, result: monthResult(m), total: total === null ? null : fromCents(total) };
+  });
   const monthsWith = (result: RowResult) => outcomes.filter((o) => o.result === result).map((o) => monthLabel(o.month));
   const [missing, pending, disqualified] = [monthsWith("missing"), monthsWith("pending"), monthsWith("disqualified")];
   if (missing.length || pending.length) {
@@ -339,53 +385,72 @@ function periodOutcome(unit: Unit, own: readonly UnitMonth[], annual: EventTotal
     return unscored(unit, missing.length ? "missing" : "pending", `${parts.filter(Boolean).join("，")}，本期暂不排名`, outcomes);
   }
   // A 不合格 month counts 0 in the mean; the period itself is not 不合格 (spec §5).
-  const baseCents = meanCents(own.map((m) => (m.disqualified ? 0 : totalCentsOf(m)!)));
+  const baseCents = meanCents(own.map((m) => (m.events.disqualified ? 0 : totalCentsOf(m)!)));
   const notes: string[] = [];
   if (disqualified.length) notes.push(`${disqualified.join("、")} 不合格，按 0 分计入`);
   if (annual) notes.push(...annual.lines, ...annual.notes);
   const bonusCents = annual?.bonusCents ?? 0;
   const deductionCents = annual?.deductionCents ?? 0;
   const scored = own.flatMap((m) => (m.score ? [m.score] : []));
-  const pooled = (parts: readonly Ratio[]): Ratio | null => {
-    const [num, den] = [parts.reduce((s, r) => s + r.num, 0), parts.reduce((s, r) => s + r.den, 0)];
-    return den > 0 ? ratio(num, den) : null;
-  };
   return {
     unit,
     result: "ranked",
     scores: perIndicator((id) => {
-      const cents = scored.map((s) => s.scores[id].cents).filter((c): c is number => c !== null);
-      return cents.length ? fromCents(meanCents(cents)) : null;
+      const points = scored.map((s) => s.scores[id]).filter((p): p is number => p !== null);
+      return points.length ? fromCents(meanCents(points.map(toCents))) : null;
     }),
-    rates: perIndicator((id) =>
-      indicatorDef(id).isRate ? pooled(scored.map((s) => s.scores[id].rate).filter((r): r is Ratio => r !== null)) : null,
-    ),
+    rates: perIndicator((id) => (indicatorDef(id).isRate ? pooled(scored.map((s) => s.rates[id])) : null)),
     zeroDenominators: [],
     base: fromCents(baseCents),
     bonus: fromCents(bonusCents),
     deduction: fromCents(deductionCents),
     total: fromCents(baseCents + bonusCents - deductionCents),
-    connectRate: pooled(own.map((m) => m.tieBreak)),
+    connectRate: pooled(own.map((m) => m.connectRate)),
     note: notes.join("；"),
     months: outcomes,
   };
 }
 
-/** The rows in published order: the ranked by rank() with their tie notes, then the unranked by kind and code. */
-function placeRows(outcomes: readonly Outcome[]): ResultRow[] {
-  const contenders = outcomes
-    .filter((o) => o.result === "ranked")
-    .map((o) => ({ key: o.unit.code, name: o.unit.name, totalCents: toCents(o.total!), connectRate: o.connectRate, outcome: o }));
-  const ranked = rank(contenders).map((p): ResultRow => ({
-    ...p.contender.outcome,
-    rank: p.rank,
-    tieBreak: p.tieBreak,
-    tieGroup: p.tieGroup,
-    note: [p.note, p.contender.outcome.note].filter(Boolean).join("；"),
-  }));
-  const unranked = outcomes
-    .filter((o) => o.result !== "ranked")
-    .sort((a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0))
-    .map((o): ResultRow => ({ ...o, rank: null, tieBreak: "none", tieGroup: [] }));
-  return [...ranked, ...unranked];
+function outcomeStanding(o: Outcome): Standing {
+  return { unit: o.unit, result: o.result, totalCents: o.total === null ? null : toCents(o.total), connectRate: o.connectRate };
+}
+
+/**
+ * The rows in published order: the ranked as rank() places them, then the unranked by kind and code.
+ * Each row is made once, at its place.
+ */
+function publishedRows<T>(items: readonly T[], standing: (item: T) => Standing, row: (item: T, place: Place) => ResultRow): ResultRow[] {
+  const contenders: (Contender & { readonly item: T })[] = [];
+  const unranked: { readonly standing: Standing; readonly item: T }[] = [];
+  for (const item of items) {
+    const s = standing(item);
+    if (s.result === "ranked")
+      contenders.push({ key: s.unit.code, name: s.unit.name, totalCents: s.totalCents!, connectRate: s.connectRate, item });
+    else unranked.push({ standing: s, item });
+  }
+  const byKindAndCode = (a: Standing, b: Standing) =>
+    RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0);
+  unranked.sort((a, b) => byKindAndCode(a.standing, b.standing));
+  return [...rank(contenders).map((p) => row(p.contender.item, p)), ...unranked.map((u) => row(u.item, UNPLACED))];
+}
+
+/** An outcome's row at its place; a tie's note comes first. */
+function withPlace(o: Outcome, place: Place): ResultRow {
+  return {
+    rank: place.rank,
+    unit: o.unit,
+    result: o.result,
+    scores: o.scores,
+    rates: o.rates,
+    zeroDenominators: o.zeroDenominators,
+    base: o.base,
+    bonus: o.bonus,
+    deduction: o.deduction,
+    total: o.total,
+    connectRate: o.connectRate,
+    tieBreak: place.tieBreak,
+    tieGroup: place.tieGroup,
+    note: [place.note, o.note].filter(Boolean).join("；"),
+    months: o.months,
+  };
 }

@@ -30,8 +30,15 @@ export function compareFractions(a: Fraction, b: Fraction): number {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** −1, 0 or 1 as a/b is below, equal to or above c/d, exactly. */
+/**
+ * −1, 0 or 1 as a/b is below, equal to or above c/d, exactly. Division of doubles is correctly
+ * rounded, hence monotone: different quotients are in the fractions' order, and only equal ones
+ * (equal fractions, or fractions closer than a rounding step) need the cross-multiplication.
+ */
 export function compareRatios(a: Ratio, b: Ratio): number {
+  const x = a.num / a.den;
+  const y = b.num / b.den;
+  if (x !== y) return x < y ? -1 : 1;
   return compareFractions(fraction(a.num, a.den), fraction(b.num, b.den));
 }
 

@@ -15,10 +15,13 @@ export function formatTotal(total: number | null): string {
   return total === null ? "—" : formatCents(toCents(total));
 }
 
-/** A rate as a percentage with `places` decimals, rounded half-up exactly: 9731/10000 → "97.31%". */
+/** 10^0 … 10^12: the scales of a percentage with up to 10 decimals. */
+const POWERS_OF_TEN = Array.from({ length: 13 }, (_, i) => 10n ** BigInt(i));
+
+/** A rate as a percentage with `places` decimals (0–10), rounded half-up exactly: 9731/10000 → "97.31%". */
 export function formatPercent(rate: Ratio | Fraction, places = 2): string {
   const { num, den } = fraction(rate.num, rate.den);
-  const units = roundHalfUp(num * 10n ** BigInt(places + 2), den);
+  const units = roundHalfUp(num * POWERS_OF_TEN[places + 2], den);
   const sign = units < 0n ? "-" : "";
   const digits = String(units < 0n ? -units : units).padStart(places + 1, "0");
   return places === 0 ? `${sign}${digits}%` : `${sign}${digits.slice(0, -places)}.${digits.slice(-places)}%`;

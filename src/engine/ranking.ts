@@ -2,7 +2,7 @@
 // still equal → shared rank and the next rank skips (1, 2, 2, 4).
 
 import { Ratio, compareRatios } from "./exact";
-import { distinctPercent, formatCents } from "./format";
+import { distinctPercent, formatCents, formatPercent } from "./format";
 
 export interface Contender {
   readonly key: string;
@@ -83,35 +83,26 @@ function placeGroup<C extends Contender>(group: readonly C[], first: number): Pl
   const sameTotal = `同为 ${formatCents(group[0].totalCents)} 分，`;
   const placements: Placement<C>[] = [];
   let at = 0;
-  for (const run of runs(group, (a, b) => compareRates(a.connectRate, b.connectRate) === 0)) {
+  for (const tied of runs(group, (a, b) => compareRates(a.connectRate, b.connectRate) === 0)) {
     const rankNumber = first + at;
-    if (run.length === 1) {
-      placements.push({
-        contender: run[0],
-        rank: rankNumber,
-        tieBreak: "resolved",
-        tieGroup: keys,
-        note: resolvedNote(group, texts, at, sameTotal),
-      });
+    if (tied.length === 1) {
+      const note = resolvedNote(group, texts, at, sameTotal);
+      placements.push({ contender: tied[0], rank: rankNumber, tieBreak: "resolved", tieGroup: keys, note });
     } else {
-      const runKeys = run.map((c) => c.key);
-      const rate = run[0].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(run[0].connectRate, [])}`;
-      for (const c of run) {
-        const others = run.filter((o) => o !== c);
-        const whom = others.length <= NAMED_IN_NOTE_MAX ? `与 ${others.map((o) => o.name).join("、")} ` : `与另外 ${others.length} 个单位`;
-        placements.push({
-          contender: c,
-          rank: rankNumber,
-          tieBreak: "shared",
-          tieGroup: runKeys,
-          note: `并列第 ${rankNumber} 名：${whom}${sameTotal}${rate}`,
-        });
+      const runKeys = tied.map((c) => c.key);
+      const rate = tied[0].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(tied[0].connectRate, [])}`;
+      for (const c of tied) {
+        const note = ["并列第 ", rankNumber, " 名：", withOthers(tied, c), sameTotal, rate].join("");
+        placements.push({ contender: c, rank: rankNumber, tieBreak: "shared", tieGroup: runKeys, note });
       }
     }
-    at += run.length;
+    at += tied.length;
   }
   return placements;
 }
+
+// Notes are joined from parts: a result keeps every note, and a joined string is one flat piece where
+// a template literal would keep its parts and the links between them.
 
 /**
  * The note of member k, alone at its rate in the group: a pair compares the two rates; a group of up
@@ -120,26 +111,39 @@ function placeGroup<C extends Contender>(group: readonly C[], first: number): Pl
  */
 function resolvedNote(group: readonly Contender[], texts: readonly string[], k: number, sameTotal: string): string {
   if (group.length === 2) {
-    return `与 ${group[1 - k].name} ${sameTotal}人工接通率 ${texts[k]} ${k === 0 ? ">" : "<"} ${texts[1 - k]}`;
+    return ["与 ", group[1 - k].name, " ", sameTotal, "人工接通率 ", texts[k], k === 0 ? " > " : " < ", texts[1 - k]].join("");
   }
-  const compared = (p: number) => `${p < k ? "<" : ">"} ${group[p].name} ${texts[p]}`;
+  const compared = (p: number) => [p < k ? "< " : "> ", group[p].name, " ", texts[p]].join("");
+  const head = [withOthers(group, group[k]), sameTotal, "人工接通率 ", texts[k]];
+  if (group.length - 1 > NAMED_IN_NOTE_MAX) {
+    const neighbours = [k - 1, k + 1].filter((p) => p >= 0 && p < group.length);
+    return [...head, "，居其中第 ", k + 1, "（", neighbours.map(compared).join("，"), "）"].join("");
+  }
   const others = group.map((_, p) => p).filter((p) => p !== k);
-  if (others.length <= NAMED_IN_NOTE_MAX) {
-    const names = others.map((p) => group[p].name).join("、");
-    return `与 ${names} ${sameTotal}人工接通率 ${texts[k]}（${others.map(compared).join("，")}）`;
-  }
-  const neighbours = [k - 1, k + 1].filter((p) => p >= 0 && p < group.length);
-  return `与另外 ${others.length} 个单位${sameTotal}人工接通率 ${texts[k]}，居其中第 ${k + 1}（${neighbours.map(compared).join("，")}）`;
+  return [...head, "（", others.map(compared).join("，"), "）"].join("");
+}
+
+/** "与 乙、丙 ", naming the others of a tie, or "与另外 12 个单位" when there are too many to name. */
+function withOthers(tied: readonly Contender[], own: Contender): string {
+  if (tied.length - 1 > NAMED_IN_NOTE_MAX) return `与另外 ${tied.length - 1} 个单位`;
+  const names = tied.filter((o) => o !== own).map((o) => o.name);
+  return `与 ${names.join("、")} `;
 }
 
 /**
- * Each rate of a group sorted by rate as distinctPercent(rate, all the group's rates). Rounding is
- * monotone, so a rate's text can only coincide with another's if it coincides with the nearest
- * different rate above or below it: those two neighbours decide.
+ * Each rate of a group sorted by rate, as distinctPercent(rate, all the group's rates): two decimals
+ * unless a neighbour shows the same. Rounding is monotone, so a rate's text can only coincide with
+ * another's if it coincides with the nearest different rate above or below it.
  */
 function percentTexts(rates: readonly (Ratio | null)[]): string[] {
-  const sameRate = runs(rates, (a, b) => compareRates(a, b) === 0);
-  const distinct = sameRate.map((run) => run[0]);
-  const texts = distinct.map((rate, d) => distinctPercent(rate, [distinct[d - 1] ?? null, distinct[d + 1] ?? null]));
-  return sameRate.flatMap((run, d) => run.map(() => texts[d]));
+  const isNew = (i: number) => i === 0 || compareRates(rates[i - 1], rates[i]) !== 0;
+  const distinct = rates.filter((_, i) => isNew(i));
+  const twoPlaces = distinct.map((rate) => (rate === null ? "无" : formatPercent(rate)));
+  const texts = distinct.map((rate, d) =>
+    twoPlaces[d] !== twoPlaces[d - 1] && twoPlaces[d] !== twoPlaces[d + 1]
+      ? twoPlaces[d]
+      : distinctPercent(rate, [distinct[d - 1] ?? null, distinct[d + 1] ?? null]),
+  );
+  let d = -1;
+  return rates.map((_, i) => texts[isNew(i) ? ++d : d]);
 }

@@ -55,25 +55,26 @@ export interface FieldIssue extends MeasureIssue {
   readonly field: MeasureId;
 }
 
-export type MeasureCheck =
-  | { readonly ok: true; readonly value: number; readonly warnings: readonly MeasureIssue[] }
-  | { readonly ok: false; readonly issue: MeasureIssue };
-
 /** The issue as a sentence about the measure named `label`, with its place (e.g. "（郑州市!C5）") where known. */
 export function measureMessage(label: string, issue: MeasureIssue, place = ""): string {
   return `${label}${place}${issue.reason}`;
 }
 
-const refuse = (code: ProblemCode, reason: string, action: string, errorText?: string): MeasureCheck => ({
-  ok: false,
-  issue: { code, severity: "error", reason, action, errorText },
+const refuse = (code: ProblemCode, reason: string, action: string, errorText?: string): MeasureIssue => ({
+  code,
+  severity: "error",
+  reason,
+  action,
+  errorText,
 });
 
 /**
- * A count or a wait as a centre fills it in: a non-negative number, whole for counts, not a percentage,
- * at most MEASURE_LIMIT. A number written as text is taken, with a warning.
+ * A count or a wait as a centre fills it in: its value when it is a non-negative number, whole for
+ * counts, not a percentage, at most MEASURE_LIMIT (text such as "1,234" included); else why not.
  */
-export function checkMeasure(value: CellValue | undefined, kind: "count" | "seconds"): MeasureCheck {
+export function checkMeasure(value: CellValue | undefined, kind: MeasureKind): number | MeasureIssue {
+  // A number cell is its own value; text, errors, dates and the rest are read by readNumber.
+  if (typeof value === "number" && Number.isFinite(value)) return checkAmount(value, kind);
   const reading = readNumber(value);
   if (!reading.ok) {
     if (reading.reason === "blank") return refuse("value.blank", " 未填写", "请填写该项；没有发生时填 0。");
@@ -81,30 +82,51 @@ export function checkMeasure(value: CellValue | undefined, kind: "count" | "seco
       return refuse("value.cellError", ` 是错误值 ${reading.text}`, "请检查该单元格的公式或改填数值。", reading.text);
     return refuse("value.notNumber", ` 为“${reading.text}”，不是数字`, "请填写数字。");
   }
-  const v = reading.value;
   if (reading.percent) {
     const expected = kind === "seconds" ? "秒数" : "数量";
     return refuse("value.percent", ` 为百分数“${displayText(value)}”，此处应填${expected}`, "请填写原始数量，比率由系统计算。");
   }
+  return checkAmount(reading.value, kind);
+}
+
+/** A number read from a measure cell: not negative, whole for counts, within MEASURE_LIMIT. */
+function checkAmount(v: number, kind: MeasureKind): number | MeasureIssue {
   if (v < 0) return refuse("value.negative", ` 为 ${v}，不能为负数`, "请更正为实际数值。");
   if (kind === "count" && !Number.isInteger(v)) return refuse("value.fractional", ` 为 ${v}，数量应为整数`, "请填写整数。");
   if (v > MEASURE_LIMIT) return refuse("value.tooLarge", ` 为 ${v}，超出合理范围`, "请核对该数值。");
+  return v;
+}
+
+const NO_WARNINGS: readonly MeasureIssue[] = [];
+
+/** What is odd about an accepted measure cell: a number written as text, a very long wait. */
+export function measureWarnings(value: CellValue | undefined, kind: MeasureKind, v: number): readonly MeasureIssue[] {
+  const text = typeof value === "string";
+  const longWait = kind === "seconds" && v > WARN_WAIT_ABOVE_SECONDS;
+  if (!text && !longWait) return NO_WARNINGS;
   const warnings: MeasureIssue[] = [];
-  if (reading.fromText) {
+  if (text) {
     const reason = ` 以文本“${displayText(value)}”填写，已按 ${v} 计算`;
     warnings.push({ code: "value.text", severity: "warning", reason, action: "建议改为数值格式，避免汇总公式漏算。" });
   }
-  if (kind === "seconds" && v > WARN_WAIT_ABOVE_SECONDS) {
+  if (longWait) {
     const reason = ` 为 ${v} 秒，超过 ${WARN_WAIT_ABOVE_SECONDS} 秒`;
     warnings.push({ code: "value.longWait", severity: "warning", reason, action: "请核对是否把分钟或总时长误填为平均秒数。" });
   }
-  return { ok: true, value: v, warnings };
+  return warnings;
 }
 
-/** A field's cell checked as its kind asks. */
-export function checkField(value: CellValue | undefined, field: MeasureId): MeasureCheck {
-  return checkMeasure(value, fieldDef(field).kind === "seconds" ? "seconds" : "count");
+/** What a measure counts: things, or seconds (which may have decimals). */
+export type MeasureKind = "count" | "seconds";
+
+export function measureKind(field: MeasureId): MeasureKind {
+  return fieldDef(field).kind === "seconds" ? "seconds" : "count";
 }
+
+/** The measures with their kinds, in catalogue order. */
+const MEASURE_FIELDS = MEASURE_IDS.map((id) => ({ id, kind: measureKind(id) }));
+
+const NO_VALUES: Partial<Record<MeasureId, number>> = Object.fromEntries(MEASURE_IDS.map((id) => [id, undefined]));
 
 /** The part/whole pairs of the catalogue: a part never exceeds its whole. */
 const PARTS: readonly (readonly [MeasureId, MeasureId])[] = FIELDS.flatMap((f) =>
@@ -117,12 +139,12 @@ const PARTS: readonly (readonly [MeasureId, MeasureId])[] = FIELDS.flatMap((f) =
  * compared again, so one wrong cell gives one message.
  */
 export function checkParts(values: Partial<Record<MeasureId, number>>): FieldIssue[] {
-  const known = { ...values };
   const issues: FieldIssue[] = [];
+  const refused = (field: MeasureId) => issues.some((i) => i.field === field);
   for (const [part, whole] of PARTS) {
-    const p = known[part];
-    const w = known[whole];
-    if (p === undefined || w === undefined || p <= w) continue;
+    const p = values[part];
+    const w = values[whole];
+    if (p === undefined || w === undefined || p <= w || refused(part) || refused(whole)) continue;
     const [partLabel, wholeLabel] = [fieldDef(part).label, fieldDef(whole).label];
     issues.push({
       field: part,
@@ -131,10 +153,12 @@ export function checkParts(values: Partial<Record<MeasureId, number>>): FieldIss
       reason: ` 为 ${p}，大于${wholeLabel} ${w}`,
       action: `请核对：${partLabel}不能超过${wholeLabel}。`,
     });
-    delete known[part];
   }
-  const { reportsOnTime: onTime, reportsLate: late, reportsRequired: required } = known;
-  if (onTime !== undefined && late !== undefined && required !== undefined && onTime + late > required) {
+  const { reportsOnTime: onTime, reportsLate: late, reportsRequired: required } = values;
+  if (onTime === undefined || late === undefined || required === undefined || refused("reportsOnTime") || refused("reportsRequired")) {
+    return issues;
+  }
+  if (onTime + late > required) {
     issues.push({
       field: "reportsLate",
       code: "value.reportsAboveRequired",
@@ -148,14 +172,17 @@ export function checkParts(values: Partial<Record<MeasureId, number>>): FieldIss
 
 /** A row's measures checked: its values when every one is usable, and every issue found. */
 export function checkRow(raw: Partial<Record<MeasureId, CellValue>>): { values?: MeasureValues; issues: FieldIssue[] } {
-  const values: Partial<Record<MeasureId, number>> = {};
+  // Every key from the start, so that all rows share one shape (as perIndicator does).
+  const values: Partial<Record<MeasureId, number>> = { ...NO_VALUES };
   const issues: FieldIssue[] = [];
-  for (const field of MEASURE_IDS) {
-    const check = checkField(raw[field], field);
-    if (!check.ok) issues.push({ ...check.issue, field });
+  for (const { id: field, kind } of MEASURE_FIELDS) {
+    const cell = raw[field];
+    const checked = checkMeasure(cell, kind);
+    if (typeof checked !== "number") issues.push({ ...checked, field });
     else {
-      values[field] = check.value;
-      issues.push(...check.warnings.map((w) => ({ ...w, field })));
+      values[field] = checked;
+      const warnings = measureWarnings(cell, kind, checked);
+      if (warnings.length) for (const warning of warnings) issues.push({ ...warning, field });
     }
   }
   const parts = checkParts(values);
@@ -171,8 +198,10 @@ export function checkRow(raw: Partial<Record<MeasureId, CellValue>>): { values?:
       action: "请核对人工接听量与人工排队量是否填反或漏填。",
     });
   }
-  const usable = issues.every((i) => !problemDoes(i, "blocksUnit"));
-  return { values: usable ? (values as MeasureValues) : undefined, issues };
+  if (issues.some((i) => problemDoes(i, "blocksUnit"))) return { issues };
+  // A row of plain numbers is kept as given, not copied: the engine holds every row it scores.
+  const asGiven = MEASURE_IDS.every((id) => raw[id] === values[id]);
+  return { values: (asGiven ? raw : values) as MeasureValues, issues };
 }
 
 function hasAnyValue(r: RawRecord): boolean {
@@ -195,7 +224,8 @@ export function readRecords(
   for (const u of units) if (!unitByCode.has(u.code)) unitByCode.set(u.code, u);
   const wantedMonths = new Set(wanted);
   // Each unit-month's rows, in the order first seen, so that problems come in the rows' order.
-  const rowsOf = new Map<string, { unit: Unit; month: MonthKey; rows: RawRecord[] }>();
+  const unitMonths: { unit: Unit; month: MonthKey; rows: RawRecord[] }[] = [];
+  const seen = new Map<MonthKey, Map<string, RawRecord[]>>();
   for (const rec of records) {
     const unit = unitByCode.get(rec.unitCode);
     if (!unit) {
@@ -208,13 +238,17 @@ export function readRecords(
     }
     const month = monthOfRecord(rec, unit, year, problems);
     if (!month || !wantedMonths.has(month)) continue;
-    const key = `${month}|${unit.code}`;
-    const entry = rowsOf.get(key);
-    if (entry) entry.rows.push(rec);
-    else rowsOf.set(key, { unit, month, rows: [rec] });
+    if (!seen.has(month)) seen.set(month, new Map());
+    const rows = seen.get(month)!.get(unit.code);
+    if (rows) rows.push(rec);
+    else {
+      const first = [rec];
+      seen.get(month)!.set(unit.code, first);
+      unitMonths.push({ unit, month, rows: first });
+    }
   }
   const byMonth = new Map<MonthKey, Map<string, UnitMonthState>>();
-  for (const { unit, month, rows } of rowsOf.values()) {
+  for (const { unit, month, rows } of unitMonths) {
     if (!byMonth.has(month)) byMonth.set(month, new Map());
     byMonth.get(month)!.set(unit.code, unitMonthState(unit, month, rows, problems));
   }

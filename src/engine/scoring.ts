@@ -1,7 +1,7 @@
 // Indicator scores (spec §4), each an exact whole number of cents. Rates, rule parameters and shares
 // are BigInt fractions; a score is rounded half-up once, at the end.
 
-import { BASE_TOTAL, IndicatorId, MeasureId, indicatorDef, perIndicator } from "./catalogue";
+import { BASE_TOTAL, INDICATOR_IDS, IndicatorId, MeasureId, indicatorDef, perIndicator } from "./catalogue";
 import { Fraction, Ratio, compareFractions, decimalOf, fraction, roundHalfUp, roundHalfUpCents, toCents } from "./exact";
 import { IndicatorRule, RuleSet } from "./rules";
 
@@ -28,6 +28,8 @@ export function median(values: readonly number[]): Ratio | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? { num: sorted[mid], den: 1 } : { num: sorted[mid - 1] + sorted[mid], den: 2 };
 }
+
+const WHOLE: Fraction = { num: 1n, den: 1n };
 
 /** points × share in cents, the share held to [0, 1] and the result rounded half-up. */
 function pointsTimes(points: number, share: Fraction): number {
@@ -71,26 +73,31 @@ function scorerOf(rule: IndicatorRule): Scorer {
       // points × min(1, orders ÷ median); a median of 0 gives full points: nobody can be below it.
       return (values, classMedian) => {
         if (classMedian === null) return scored(points);
-        if (classMedian.num === 0) return { ...scored(points), zeroDenominator: true };
+        if (classMedian.num === 0) return { cents: points, rate: null, zeroDenominator: true };
         const rate = { num: values[fields[0]] * classMedian.den, den: classMedian.num };
         return scored(pointsTimes(points, fraction(rate.num, rate.den)), rate);
       };
     case "ramp": {
       // points × (rate − zero) ÷ (full − zero), full points at the full line, none at the zero line.
       const [full, zero] = params;
+      const span = minus(full, zero);
+      const [numField, denField] = fields;
       return (values) => {
-        const [n, d] = [values[fields[0]], values[fields[1]]];
+        const n = values[numField];
+        const d = values[denField];
         if (d === 0) return whenZero;
         const rate = fraction(n, d);
-        const share = compareFractions(rate, full) >= 0 ? fraction(1) : over(minus(rate, zero), minus(full, zero));
+        const share = compareFractions(rate, full) >= 0 ? WHOLE : over(minus(rate, zero), span);
         return scored(pointsTimes(points, share), { num: n, den: d });
       };
     }
     case "target": {
       // points × min(1, rate ÷ target).
       const [target] = params;
+      const [numField, denField] = fields;
       return (values) => {
-        const [n, d] = [values[fields[0]], values[fields[1]]];
+        const n = values[numField];
+        const d = values[denField];
         if (d === 0) return whenZero;
         return scored(pointsTimes(points, over(fraction(n, d), target)), { num: n, den: d });
       };
@@ -144,22 +151,23 @@ const NOT_SCORED: IndicatorScore = { cents: null, rate: null, zeroDenominator: f
  * keeps the function for as long as it scores with these rules.
  */
 export function monthScorer(rules: RuleSet): (values: Values, classMedian: Ratio | null) => MonthScore {
-  const scorers = new Map(rules.indicators.map((rule) => [rule.id, { rule, score: scorerOf(rule) }]));
+  const scorers = rules.indicators.map((rule) => ({ id: rule.id, points: toCents(rule.points), score: scorerOf(rule) }));
   return (values, classMedian) => {
-    const scores = perIndicator((id) => scorers.get(id)?.score(values, classMedian) ?? NOT_SCORED);
+    const scores = perIndicator((): IndicatorScore => NOT_SCORED);
     let sum = 0;
     let applicable = 0;
-    for (const { rule } of scorers.values()) {
-      const cents = scores[rule.id].cents;
-      if (cents === null) continue;
-      sum += cents;
-      applicable += toCents(rule.points);
+    let leftOut = false;
+    for (const { id, points, score } of scorers) {
+      const s = (scores[id] = score(values, classMedian));
+      if (s.cents === null) leftOut = true;
+      else {
+        sum += s.cents;
+        applicable += points;
+      }
     }
-    const leftOut = rules.indicators.some((rule) => scores[rule.id].cents === null);
     // Σ scores × 67 ÷ the points of the indicators that apply, in cents.
     const baseCents = !leftOut ? sum : applicable === 0 ? 0 : roundHalfUpCents(BigInt(sum) * BigInt(BASE_TOTAL), BigInt(applicable));
-    const zeroDenominators = (Object.keys(scores) as IndicatorId[]).filter((id) => scores[id].zeroDenominator);
-    return { scores, baseCents, zeroDenominators };
+    return { scores, baseCents, zeroDenominators: INDICATOR_IDS.filter((id) => scores[id].zeroDenominator) };
   };
 }
 

@@ -9,7 +9,6 @@ import {
   cellErrorText,
   CellGrid,
   CellValue,
-  checkField,
   checkMeasure,
   checkParts,
   checkRow,
@@ -31,6 +30,7 @@ import {
   MEASURE_IDS,
   MeasureId,
   MeasureIssue,
+  measureKind,
   measureMessage,
   METHODS_FOR,
   normalizeLabel,
@@ -162,16 +162,16 @@ function measureError(label: string, issue: MeasureIssue): KpError {
 
 /** A count argument that is not a field (分子, 分母). */
 function readCount(cell: CellValue, label: string): number {
-  const check = checkMeasure(cell, "count");
-  if (!check.ok) throw measureError(label, check.issue);
-  return check.value;
+  const checked = checkMeasure(cell, "count");
+  if (typeof checked !== "number") throw measureError(label, checked);
+  return checked;
 }
 
 /** A field's value as the engine accepts it in a centre's row. */
 function readField(cell: CellValue, field: MeasureId): number {
-  const check = checkField(cell, field);
-  if (!check.ok) throw measureError(fieldDef(field).label, check.issue);
-  return check.value;
+  const checked = checkMeasure(cell, measureKind(field));
+  if (typeof checked !== "number") throw measureError(fieldDef(field).label, checked);
+  return checked;
 }
 
 // ---------------------------------------------------------------------------------------------
