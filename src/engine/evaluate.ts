@@ -246,12 +246,15 @@ function scoreUnitsInMonth(month: MonthKey, units: readonly Unit[], context: Con
     const state = states[i];
     if (state.kind !== "ok") return;
     const orders = ordersByClass.get(u.unitClass);
-    if (orders) orders.push(state.values.ordersTotal);
-    else ordersByClass.set(u.unitClass, [state.values.ordersTotal]);
+    if (orders) orders.push(state.values[CLASS_MEDIAN_FIELD]);
+    else ordersByClass.set(u.unitClass, [state.values[CLASS_MEDIAN_FIELD]]);
   });
   const medians = new Map([...ordersByClass].map(([unitClass, orders]) => [unitClass, median(orders)]));
   return active.map((unit, i) => scoreUnitMonth(unit, month, states[i], medians.get(unit.unitClass) ?? null, context));
 }
+
+/** The count A1 compares with the median of the unit's class (工单总量). */
+const CLASS_MEDIAN_FIELD = indicatorDef("A1").fields[0];
 
 /** The counts whose ratio breaks ties (人工接听量, 人工排队量). */
 const TIE_BREAK_FIELDS = indicatorDef(TIE_BREAK_INDICATOR).fields;

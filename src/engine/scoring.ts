@@ -19,7 +19,7 @@ export type IndicatorScores = Readonly<Record<IndicatorId, IndicatorScore>>;
 type Values = Readonly<Record<MeasureId, number>>;
 
 /** An indicator's score from a unit-month's values and, for A1, the class median. */
-type Scorer = (values: Values, classMedian: Ratio | null) => IndicatorScore;
+export type IndicatorScorer = (values: Values, classMedian: Ratio | null) => IndicatorScore;
 
 /** Median of whole numbers as an exact ratio (the mean of the middle two for an even count). */
 export function median(values: readonly number[]): Ratio | null {
@@ -57,7 +57,7 @@ function stepsCents(step: Fraction, count: number | bigint): number {
  * The rule as a scorer: its parameters read as exact decimals once, and the fields it reads taken
  * from the catalogue (INDICATORS[].fields).
  */
-function scorerOf(rule: IndicatorRule): Scorer {
+export function indicatorScorer(rule: IndicatorRule): IndicatorScorer {
   const points = toCents(rule.points);
   const params = rule.params.map(decimalOf);
   const fields = indicatorDef(rule.id).fields;
@@ -133,7 +133,7 @@ function scorerOf(rule: IndicatorRule): Scorer {
  * the A1 comparison value: the median ordersTotal of the unit's class that month.
  */
 export function scoreIndicator(rule: IndicatorRule, values: Values, classMedian: Ratio | null = null): IndicatorScore {
-  return scorerOf(rule)(values, classMedian);
+  return indicatorScorer(rule)(values, classMedian);
 }
 
 export interface MonthScore {
@@ -150,8 +150,10 @@ const NOT_SCORED: IndicatorScore = { cents: null, rate: null, zeroDenominator: f
  * A rule set made ready to score many unit-months: each rule's parameters are read once. The caller
  * keeps the function for as long as it scores with these rules.
  */
-export function monthScorer(rules: RuleSet): (values: Values, classMedian: Ratio | null) => MonthScore {
-  const scorers = rules.indicators.map((rule) => ({ id: rule.id, points: toCents(rule.points), score: scorerOf(rule) }));
+export type MonthScorer = (values: Values, classMedian: Ratio | null) => MonthScore;
+
+export function monthScorer(rules: RuleSet): MonthScorer {
+  const scorers = rules.indicators.map((rule) => ({ id: rule.id, points: toCents(rule.points), score: indicatorScorer(rule) }));
   return (values, classMedian) => {
     const scores = perIndicator((): IndicatorScore => NOT_SCORED);
     let sum = 0;

@@ -46,8 +46,10 @@ import {
   ruleFor,
   RuleSet,
   scoreArgumentFields,
-  scoreIndicator,
-  scoreMonth,
+  indicatorScorer,
+  IndicatorScorer,
+  monthScorer,
+  MonthScorer,
   toCents,
   zeroDenominatorNote,
 } from "../engine";
@@ -153,6 +155,11 @@ function omitted(arg: Arg): boolean {
 // ---------------------------------------------------------------------------------------------
 // Numbers, checked by the engine's own checks of a centre's row (records.ts)
 
+/** "（另有 2 处问题）" after the first of `count` problems. */
+function andMore(count: number): string {
+  return count > 1 ? `（另有 ${count - 1} 处问题）` : "";
+}
+
 /** A measure's issue as the Excel error a function returns: a blank #N/A, an error value passed on, else #VALUE!. */
 function measureError(label: string, issue: MeasureIssue): KpError {
   if (issue.code === "value.blank") return notAvailable(measureMessage(label, issue));
@@ -187,8 +194,21 @@ export const RULES_RANGE_SHEET = "评分规则区域";
  */
 interface CachedRules {
   readonly cells: readonly (readonly unknown[])[];
-  readonly entry: RuleSet | KpError;
+  readonly entry: ScoringRules | KpError;
 }
+
+/** A rule set with the engine's scorers for it, made once per table. */
+interface ScoringRules {
+  readonly rules: RuleSet;
+  readonly scoreMonth: MonthScorer;
+  readonly scorers: ReadonlyMap<IndicatorId, IndicatorScorer>;
+}
+
+function prepare(rules: RuleSet): ScoringRules {
+  return { rules, scoreMonth: monthScorer(rules), scorers: new Map(rules.indicators.map((r) => [r.id, indicatorScorer(r)])) };
+}
+
+const DEFAULT_SCORING = prepare(DEFAULT_RULES);
 const ruleCache: CachedRules[] = [];
 const RULE_CACHE_SIZE = 8;
 
@@ -220,10 +240,10 @@ function sameRange(snapshot: readonly (readonly unknown[])[], range: readonly un
 }
 
 /** The rules a function scores with: the built-in table when `arg` is omitted or blank, else the range's table. */
-export function rulesOf(arg: Arg): RuleSet {
-  if (arg === undefined || arg === null) return DEFAULT_RULES;
+export function rulesOf(arg: Arg): ScoringRules {
+  if (arg === undefined || arg === null) return DEFAULT_SCORING;
   const range: readonly unknown[] = Array.isArray(arg) ? arg : [[arg]];
-  let entry: RuleSet | KpError | undefined;
+  let entry: ScoringRules | KpError | undefined;
   for (let i = 0; i < ruleCache.length; i++) {
     if (sameRange(ruleCache[i].cells, range)) {
       entry = ruleCache[i].entry;
@@ -233,13 +253,12 @@ export function rulesOf(arg: Arg): RuleSet {
   }
   if (entry === undefined) {
     const grid = gridOf(arg);
-    if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_RULES;
+    if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_SCORING;
     const reading = readRuleTable(grid as CellGrid, RULES_RANGE_SHEET);
-    if (reading.rules) entry = reading.rules;
+    if (reading.rules) entry = prepare(reading.rules);
     else {
       const errors = reading.problems.filter((p) => p.severity === "error");
-      const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : "";
-      entry = invalid(`评分规则有误：${errors[0]?.message ?? "无法读取"}${more}`);
+      entry = invalid(`评分规则有误：${errors[0]?.message ?? "无法读取"}${andMore(errors.length)}`);
     }
     ruleCache.unshift({ cells: range.map((row) => (Array.isArray(row) ? [...row] : [row])), entry });
     if (ruleCache.length > RULE_CACHE_SIZE) ruleCache.pop();
@@ -319,7 +338,8 @@ const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的�
  */
 export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: Arg): number {
   const def = findIndicator(indicator);
-  const rule = ruleFor(rulesOf(rules), def.id);
+  const scoring = rulesOf(rules);
+  const rule = ruleFor(scoring.rules, def.id);
   if (!METHODS_FOR[def.id].includes(rule.method)) {
     throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
   }
@@ -346,7 +366,7 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
   }
   const [issue] = checkParts(values);
   if (issue) throw invalid(measureMessage(fieldDef(issue.field).label, issue));
-  const score = scoreIndicator(rule, values as Record<MeasureId, number>, median);
+  const score = scoring.scorers.get(def.id)!(values as Record<MeasureId, number>, median);
   if (score.cents === null) throw notAvailable(zeroDenominatorNote(rule));
   return fromCents(score.cents);
 }
@@ -372,7 +392,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   if (headerCells.length !== valueCells.length) {
     throw invalid(`表头有 ${headerCells.length} 个单元格，数值有 ${valueCells.length} 个，两者应一一对应`);
   }
-  const ruleSet = rulesOf(rules);
+  const scoring = rulesOf(rules);
   const raw: Partial<Record<MeasureId, CellValue>> = {};
   const seen = new Set<string>();
   headerCells.forEach((header, i) => {
@@ -391,16 +411,16 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
     const errors = issues.filter((i) => problemDoes(i, "blocksUnit"));
     const [first] = errors;
     const label = fieldDef(first.field).label;
-    const message = `${measureMessage(label, first)}${errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : ""}`;
+    const message = `${measureMessage(label, first)}${andMore(errors.length)}`;
     if (errors.every((i) => i.code === "value.blank")) throw notAvailable(message);
     if (first.errorText && errors.length === 1) throw passOn(first.errorText, label, message);
     throw invalid(message);
   }
-  const a1Rule = ruleFor(ruleSet, "A1");
+  const a1Rule = ruleFor(scoring.rules, "A1");
   let median: Ratio | null = null;
   if (!omitted(a1Median)) median = readMedian(a1Median);
   else if (a1Rule.method === "classMedian") throw notAvailable(MISSING_MEDIAN);
-  return fromCents(scoreMonth(ruleSet, checked, median).baseCents);
+  return fromCents(scoring.scoreMonth(checked, median).baseCents);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,37 +1,16 @@
 // A cell and the ranking sheet never disagree (spec §7): the KP functions and the workbook reader are
 // fed the same cells and accept and refuse the same ones, with the same words.
 
-import { CellValue, FIELDS, HOLIDAY_KINDS, MeasureId, excelSerialToIso, fieldDef } from "../engine";
-import { SheetCells, evaluateWorkbook } from "../workbook";
+import { CellValue, DEFAULT_UNITS, FIELDS, HOLIDAY_KINDS, MeasureId, excelSerialToIso, fieldDef } from "../engine";
+import { SheetCells, demoValues, evaluateWorkbook } from "../workbook";
 import { KpError, kpPublicityEnd, kpScore, kpTotal } from "./kp";
 
-const GOOD: Record<MeasureId, number> = {
-  ordersTotal: 1000,
-  manualQueued: 800,
-  manualAnswered: 760,
-  infoOrders: 900,
-  infoInstant: 880,
-  avgWaitSeconds: 18,
-  transferDue: 50,
-  transferOnTime: 48,
-  crossCityDue: 10,
-  crossCityOnTime: 9,
-  instantRated: 200,
-  instantSatisfied: 195,
-  transferClosed: 50,
-  revisited: 25,
-  revisitRated: 20,
-  revisitSatisfied: 19,
-  reportsRequired: 4,
-  reportsOnTime: 3,
-  reportsLate: 1,
-  inspectionMinor: 1,
-  inspectionMajor: 0,
-};
+/** 郑州市's October in the demo workbook: a row that passes every check. */
+const GOOD = demoValues(DEFAULT_UNITS[0], "2026-10");
 
 /** 郑州市's October row with one cell replaced, in the template's column order (月份 in A). */
 function row(field: MeasureId, cell: CellValue): CellValue[] {
-  return FIELDS.map((f) => (f.id === "month" ? "2026-10" : f.id === field ? cell : GOOD[f.id as MeasureId]));
+  return FIELDS.map((f) => (f.id === "month" ? "2026-10" : f.id === field ? cell : (GOOD[f.id as MeasureId] ?? null)));
 }
 
 /** What a function says about its arguments: the number, or the Excel error and message it gives. */
