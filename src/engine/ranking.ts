@@ -1,6 +1,7 @@
 // Ranking (spec §5): total high to low; equal totals to the cent ordered by the exact 人工接通率;
 // still equal → shared rank and the next rank skips (1, 2, 2, 4).
 
+import { TIE_BREAK_INDICATOR, indicatorDef } from "./catalogue";
 import { Ratio, compareRatios } from "./exact";
 import { distinctPercent, formatCents, formatPercent } from "./format";
 
@@ -13,6 +14,9 @@ export interface Contender {
 }
 
 export type TieBreak = "none" | "resolved" | "shared";
+
+/** What the notes call the rate that breaks ties: 人工接通率. */
+const RATE = indicatorDef(TIE_BREAK_INDICATOR).label;
 
 export interface Placement<C extends Contender = Contender> {
   readonly contender: C;
@@ -90,7 +94,7 @@ function placeGroup<C extends Contender>(group: readonly C[], first: number): Pl
       placements.push({ contender: tied[0], rank: rankNumber, tieBreak: "resolved", tieGroup: keys, note });
     } else {
       const runKeys = tied.map((c) => c.key);
-      const rate = tied[0].connectRate === null ? "均无人工接通率" : `人工接通率同为 ${distinctPercent(tied[0].connectRate, [])}`;
+      const rate = tied[0].connectRate === null ? `均无${RATE}` : `${RATE}同为 ${distinctPercent(tied[0].connectRate, [])}`;
       for (const c of tied) {
         const note = ["并列第 ", rankNumber, " 名：", withOthers(tied, c), sameTotal, rate].join("");
         placements.push({ contender: c, rank: rankNumber, tieBreak: "shared", tieGroup: runKeys, note });
@@ -111,10 +115,10 @@ function placeGroup<C extends Contender>(group: readonly C[], first: number): Pl
  */
 function resolvedNote(group: readonly Contender[], texts: readonly string[], k: number, sameTotal: string): string {
   if (group.length === 2) {
-    return ["与 ", group[1 - k].name, " ", sameTotal, "人工接通率 ", texts[k], k === 0 ? " > " : " < ", texts[1 - k]].join("");
+    return ["与 ", group[1 - k].name, " ", sameTotal, RATE, " ", texts[k], k === 0 ? " > " : " < ", texts[1 - k]].join("");
   }
   const compared = (p: number) => [p < k ? "< " : "> ", group[p].name, " ", texts[p]].join("");
-  const head = [withOthers(group, group[k]), sameTotal, "人工接通率 ", texts[k]];
+  const head = [withOthers(group, group[k]), sameTotal, RATE, " ", texts[k]];
   if (group.length - 1 > NAMED_IN_NOTE_MAX) {
     const neighbours = [k - 1, k + 1].filter((p) => p >= 0 && p < group.length);
     return [...head, "，居其中第 ", k + 1, "（", neighbours.map(compared).join("，"), "）"].join("");

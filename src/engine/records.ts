@@ -3,8 +3,8 @@
 // The checks of a measure cell and of a row's parts are the ones the KP functions apply too.
 
 import { CellValue, displayText, isBlank, readNumber } from "./cells";
-import { FIELDS, FieldId, MEASURE_IDS, MeasureId, fieldDef } from "./catalogue";
-import { ratio } from "./exact";
+import { FIELDS, FieldId, MEASURE_IDS, MeasureId, fieldDef, indicatorDef } from "./catalogue";
+import { decimalOf, ratio } from "./exact";
 import { formatPercent } from "./format";
 import { MonthKey, monthLabel, readMonth } from "./period";
 import { CellRef, Problem, ProblemCode, Severity, problem, problemDoes, where } from "./problems";
@@ -187,21 +187,31 @@ export function checkRow(raw: Partial<Record<MeasureId, CellValue>>): { values?:
   }
   const parts = checkParts(values);
   issues.push(...parts);
-  const { manualAnswered: answered, manualQueued: queued } = values;
-  const answeredRefused = parts.some((i) => i.field === "manualAnswered");
-  if (answered !== undefined && queued !== undefined && !answeredRefused && queued > 0 && answered < queued * WARN_CONNECT_RATE_BELOW) {
-    issues.push({
-      field: "manualAnswered",
-      code: "value.lowConnectRate",
-      severity: "warning",
-      reason: ` 仅为人工排队量的 ${formatPercent(ratio(answered, queued), 1)}，人工接通率低于 50%`,
-      action: "请核对人工接听量与人工排队量是否填反或漏填。",
-    });
-  }
+  const lowRate = lowConnectRate(values, parts);
+  if (lowRate) issues.push(lowRate);
   if (issues.some((i) => problemDoes(i, "blocksUnit"))) return { issues };
   // A row of plain numbers is kept as given, not copied: the engine holds every row it scores.
   const asGiven = MEASURE_IDS.every((id) => raw[id] === values[id]);
   return { values: (asGiven ? raw : values) as MeasureValues, issues };
+}
+
+/** 人工接通率 (A2) below WARN_CONNECT_RATE_BELOW: possible, but more often 接听 and 排队 swapped or left out. */
+function lowConnectRate(values: Partial<Record<MeasureId, number>>, parts: readonly FieldIssue[]): FieldIssue | undefined {
+  const rate = indicatorDef("A2");
+  const [answeredField, queuedField] = rate.fields;
+  const answered = values[answeredField];
+  const queued = values[queuedField];
+  if (answered === undefined || queued === undefined || parts.some((i) => i.field === answeredField)) return undefined;
+  if (queued === 0 || answered >= queued * WARN_CONNECT_RATE_BELOW) return undefined;
+  const [answeredLabel, queuedLabel] = [fieldDef(answeredField).label, fieldDef(queuedField).label];
+  const threshold = formatPercent(decimalOf(WARN_CONNECT_RATE_BELOW), 0);
+  return {
+    field: answeredField,
+    code: "value.lowConnectRate",
+    severity: "warning",
+    reason: ` 仅为${queuedLabel}的 ${formatPercent(ratio(answered, queued), 1)}，${rate.label}低于 ${threshold}`,
+    action: `请核对${answeredLabel}与${queuedLabel}是否填反或漏填。`,
+  };
 }
 
 function hasAnyValue(r: RawRecord): boolean {

@@ -14,7 +14,7 @@ import {
   ZeroDenominatorPolicy,
   indicatorDef,
 } from "./catalogue";
-import { decimalOf, toCents } from "./exact";
+import { decimalOf, fromCents, toCents } from "./exact";
 import { distinctPercent } from "./format";
 import { Problem, ProblemCode, cellAddress, problem } from "./problems";
 
@@ -285,8 +285,8 @@ export function readRuleTable(grid: CellGrid, sheet: string, origin = { row: 1, 
   const ordered = INDICATORS.map((d) => indicators.get(d.id)!);
   const totalCents = ordered.reduce((sum, x) => sum + toCents(x.points), 0);
   if (totalCents !== toCents(BASE_TOTAL)) {
-    const message = `A1–C2 分值合计为 ${totalCents / 100}，应为 ${BASE_TOTAL}（基本分满分67分）`;
-    table.failTable("rules.baseTotal", message, "请调整各指标分值，使合计为 67。", headerRow, columns.points);
+    const message = `A1–C2 分值合计为 ${fromCents(totalCents)}，应为 ${BASE_TOTAL}（基本分满分${BASE_TOTAL}分）`;
+    table.failTable("rules.baseTotal", message, `请调整各指标分值，使合计为 ${BASE_TOTAL}。`, headerRow, columns.points);
     return { problems: table.problems };
   }
   return { rules: { indicators: ordered, honour: events.honour, criticism: events.criticism }, problems: [] };
