@@ -30,9 +30,7 @@ async function main(): Promise<void> {
     return;
   }
   const names = asked.length ? asked : [...SECTIONS.keys()];
-  // (The engine section's one-core run is this program again, in a child: it prints its figures only.)
-  if (!process.env.KP_BENCH_ONE_CORE)
-    console.log(`node ${process.version}, ${process.platform}/${process.arch}; sections: ${names.join(", ")}`);
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}; sections: ${names.join(", ")}`);
   for (const name of names) {
     try {
       await SECTIONS.get(name)!();

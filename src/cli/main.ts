@@ -17,6 +17,7 @@ import {
   periodKey,
   periodLabel,
   formatRef,
+  formatTotal,
 } from "../engine";
 import {
   evaluateWorkbook,
@@ -113,7 +114,7 @@ export function summaryLines(evaluation: Evaluation, limit = 10): string[] {
   }
   for (const row of evaluation.rows.slice(0, limit)) {
     const place = row.rank !== null ? String(row.rank).padStart(2) : RESULT_LABELS[row.result];
-    const total = row.total === null ? "   —  " : row.total.toFixed(2).padStart(6);
+    const total = formatTotal(row.total).padStart(6);
     const tie = row.tieBreak === "resolved" ? "  [同分，按人工接通率]" : row.tieBreak === "shared" ? "  [并列]" : "";
     lines.push(`  ${place}  ${row.unit.name.padEnd(6, "　")} ${total}${tie}`);
   }

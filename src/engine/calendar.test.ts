@@ -59,11 +59,17 @@ describe("publicityEnd: the 5th working day after publication", () => {
     expect(calendarKnowsYear(2026)).toBe(true);
     expect(calendarKnowsYear(2031)).toBe(false);
     // Mon 2031-03-03, weekends only: Tue 4 … Fri 7 (4), Mon 10 (5)
-    const p = publicityEnd("2031-03-03");
+    const p = publicityEnd("2031-03-03", 5, [], "节假日调整");
     expect(p.end).toBe("2031-03-10");
     expect(p.unknownYears).toEqual([2031]);
     expect(p.warning).toContain("2031");
-    expect(p.warning).toContain("节假日调整");
+    expect(p.warning).toContain("请在“节假日调整”表中填写该年的放假与调休安排");
+  });
+
+  it("asks for the year without naming a sheet when the caller gives none", () => {
+    expect(publicityEnd("2031-03-03").warning).toBe(
+      "节假日数据未包含 2031 年，公示期截止日仅按周末推算，可能不准确；请补充该年的放假与调休安排。",
+    );
   });
 
   it("warns when the count runs into an unknown year", () => {

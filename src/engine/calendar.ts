@@ -2,6 +2,7 @@
 // holidays and 调休 working days (chinese-days), with the workbook's 节假日调整 rows taking precedence.
 
 import { getHolidaysInRange, isWorkday } from "chinese-days";
+import { CellValue, displayText, normalizeLabel } from "./cells";
 import { CellRef } from "./problems";
 
 export interface HolidayOverride {
@@ -26,17 +27,27 @@ export interface PublicityPeriod {
 
 export const PUBLICITY_WORKING_DAYS = 5;
 
-const knownYearCache = new Map<number, boolean>();
+/** The words a 类型 cell of 节假日调整 may hold (booleans: TRUE a working day, FALSE a day off). */
+export const HOLIDAY_KINDS = {
+  workday: ["工作日", "上班", "班", "调休上班", "补班", "workday", "true"],
+  dayOff: ["休息日", "放假", "休", "休息", "节假日", "假日", "假", "holiday", "false"],
+} as const;
+
+/** What a 类型 cell should say, for messages. */
+export const HOLIDAY_KIND_HINT = "“工作日”或“休息日”";
+
+/** A 类型 cell as a working day (true), a day off (false), or undefined when it is neither. */
+export function readHolidayKind(cell: CellValue | undefined): boolean | undefined {
+  const word = normalizeLabel(typeof cell === "boolean" ? String(cell) : displayText(cell));
+  if (HOLIDAY_KINDS.workday.some((w) => normalizeLabel(w) === word)) return true;
+  if (HOLIDAY_KINDS.dayOff.some((w) => normalizeLabel(w) === word)) return false;
+  return undefined;
+}
 
 /** Whether chinese-days carries the State Council's holiday table for that year. */
 export function calendarKnowsYear(year: number): boolean {
-  let known = knownYearCache.get(year);
-  if (known === undefined) {
-    // Every published year has statutory holidays (元旦 at least); an unknown year has none.
-    known = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-    knownYearCache.set(year, known);
-  }
-  return known;
+  // Every published year has statutory holidays (元旦 at least); an unknown year has none.
+  return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
 }
 
 function addDays(iso: string, n: number): string {
@@ -50,43 +61,46 @@ function isWeekend(iso: string): boolean {
   return day === 0 || day === 6;
 }
 
-/** Whether a day is a working day, and whether that answer came from a known calendar. */
-export function workingDay(
-  iso: string,
-  overrides: ReadonlyMap<string, boolean>,
-  coveredYears: ReadonlySet<number>,
-): { workday: boolean; known: boolean } {
-  const override = overrides.get(iso);
-  if (override !== undefined) return { workday: override, known: true };
-  const year = Number(iso.slice(0, 4));
-  if (calendarKnowsYear(year)) return { workday: isWorkday(iso), known: true };
-  return { workday: !isWeekend(iso), known: coveredYears.has(year) };
-}
-
 /**
  * The last day of the 公示期: the `days`-th working day after `published` (the publication day itself
- * not counted). A year the calendar does not know gives a warning, never a silent guess.
+ * not counted). A year the calendar does not know gives a warning, never a silent guess; it names
+ * `overridesSheet`, where the caller reads overrides from, as the place to add the year.
  */
 export function publicityEnd(
   published: string,
   days = PUBLICITY_WORKING_DAYS,
   overrides: readonly HolidayOverride[] = [],
+  overridesSheet?: string,
 ): PublicityPeriod {
-  const map = new Map(overrides.map((o) => [o.date, o.workday]));
+  const byDate = new Map(overrides.map((o) => [o.date, o.workday]));
   const covered = new Set(overrides.map((o) => Number(o.date.slice(0, 4))));
+  const known = new Map<number, boolean>();
   const unknown = new Set<number>();
   let date = published;
   let counted = 0;
   // A bound for safety: no real calendar has 60 days off in a row.
   for (let guard = 0; counted < Math.max(0, days) && guard < 366; guard++) {
     date = addDays(date, 1);
-    const day = workingDay(date, map, covered);
-    if (!day.known) unknown.add(Number(date.slice(0, 4)));
-    if (day.workday) counted++;
+    const year = Number(date.slice(0, 4));
+    if (!known.has(year)) known.set(year, calendarKnowsYear(year));
+    const override = byDate.get(date);
+    let workday: boolean;
+    if (override !== undefined) workday = override;
+    else if (known.get(year)) workday = isWorkday(date);
+    else {
+      workday = !isWeekend(date);
+      if (!covered.has(year)) unknown.add(year);
+    }
+    if (workday) counted++;
   }
   const unknownYears = [...unknown].sort();
   const warning = unknownYears.length
-    ? `节假日数据未包含 ${unknownYears.join("、")} 年，公示期截止日仅按周末推算，可能不准确；请在“节假日调整”表中填写该年的放假与调休安排。`
+    ? `节假日数据未包含 ${unknownYears.join("、")} 年，公示期截止日仅按周末推算，可能不准确；${addYearHint(overridesSheet)}。`
     : undefined;
   return { published, end: date, days, unknownYears, warning };
+}
+
+/** Where to add a year the calendar does not know. */
+export function addYearHint(overridesSheet?: string): string {
+  return overridesSheet ? `请在“${overridesSheet}”表中填写该年的放假与调休安排` : "请补充该年的放假与调休安排";
 }

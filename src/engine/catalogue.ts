@@ -193,9 +193,9 @@ export type IndicatorId = (typeof INDICATORS)[number]["id"];
 export const INDICATOR_IDS: readonly IndicatorId[] = INDICATORS.map((i) => i.id);
 
 /**
- * A record over every indicator, f(id) for each, in catalogue order. Written out rather than built
- * key by key so that every such record is made in one allocation with one shape: the engine makes
- * several per unit-month. `satisfies` keeps the list complete.
+ * A record over every indicator: f(id) for each, in catalogue order. Written out, so that every such
+ * record is made in one piece with one shape (the engine makes a few per unit-month); `satisfies`
+ * keeps the list complete.
  */
 export function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, T> {
   return {
@@ -213,30 +213,23 @@ export function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, 
   } satisfies Record<IndicatorId, T>;
 }
 
-/** f of each value of a record over the indicators, in one allocation and shape, as perIndicator. */
-export function mapIndicators<T, U>(r: Readonly<Record<IndicatorId, T>>, f: (value: T) => U): Record<IndicatorId, U> {
-  return {
-    A1: f(r.A1),
-    A2: f(r.A2),
-    A3: f(r.A3),
-    A4: f(r.A4),
-    B1: f(r.B1),
-    B2: f(r.B2),
-    B3: f(r.B3),
-    B4: f(r.B4),
-    B5: f(r.B5),
-    C1: f(r.C1),
-    C2: f(r.C2),
-  } satisfies Record<IndicatorId, U>;
-}
-
 const INDICATOR_BY_ID = new Map<string, IndicatorDef>(INDICATORS.map((i) => [i.id, i]));
 export function indicatorDef(id: IndicatorId): IndicatorDef {
   return INDICATOR_BY_ID.get(id)!;
 }
 
-/** The connection rate (人工接通率) is the tie-break of spec §5. */
+/** The connection rate (人工接通率) is the tie-break of spec §5: its fields' ratio orders equal totals. */
 export const TIE_BREAK_INDICATOR: IndicatorId = "A2";
+
+/**
+ * How KP.SCORE takes an indicator's fields (spec §7): the last field is the third argument and the
+ * others the value (C1: 按时、逾期 against 应报送); an indicator of one field takes it as the value
+ * alone (A1's third argument is then the class median, A4 has none).
+ */
+export function scoreArgumentFields(id: IndicatorId): { value: readonly MeasureId[]; denominator?: MeasureId } {
+  const { fields } = indicatorDef(id);
+  return fields.length === 1 ? { value: fields } : { value: fields.slice(0, -1), denominator: fields[fields.length - 1] };
+}
 
 /** The base total the method fixes (第十条: 基本分满分67分). */
 export const BASE_TOTAL = 67;
@@ -251,10 +244,11 @@ export const SCORING_METHODS = [
 ] as const;
 export type ScoringMethodId = (typeof SCORING_METHODS)[number]["id"];
 
+/** What to do where an indicator's denominator is 0, and how a row's note says it was done. */
 export const ZERO_DENOMINATOR_POLICIES = [
-  { id: "full", label: "满分" },
-  { id: "zero", label: "零分" },
-  { id: "prorate", label: "不计入" },
+  { id: "full", label: "满分", note: "按满分计" },
+  { id: "zero", label: "零分", note: "按 0 分计" },
+  { id: "prorate", label: "不计入", note: `不计入，基本分按适用指标折算为 ${BASE_TOTAL} 分制` },
 ] as const;
 export type ZeroDenominatorPolicy = (typeof ZERO_DENOMINATOR_POLICIES)[number]["id"];
 

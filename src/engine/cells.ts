@@ -72,7 +72,7 @@ export function readNumber(value: CellValue | undefined): NumberReading {
       : { ok: false, reason: "error", text: String(value) };
   }
   if (typeof value === "boolean") return { ok: false, reason: "boolean", text: value ? "TRUE" : "FALSE" };
-  if (value instanceof Date) return { ok: false, reason: "date", text: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) return { ok: false, reason: "date", text: displayText(value) };
   const error = cellErrorText(value);
   if (error) return { ok: false, reason: "error", text: error };
   const raw = value as string;
@@ -105,9 +105,17 @@ export function isoToExcelSerial(iso: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
+/** What a date cell shows that holds no date: ExcelJS gives date-formatted numbers beyond its range as invalid Dates. */
+const INVALID_DATE_TEXT = "无效日期";
+
+/** A Date cell as YYYY-MM-DD, or undefined for an invalid Date. */
+export function dateIso(value: Date): string | undefined {
+  return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+}
+
 /** A cell read as a calendar date (YYYY-MM-DD): a Date, a serial number, or text 2026-10-09 / 2026年10月9日 / 2026/10/9. */
 export function readDate(value: CellValue | undefined): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateIso(value);
   if (typeof value === "number") return excelSerialToIso(value);
   if (typeof value !== "string") return undefined;
   const text = toHalfWidth(value).trim();
@@ -125,7 +133,7 @@ function validIso(y: number, m: number, d: number): string | undefined {
 /** Text for display in a message: what the person sees in the cell. */
 export function displayText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (isCellError(value)) return value.error;
+  if (value instanceof Date) return dateIso(value) ?? INVALID_DATE_TEXT;
+  if (isCellError(value)) return String(value.error ?? "");
   return String(value);
 }

@@ -252,7 +252,7 @@ describe("evaluate: one month", () => {
   });
 
   it("keeps problems found earlier at the head of the list", () => {
-    const earlier = { severity: "warning" as const, code: "x", message: "先前的问题", action: "" };
+    const earlier = { severity: "warning" as const, code: "holidays.bad" as const, message: "先前的问题", action: "" };
     const r = evaluate({
       period: { kind: "month", year: 2026, month: 10 },
       units: [ZZ],

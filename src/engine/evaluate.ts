@@ -2,16 +2,16 @@
 // Monthly, quarterly and annual evaluation (第九条, 第十条; spec §5). Never throws on bad data.
 
 import { readDate } from "./cells";
-import { INDICATOR_IDS, IndicatorId, RowResult, ResultStatus, indicatorDef, mapIndicators, perIndicator } from "./catalogue";
-import { HolidayOverride, PublicityPeriod, publicityEnd } from "./calendar";
-import { Ratio, formatCents, fromCents, roundHalfUpCents } from "./exact";
+import { IndicatorId, ResultStatus, RowResult, TIE_BREAK_INDICATOR, indicatorDef, perIndicator } from "./catalogue";
+import { HolidayOverride, PublicityPeriod, addYearHint, publicityEnd } from "./calendar";
+import { Ratio, fromCents, ratio, roundHalfUp, toCents } from "./exact";
 import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
-import { Problem, problem, where } from "./problems";
+import { Problem, problem, problemDoes, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
-import { MISSING, MonthStates, PENDING, RawRecord, UnitMonthState, readRecords, unitPositions } from "./records";
-import { DEFAULT_RULES, RuleSet } from "./rules";
-import { IndicatorScore, IndicatorScores, median, scoreMonth } from "./scoring";
+import { MISSING, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
+import { DEFAULT_RULES, RuleSet, ruleFor, zeroDenominatorNote } from "./rules";
+import { median, monthScorer } from "./scoring";
 import { DEFAULT_UNITS, Unit, isActive } from "./units";
 
 export interface EvaluationInput {
@@ -27,6 +27,8 @@ export interface EvaluationInput {
   /** Publication date YYYY-MM-DD, for the 公示期 end. */
   readonly published?: string;
   readonly holidayOverrides?: readonly HolidayOverride[];
+  /** The sheet the overrides come from: where a year the calendar does not know is to be added. */
+  readonly holidaySheet?: string;
 }
 
 export type PerIndicator<T> = Readonly<Record<IndicatorId, T>>;
@@ -77,166 +79,256 @@ export interface Evaluation {
   readonly rules: RuleSet | null;
 }
 
-interface MonthScoreRow {
+/** Where a row stands once ranked: its rank, its tie and the tie's note. */
+type Place = Pick<ResultRow, "rank" | "tieBreak" | "tieGroup" | "note">;
+const UNPLACED: Place = { rank: null, tieBreak: "none", tieGroup: [], note: "" };
+
+/** What ranking reads of a row. */
+interface Standing {
   readonly unit: Unit;
+  readonly result: RowResult;
+  readonly totalCents: number | null;
+  readonly connectRate: Ratio | null;
+}
+
+/** A quarter's or year's row (or a row without scores) before ranking: everything but its place. */
+type Outcome = Omit<ResultRow, "rank" | "tieBreak" | "tieGroup">;
+
+/** One unit's month, scored: what its month row shows and what its quarter and year are made of. */
+interface UnitMonth {
+  readonly unit: Unit;
+  readonly month: MonthKey;
   readonly state: UnitMonthState["kind"];
-  readonly scores?: IndicatorScores;
-  readonly baseCents?: number;
-  readonly bonusCents: number;
-  readonly deductionCents: number;
-  readonly totalCents?: number;
-  readonly disqualified: boolean;
-  readonly notes: readonly string[];
-  /** Indicators whose denominator was 0, in catalogue order. */
-  readonly zeroDenominators: readonly IndicatorId[];
-  readonly answered: number;
-  readonly queued: number;
+  /** The scores as the row shows them, where the month's data was usable. */
+  readonly score?: Pick<ResultRow, "scores" | "rates" | "zeroDenominators"> & { readonly baseCents: number };
+  readonly events: EventTotals;
+  /** The tie-break indicator's rate (人工接通率), where the month's data has one. */
+  readonly connectRate: Ratio | null;
+}
+
+/** What evaluate() works from once the input is read. */
+interface Context {
+  readonly rules: RuleSet;
+  readonly scoreMonth: ReturnType<typeof monthScorer>;
+  readonly stateOf: (unit: Unit, month: MonthKey) => UnitMonthState;
+  readonly eventsOf: (unit: Unit) => readonly ScoringEvent[];
 }
 
 const RESULT_ORDER: Record<RowResult, number> = { ranked: 0, disqualified: 1, pending: 2, missing: 3 };
 
-/**
- * The events of each unit by its position among the units, in their given order: each unit's totals
- * then look at its own events only, and a unit without events costs nothing to look up.
- */
-type EventsByUnit = readonly (readonly ScoringEvent[] | undefined)[];
+/** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
+export function evaluate(input: EvaluationInput): Evaluation {
+  const { period } = input;
+  const { units, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
+  const rules = input.rules === undefined ? DEFAULT_RULES : input.rules;
+  const months = monthsOf(period);
+  const reading = readRecords(input.records, units, period.year, months);
+  const problems: Problem[] = [
+    ...(input.problems ?? []),
+    ...repeated.map((u) =>
+      problem("error", "units.duplicate", `考评单位代码 ${u.code} 重复（${u.name}），只按第一个计`, "每个单位只保留一行。", {
+        unitCode: u.code,
+      }),
+    ),
+    ...reading.problems,
+    ...checkEvents(input.events ?? [], units, period.year),
+  ];
+  const publication = publicationOf(input, problems);
 
-function eventsByUnit(events: readonly ScoringEvent[], positions: ReadonlyMap<string, number>): EventsByUnit {
-  const byUnit: ScoringEvent[][] = [];
-  for (const e of events) {
-    const p = positions.get(e.unitCode);
-    if (p !== undefined) (byUnit[p] ??= []).push(e);
+  let rows: ResultRow[];
+  if (!rules) {
+    const active = units.filter((u) => months.some((m) => isActive(u, m)));
+    rows = publishedRows(
+      active.map((u) => unscored(u, "pending", "评分规则有误，无法计分")),
+      outcomeStanding,
+      withPlace,
+    );
+  } else {
+    // A unit whose sheet could not be read did report: it is 数据待核, not 缺报.
+    const unreadable = new Set(problems.filter((p) => p.unitCode && problemDoes(p, "sheetUnreadable")).map((p) => p.unitCode));
+    const eventsByUnit = groupBy(usableEvents(input.events ?? []), (e) => e.unitCode);
+    const context: Context = {
+      rules,
+      scoreMonth: monthScorer(rules),
+      stateOf: (unit, month) => {
+        const state = reading.state(unit.code, month) ?? MISSING;
+        return state.kind === "missing" && unreadable.has(unit.code) ? PENDING : state;
+      },
+      eventsOf: (unit) => eventsByUnit.get(unit.code) ?? [],
+    };
+    rows =
+      period.kind === "month"
+        ? publishedRows(scoreUnitsInMonth(months[0], units, context), monthStanding, (m, place) => monthRow(m, place, rules))
+        : publishedRows(periodOutcomes(period, units, context), outcomeStanding, withPlace);
   }
-  return byUnit;
+
+  const draftReasons: string[] = [];
+  if (!rules) draftReasons.push("评分规则表有误");
+  if (rows.some((r) => r.result === "pending")) draftReasons.push("有单位数据待核");
+  if (rows.some((r) => r.result === "missing")) draftReasons.push("有单位缺报");
+  if (problems.some((p) => problemDoes(p, "blocksPublication"))) draftReasons.push("考评事件或考评单位表有错误");
+  const status: ResultStatus = draftReasons.length ? "draft" : "final";
+  return { period, status, draftReasons, rows, problems, publication, rules };
 }
 
-/** Shared by the many rows that have none; frozen, so that no row can change another's. */
-const NONE: readonly never[] = Object.freeze([]);
-/** A unit without events: nothing to add, deduct or explain. */
-const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
+/** The units with each code once (the first of them), and the repeats left out. */
+function uniqueUnits(given: readonly Unit[]): { units: Unit[]; repeated: Unit[] } {
+  const seen = new Set<string>();
+  const units: Unit[] = [];
+  const repeated: Unit[] = [];
+  for (const u of given) {
+    (seen.has(u.code) ? repeated : units).push(u);
+    seen.add(u.code);
+  }
+  return { units, repeated };
+}
 
-type StatesByMonth = ReadonlyMap<MonthKey, MonthStates>;
+/** The items by a key, each list in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
 
-/**
- * Scores every active unit in one month, in the order of `units` (as `states` and `events` are).
- * Each unit's scores go to `make`, with the unit's position, as soon as they are worked out, so that
- * what make() does not keep is let go young.
- */
-function scoreOneMonth<R>(
-  month: MonthKey,
-  units: readonly Unit[],
-  states: MonthStates | undefined,
-  events: EventsByUnit,
-  rules: RuleSet,
-  make: (scored: MonthScoreRow, position: number) => R,
-): R[] {
-  const active: number[] = [];
-  for (let i = 0; i < units.length; i++) if (isActive(units[i], month)) active.push(i);
-  const stateList = active.map((i): UnitMonthState => states?.[i] ?? MISSING);
+/** A 分值 that is not a number falls back to the level's points (checkEvents reports it). */
+function usableEvents(events: readonly ScoringEvent[]): ScoringEvent[] {
+  return events.map((e) => (e.points !== undefined && !Number.isFinite(e.points) ? { ...e, points: undefined } : e));
+}
+
+function checkEvents(events: readonly ScoringEvent[], units: readonly Unit[], year: number): Problem[] {
+  const codes = new Set(units.map((u) => u.code));
+  const problems: Problem[] = [];
+  for (const e of events) {
+    const extra = { unitCode: e.unitCode, at: e.at };
+    if (e.points !== undefined && !Number.isFinite(e.points)) {
+      const message = `考评事件的分值不是有效数字，按级别默认分值计${where(e.at)}`;
+      problems.push(problem("error", "event.badPoints", message, "请把分值改为数字，或留空。", extra));
+    }
+    if (!codes.has(e.unitCode)) {
+      const message = `考评事件的单位“${e.unitCode}”不在考评单位名单中${where(e.at)}`;
+      problems.push(problem("error", "event.unknownUnit", message, "请更正单位名称，或把该单位加入考评单位名单。", extra));
+    } else if (Number(e.date.slice(0, 4)) !== year) {
+      const message = `考评事件日期 ${e.date} 不在 ${year} 年度，未计入${where(e.at)}`;
+      problems.push(problem("warning", "event.otherYear", message, "如属本年度，请更正日期。", extra));
+    }
+  }
+  return problems;
+}
+
+/** The 公示期 of the publication date given; a date that is no date is a problem, never an exception. */
+function publicationOf(input: EvaluationInput, problems: Problem[]): PublicityPeriod | undefined {
+  if (!input.published) return undefined;
+  const published = readDate(input.published);
+  if (!published) {
+    const message = `发布日期“${input.published}”无法识别，未计算公示期`;
+    problems.push(problem("error", "calendar.badPublished", message, "请填写如 2026-11-02 的发布日期。"));
+    return undefined;
+  }
+  const publication = publicityEnd(published, undefined, input.holidayOverrides, input.holidaySheet);
+  if (publication.warning) {
+    const at = input.holidaySheet ? { sheet: input.holidaySheet, cell: "A1" } : undefined;
+    problems.push(problem("warning", "calendar.unknownYear", publication.warning, `${addYearHint(input.holidaySheet)}。`, { at }));
+  }
+  return publication;
+}
+
+/** Every unit active in the month, scored, in the order of `units`. */
+function scoreUnitsInMonth(month: MonthKey, units: readonly Unit[], context: Context): UnitMonth[] {
+  const active = units.filter((u) => isActive(u, month));
+  const states = active.map((u) => context.stateOf(u, month));
   // A1 compares with the median of the unit's class over the units with a valid row this month.
   const ordersByClass = new Map<string, number[]>();
-  for (let i = 0; i < active.length; i++) {
-    const s = stateList[i];
-    if (s.kind !== "ok") continue;
-    const unitClass = units[active[i]].unitClass;
-    const list = ordersByClass.get(unitClass);
-    if (list) list.push(s.values.ordersTotal);
-    else ordersByClass.set(unitClass, [s.values.ordersTotal]);
+  active.forEach((u, i) => {
+    const state = states[i];
+    if (state.kind !== "ok") return;
+    const orders = ordersByClass.get(u.unitClass);
+    if (orders) orders.push(state.values[CLASS_MEDIAN_FIELD]);
+    else ordersByClass.set(u.unitClass, [state.values[CLASS_MEDIAN_FIELD]]);
+  });
+  const medians = new Map([...ordersByClass].map(([unitClass, orders]) => [unitClass, median(orders)]));
+  return active.map((unit, i) => scoreUnitMonth(unit, month, states[i], medians.get(unit.unitClass) ?? null, context));
+}
+
+/** The count A1 compares with the median of the unit's class (工单总量). */
+const CLASS_MEDIAN_FIELD = indicatorDef("A1").fields[0];
+
+/** The counts whose ratio breaks ties (人工接听量, 人工排队量). */
+const TIE_BREAK_FIELDS = indicatorDef(TIE_BREAK_INDICATOR).fields;
+
+/** A unit without events this period: nothing added, deducted or decided. */
+const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
+
+function scoreUnitMonth(unit: Unit, month: MonthKey, state: UnitMonthState, classMedian: Ratio | null, context: Context): UnitMonth {
+  const own = context.eventsOf(unit);
+  const events = own.length ? totalEvents(context.rules, own, unit.code, new Set([month]), "monthly") : NO_EVENTS;
+  if (state.kind !== "ok") return { unit, month, state: state.kind, events, connectRate: null };
+  const num = state.values[TIE_BREAK_FIELDS[0]];
+  const den = state.values[TIE_BREAK_FIELDS[1]];
+  const { scores, zeroDenominators, baseCents } = context.scoreMonth(state.values, classMedian);
+  const score = {
+    scores: perIndicator((id) => (scores[id].cents === null ? null : fromCents(scores[id].cents))),
+    rates: perIndicator((id) => scores[id].rate),
+    zeroDenominators,
+    baseCents,
+  };
+  return { unit, month, state: "ok", score, events, connectRate: den > 0 ? ratio(num, den) : null };
+}
+
+function totalCentsOf(m: UnitMonth): number | null {
+  return m.score ? m.score.baseCents + m.events.bonusCents - m.events.deductionCents : null;
+}
+
+/** Confirmed falsification decides the month whatever the data: 不合格 (第十二条). */
+function monthResult(m: UnitMonth): RowResult {
+  return m.events.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state;
+}
+
+function monthStanding(m: UnitMonth): Standing {
+  return { unit: m.unit, result: monthResult(m), totalCents: totalCentsOf(m), connectRate: m.connectRate };
+}
+
+/** What the events added, deducted or decided, for the row's note. */
+function eventNotes(events: EventTotals): string[] {
+  const falsified = events.falsifications.map(
+    (f) => `${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`,
+  );
+  return [...events.lines, ...events.notes, ...falsified];
+}
+
+/** A month's row of the result. */
+function monthRow(m: UnitMonth, place: Place, rules: RuleSet): ResultRow {
+  const { score, events } = m;
+  if (!score) {
+    const why = m.events.disqualified ? [] : [m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）"];
+    return withPlace(unscored(m.unit, monthResult(m), [...why, ...eventNotes(events)].join("；")), place);
   }
-  const medians = new Map([...ordersByClass].map(([cls, list]) => [cls, median(list)]));
-  const monthSet = new Set([month]);
-
-  const out: R[] = [];
-  for (let i = 0; i < active.length; i++) {
-    const position = active[i];
-    const unit = units[position];
-    const s = stateList[i];
-    const own = events[position];
-    const ev = own ? totalEvents(rules, own, unit.code, monthSet, "monthly") : NO_EVENTS;
-    // Most rows have nothing to note and no zero denominator: they share one empty list.
-    const notes = own ? eventNotes(ev) : NONE;
-    if (s.kind !== "ok") {
-      out.push(
-        make(
-          {
-            unit,
-            state: s.kind,
-            bonusCents: 0,
-            deductionCents: 0,
-            disqualified: ev.disqualified,
-            notes,
-            zeroDenominators: NONE,
-            answered: 0,
-            queued: 0,
-          },
-          position,
-        ),
-      );
-      continue;
-    }
-    const { scores, baseCents, zeroDenominators } = scoreMonth(rules, s.values, medians.get(unit.unitClass) ?? null);
-    const zeroNotes = zeroDenominators.length ? zeroDenominators.map((id) => zeroDenominatorNote(rules, id)) : NONE;
-    const scored: MonthScoreRow = {
-      unit,
-      state: "ok",
-      scores,
-      baseCents,
-      bonusCents: ev.bonusCents,
-      deductionCents: ev.deductionCents,
-      totalCents: baseCents + ev.bonusCents - ev.deductionCents,
-      disqualified: ev.disqualified,
-      notes: zeroNotes.length ? [...notes, ...zeroNotes] : notes,
-      zeroDenominators: zeroDenominators.length > 1 ? INDICATOR_IDS.filter((id) => zeroDenominators.includes(id)) : zeroDenominators,
-      answered: s.values.manualAnswered,
-      queued: s.values.manualQueued,
-    };
-    out.push(make(scored, position));
-  }
-  return out;
-}
-
-/** How an indicator with a zero denominator was scored, for the row's note. */
-function zeroDenominatorNote(rules: RuleSet, id: IndicatorId): string {
-  const policy = rules.indicators.find((r) => r.id === id)!.zeroDenominator;
-  const how = policy === "full" ? "按满分计" : policy === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算为 67 分制";
-  return `${indicatorDef(id).label}分母为 0，${how}`;
-}
-
-/** What a unit's events added, deducted or decided, as notes for its row. */
-function eventNotes(ev: EventTotals): string[] {
-  const falsified = ev.falsifications.map((f) => `${f.date} 经核查弄虚作假${f.description ? `（${f.description}）` : ""}，考评结果不合格`);
-  return [...ev.lines, ...ev.notes, ...falsified];
-}
-
-/** Months without a row of a unit whose sheet had errors become pending instead of missing. */
-function withUnreadable(
-  byMonth: StatesByMonth,
-  units: readonly Unit[],
-  unreadable: ReadonlySet<string>,
-  wanted: readonly MonthKey[],
-): StatesByMonth {
-  if (!unreadable.size) return byMonth;
-  const out = new Map(byMonth);
-  for (const m of wanted) {
-    const states = [...(byMonth.get(m) ?? new Array<undefined>(units.length))];
-    units.forEach((u, i) => {
-      if (unreadable.has(u.code) && (states[i] ?? MISSING).kind === "missing") states[i] = PENDING;
-    });
-    out.set(m, states);
-  }
-  return out;
-}
-
-/**
- * A row while evaluate() makes it: its place (rank, tie, the tie's note) is filled in once the ranking
- * is known, before the row is returned and never after. In place, because a copy of every row costs
- * as much as the ranking itself at 100,000 units.
- */
-type RowDraft = { -readonly [K in keyof ResultRow]: ResultRow[K] };
-
-function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutcome[] = []): RowDraft {
+  const zeroNotes = score.zeroDenominators.map((id) => zeroDenominatorNote(ruleFor(rules, id)));
   return {
-    rank: null,
+    rank: place.rank,
+    unit: m.unit,
+    result: monthResult(m),
+    scores: score.scores,
+    rates: score.rates,
+    zeroDenominators: score.zeroDenominators,
+    base: fromCents(score.baseCents),
+    bonus: fromCents(events.bonusCents),
+    deduction: fromCents(events.deductionCents),
+    total: fromCents(totalCentsOf(m)!),
+    connectRate: m.connectRate,
+    tieBreak: place.tieBreak,
+    tieGroup: place.tieGroup,
+    note: [place.note, ...eventNotes(events), ...zeroNotes].filter(Boolean).join("；"),
+    months: [],
+  };
+}
+
+/** A row without scores: 不合格 without usable data, 数据待核, 缺报, or no usable rules. */
+function unscored(unit: Unit, result: RowResult, note: string, months: MonthOutcome[] = []): Outcome {
+  return {
     unit,
     result,
     scores: perIndicator(() => null),
@@ -247,311 +339,121 @@ function blankRow(unit: Unit, result: RowResult, note: string, months: MonthOutc
     deduction: 0,
     total: null,
     connectRate: null,
-    tieBreak: "none",
-    tieGroup: NONE,
     note,
     months,
   };
 }
 
-/** The units with each code once (the first of them), each one's position among them, and the repeats left out. */
-function uniqueUnits(given: readonly Unit[]): {
-  units: readonly Unit[];
-  positions: ReadonlyMap<string, number>;
-  repeated: readonly Unit[];
-} {
-  const positions = unitPositions(given);
-  if (positions.size === given.length) return { units: given, positions, repeated: [] };
-  const units = given.filter((u, i) => positions.get(u.code) === i);
-  return { units, positions: unitPositions(units), repeated: given.filter((u, i) => positions.get(u.code) !== i) };
+/** The mean of whole cents, rounded half-up to a cent. */
+function meanCents(values: readonly number[]): number {
+  return Number(roundHalfUp(BigInt(values.reduce((sum, v) => sum + v, 0)), BigInt(values.length)));
 }
 
-function checkEvents(events: readonly ScoringEvent[], codes: ReadonlyMap<string, number>, year: number): Problem[] {
-  const problems: Problem[] = [];
-  for (const e of events) {
-    if (e.points !== undefined && !Number.isFinite(e.points)) {
-      problems.push(
-        problem(
-          "error",
-          "event.badPoints",
-          `考评事件的分值不是有效数字，按级别默认分值计${where(e.at)}`,
-          "请在“分值”列填写数字，或留空。",
-          { unitCode: e.unitCode, at: e.at },
-        ),
-      );
-    }
-    if (!codes.has(e.unitCode)) {
-      problems.push(
-        problem(
-          "error",
-          "event.unknownUnit",
-          `考评事件的单位“${e.unitCode}”不在考评单位名单中${where(e.at)}`,
-          "请更正单位名称，或在“考评单位”表中添加该单位。",
-          { unitCode: e.unitCode, at: e.at },
-        ),
-      );
-    } else if (Number(e.date.slice(0, 4)) !== year) {
-      problems.push(
-        problem(
-          "warning",
-          "event.otherYear",
-          `考评事件日期 ${e.date} 不在 ${year} 年度，未计入${where(e.at)}`,
-          "如属本年度，请更正日期。",
-          { unitCode: e.unitCode, at: e.at },
-        ),
-      );
-    }
-  }
-  return problems;
+/** Σ numerators ÷ Σ denominators of the rates given; null when there is none. */
+function pooled(rates: readonly (Ratio | null)[]): Ratio | null {
+  const given = rates.filter((r): r is Ratio => r !== null);
+  const den = given.reduce((sum, r) => sum + r.den, 0);
+  return den > 0
+    ? ratio(
+        given.reduce((sum, r) => sum + r.num, 0),
+        den,
+      )
+    : null;
 }
 
-/** Evaluates the period: every unit's scores, the ranking, the problems, the 公示期. */
-export function evaluate(input: EvaluationInput): Evaluation {
-  const { units, positions, repeated } = uniqueUnits(input.units ?? DEFAULT_UNITS);
-  const given = input.events ?? [];
-  // A 分值 that is not a number falls back to the level's points (and is reported by checkEvents).
-  const events = given.map((e) => (e.points !== undefined && !Number.isFinite(e.points) ? { ...e, points: undefined } : e));
-  const rules = input.rules === undefined ? DEFAULT_RULES : input.rules;
-  const period = input.period;
+/** Quarter and year rows: each unit's months scored, then averaged (spec §5). */
+function periodOutcomes(period: Period, units: readonly Unit[], context: Context): Outcome[] {
   const months = monthsOf(period);
-  const problems: Problem[] = [...(input.problems ?? [])];
-  for (const u of repeated)
-    problems.push(
-      problem("error", "units.duplicate", `考评单位代码 ${u.code} 重复（${u.name}），只按第一个计`, "每个单位只保留一行。", {
-        unitCode: u.code,
-      }),
-    );
-
-  const reading = readRecords(input.records, units, period.year, months, positions);
-  problems.push(...reading.problems, ...checkEvents(given, positions, period.year));
-
-  let publication: PublicityPeriod | undefined;
-  const published = input.published ? readDate(input.published) : undefined;
-  if (input.published && !published) {
-    // A date that is no date gives a problem, never an exception.
-    problems.push(
-      problem("error", "calendar.badPublished", `发布日期“${input.published}”无法识别，未计算公示期`, "请填写如 2026-11-02 的发布日期。"),
-    );
-  } else if (published) {
-    publication = publicityEnd(published, undefined, input.holidayOverrides);
-    if (publication.warning)
-      problems.push(
-        problem("warning", "calendar.unknownYear", publication.warning, "在“节假日调整”表中补充该年的放假与调休日期。", {
-          at: { sheet: "节假日调整", cell: "" },
-        }),
-      );
+  const byMonth = new Map(months.map((m) => [m, new Map(scoreUnitsInMonth(m, units, context).map((s) => [s.unit.code, s]))]));
+  const outcomes: Outcome[] = [];
+  for (const unit of units) {
+    const own = months.filter((m) => isActive(unit, m)).map((m) => byMonth.get(m)!.get(unit.code)!);
+    if (!own.length) continue;
+    const annual =
+      period.kind === "year" ? totalEvents(context.rules, context.eventsOf(unit), unit.code, new Set(months), "annual") : undefined;
+    outcomes.push(periodOutcome(unit, own, annual));
   }
+  return outcomes;
+}
 
-  // A unit whose sheet could not be read did report: it is 数据待核, not 缺报.
-  const unreadable = new Set(
-    problems.filter((p) => p.severity === "error" && p.unitCode && /^sheet\./.test(p.code)).map((p) => p.unitCode!),
-  );
-  const states = withUnreadable(reading.byMonth, units, unreadable, months);
-  const byUnit = eventsByUnit(events, positions);
-  let rows: RowDraft[];
-  if (!rules) {
-    rows = units.filter((u) => months.some((m) => isActive(u, m))).map((u) => blankRow(u, "pending", "评分规则有误，无法计分"));
-  } else if (period.kind === "month") {
-    rows = scoreOneMonth(months[0], units, states.get(months[0]), byUnit, rules, monthRow);
-  } else {
-    // Each month's scores at the units' positions, for periodRows to take a unit's months by position.
-    const perMonth = new Map<MonthKey, MonthScoreRow[]>();
-    for (const m of months) {
-      const atPosition = new Array<MonthScoreRow>(units.length);
-      scoreOneMonth(m, units, states.get(m), byUnit, rules, (scored, position) => (atPosition[position] = scored));
-      perMonth.set(m, atPosition);
-    }
-    rows = periodRows(period, units, months, perMonth, byUnit, rules);
-  }
-
-  // rank() returns the published order of the ranked rows; the unranked follow by kind, then code.
-  const contenders: RowContender[] = [];
-  for (const row of rows)
-    if (row.result === "ranked")
-      contenders.push({
-        key: row.unit.code,
-        name: row.unit.name,
-        totalCents: Math.round((row.total ?? 0) * 100),
-        connectRate: row.connectRate,
-        row,
-      });
-  const rankedRows = rank(contenders).map((p): ResultRow => {
-    const r = p.contender.row;
-    // Joined into one flat string, as rank() makes its notes (see placeGroup).
-    r.note = p.note && r.note ? [p.note, r.note].join("；") : p.note || r.note;
-    r.rank = p.rank;
-    r.tieBreak = p.tieBreak;
-    r.tieGroup = p.tieGroup;
-    return r;
+function periodOutcome(unit: Unit, own: readonly UnitMonth[], annual: EventTotals | undefined): Outcome {
+  const outcomes: MonthOutcome[] = own.map((m) => {
+    const total = totalCentsOf(m);
+    return { month: m.month, result: monthResult(m), total: total === null ? null : fromCents(total) };
   });
-  const unranked = rows
-    .filter((r) => r.result !== "ranked")
-    .sort(
-      (a, b) => RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0),
-    );
-  const finalRows = [...rankedRows, ...unranked];
-
-  const draftReasons: string[] = [];
-  if (!rules) draftReasons.push("评分规则表有误");
-  if (finalRows.some((r) => r.result === "pending")) draftReasons.push("有单位数据待核");
-  if (finalRows.some((r) => r.result === "missing")) draftReasons.push("有单位缺报");
-  // An unreadable event or unit row may hide a bonus, a deduction or a 不合格: not publishable either.
-  if (problems.some((p) => p.severity === "error" && /^(events?|units)\./.test(p.code))) draftReasons.push("考评事件或考评单位表有错误");
-  const status: ResultStatus = draftReasons.length ? "draft" : "final";
-  return { period, status, draftReasons, rows: finalRows, problems, publication, rules };
-}
-
-interface RowContender extends Contender {
-  readonly row: RowDraft;
-}
-
-const pointsOf = (s: IndicatorScore) => (s.cents === null ? null : fromCents(s.cents));
-const rateOf = (s: IndicatorScore) => s.rate;
-
-/** answered ÷ queued: A2's own rate object when it is that very fraction (as with the built-in rules). */
-function connectRateOf(a2: Ratio | null, answered: number, queued: number): Ratio {
-  return a2 && a2.num === answered && a2.den === queued ? a2 : { num: answered, den: queued };
-}
-
-/** A month's row of the result from the unit's scores. */
-function monthRow(m: MonthScoreRow): RowDraft {
-  if (m.state !== "ok") {
-    // Confirmed falsification decides the month whatever the data: 不合格 (第十二条).
-    if (m.disqualified) return blankRow(m.unit, "disqualified", m.notes.join("；"));
-    const note = m.state === "missing" ? "本月未报送数据" : "数据有误，待核实后计分（见数据校验表）";
-    return blankRow(m.unit, m.state === "missing" ? "missing" : "pending", [note, ...m.notes].join("；"));
+  const monthsWith = (result: RowResult) => outcomes.filter((o) => o.result === result).map((o) => monthLabel(o.month));
+  const [missing, pending, disqualified] = [monthsWith("missing"), monthsWith("pending"), monthsWith("disqualified")];
+  if (missing.length || pending.length) {
+    const parts = [missing.length ? `${missing.join("、")} 未报送` : "", pending.length ? `${pending.join("、")} 数据待核` : ""];
+    return unscored(unit, missing.length ? "missing" : "pending", `${parts.filter(Boolean).join("，")}，本期暂不排名`, outcomes);
   }
-  const scores = m.scores!;
+  // A 不合格 month counts 0 in the mean; the period itself is not 不合格 (spec §5).
+  const baseCents = meanCents(own.map((m) => (m.events.disqualified ? 0 : totalCentsOf(m)!)));
+  const notes: string[] = [];
+  if (disqualified.length) notes.push(`${disqualified.join("、")} 不合格，按 0 分计入`);
+  if (annual) notes.push(...annual.lines, ...annual.notes);
+  const bonusCents = annual?.bonusCents ?? 0;
+  const deductionCents = annual?.deductionCents ?? 0;
+  const scored = own.flatMap((m) => (m.score ? [m.score] : []));
   return {
-    rank: null,
-    unit: m.unit,
-    result: m.disqualified ? "disqualified" : "ranked",
-    scores: mapIndicators(scores, pointsOf),
-    rates: mapIndicators(scores, rateOf),
-    zeroDenominators: m.zeroDenominators,
-    base: fromCents(m.baseCents!),
-    bonus: fromCents(m.bonusCents),
-    deduction: fromCents(m.deductionCents),
-    total: fromCents(m.totalCents!),
-    connectRate: m.queued > 0 ? connectRateOf(scores.A2.rate, m.answered, m.queued) : null,
-    tieBreak: "none",
-    tieGroup: NONE,
-    note: m.notes.length ? m.notes.join("；") : "",
-    months: NONE,
+    unit,
+    result: "ranked",
+    scores: perIndicator((id) => {
+      const points = scored.map((s) => s.scores[id]).filter((p): p is number => p !== null);
+      return points.length ? fromCents(meanCents(points.map(toCents))) : null;
+    }),
+    rates: perIndicator((id) => (indicatorDef(id).isRate ? pooled(scored.map((s) => s.rates[id])) : null)),
+    zeroDenominators: [],
+    base: fromCents(baseCents),
+    bonus: fromCents(bonusCents),
+    deduction: fromCents(deductionCents),
+    total: fromCents(baseCents + bonusCents - deductionCents),
+    connectRate: pooled(own.map((m) => m.connectRate)),
+    note: notes.join("；"),
+    months: outcomes,
   };
 }
 
-function meanCents(values: readonly number[]): number {
-  const sum = values.reduce((s, v) => s + v, 0);
-  return roundHalfUpCents(BigInt(sum), BigInt(values.length) * 100n);
+function outcomeStanding(o: Outcome): Standing {
+  return { unit: o.unit, result: o.result, totalCents: o.total === null ? null : toCents(o.total), connectRate: o.connectRate };
 }
 
-function periodRows(
-  period: Period,
-  units: readonly Unit[],
-  months: readonly MonthKey[],
-  perMonth: ReadonlyMap<MonthKey, readonly (MonthScoreRow | undefined)[]>,
-  events: EventsByUnit,
-  rules: RuleSet,
-): RowDraft[] {
-  const monthSet = new Set(months);
-  const rows: RowDraft[] = [];
-  units.forEach((unit, position) => {
-    const activeMonths = months.filter((m) => isActive(unit, m));
-    if (activeMonths.length)
-      rows.push(
-        periodRow(
-          unit,
-          position,
-          activeMonths.map((m) => perMonth.get(m)![position]!),
-          activeMonths,
-        ),
-      );
-  });
-  return rows;
-
-  function periodRow(unit: Unit, position: number, own: readonly MonthScoreRow[], activeMonths: readonly MonthKey[]): RowDraft {
-    const outcomes: MonthOutcome[] = own.map((m, i) => ({
-      month: activeMonths[i],
-      result: m.disqualified ? "disqualified" : m.state === "ok" ? "ranked" : m.state,
-      total: m.totalCents === undefined ? null : fromCents(m.totalCents),
-    }));
-    const missing = outcomes.filter((o) => o.result === "missing").map((o) => monthLabel(o.month));
-    const pending = outcomes.filter((o) => o.result === "pending").map((o) => monthLabel(o.month));
-    if (missing.length || pending.length) {
-      const parts = [missing.length ? `${missing.join("、")} 未报送` : "", pending.length ? `${pending.join("、")} 数据待核` : ""].filter(
-        Boolean,
-      );
-      return blankRow(unit, missing.length ? "missing" : "pending", `${parts.join("，")}，本期暂不排名`, outcomes);
-    }
-    // A 不合格 month counts 0 in the mean; the period itself is not 不合格 (spec §5).
-    const monthTotals = own.map((m) => (m.disqualified ? 0 : m.totalCents!));
-    const baseCents = meanCents(monthTotals);
-    const notes: string[] = [];
-    const dq = outcomes.filter((o) => o.result === "disqualified").map((o) => monthLabel(o.month));
-    if (dq.length) notes.push(`${dq.join("、")} 不合格，按 0 分计入`);
-    let bonusCents = 0;
-    let deductionCents = 0;
-    if (period.kind === "year") {
-      const ownEvents = events[position];
-      const annual = ownEvents ? totalEvents(rules, ownEvents, unit.code, monthSet, "annual") : NO_EVENTS;
-      bonusCents = annual.bonusCents;
-      deductionCents = annual.deductionCents;
-      notes.push(...annual.lines, ...annual.notes);
-    }
-    const answered = own.reduce((s, m) => s + m.answered, 0);
-    const queued = own.reduce((s, m) => s + m.queued, 0);
-    // One pass over the months: each indicator's points (for the mean) and its rate's parts (pooled),
-    // by the indicator's position in the catalogue.
-    const n = INDICATOR_IDS.length;
-    const centsSum = new Array<number>(n).fill(0);
-    const centsCount = new Array<number>(n).fill(0);
-    const rateNum = new Array<number>(n).fill(0);
-    const rateDen = new Array<number>(n).fill(0);
-    const hasRate = new Array<boolean>(n).fill(false);
-    for (const m of own) {
-      if (!m.scores) continue;
-      for (let k = 0; k < n; k++) {
-        const score = m.scores[INDICATOR_IDS[k]];
-        if (score.cents !== null) {
-          centsSum[k] += score.cents;
-          centsCount[k]++;
-        }
-        if (score.rate !== null) {
-          rateNum[k] += score.rate.num;
-          rateDen[k] += score.rate.den;
-          hasRate[k] = true;
-        }
-      }
-    }
-    const pooled = (id: IndicatorId): Ratio | null => {
-      const k = INDICATOR_IDS.indexOf(id);
-      return hasRate[k] && indicatorDef(id).isRate && rateDen[k] > 0 ? { num: rateNum[k], den: rateDen[k] } : null;
-    };
-    return {
-      rank: null,
-      unit,
-      result: "ranked",
-      scores: perIndicator((id) => {
-        const k = INDICATOR_IDS.indexOf(id);
-        return centsCount[k] ? fromCents(roundHalfUpCents(BigInt(centsSum[k]), BigInt(centsCount[k]) * 100n)) : null;
-      }),
-      rates: perIndicator(pooled),
-      zeroDenominators: [],
-      base: fromCents(baseCents),
-      bonus: fromCents(bonusCents),
-      deduction: fromCents(deductionCents),
-      total: fromCents(baseCents + bonusCents - deductionCents),
-      connectRate: queued > 0 ? { num: answered, den: queued } : null,
-      tieBreak: "none",
-      tieGroup: NONE,
-      note: notes.join("；"),
-      months: outcomes,
-    };
+/**
+ * The rows in published order: the ranked as rank() places them, then the unranked by kind and code.
+ * Each row is made once, at its place.
+ */
+function publishedRows<T>(items: readonly T[], standing: (item: T) => Standing, row: (item: T, place: Place) => ResultRow): ResultRow[] {
+  const contenders: (Contender & { readonly item: T })[] = [];
+  const unranked: { readonly standing: Standing; readonly item: T }[] = [];
+  for (const item of items) {
+    const s = standing(item);
+    if (s.result === "ranked")
+      contenders.push({ key: s.unit.code, name: s.unit.name, totalCents: s.totalCents!, connectRate: s.connectRate, item });
+    else unranked.push({ standing: s, item });
   }
+  const byKindAndCode = (a: Standing, b: Standing) =>
+    RESULT_ORDER[a.result] - RESULT_ORDER[b.result] || (a.unit.code < b.unit.code ? -1 : a.unit.code > b.unit.code ? 1 : 0);
+  unranked.sort((a, b) => byKindAndCode(a.standing, b.standing));
+  return [...rank(contenders).map((p) => row(p.contender.item, p)), ...unranked.map((u) => row(u.item, UNPLACED))];
 }
 
-/** "63.50" — the way totals are quoted in notes and messages. */
-export function formatTotal(total: number): string {
-  return formatCents(Math.round(total * 100));
+/** An outcome's row at its place; a tie's note comes first. */
+function withPlace(o: Outcome, place: Place): ResultRow {
+  return {
+    rank: place.rank,
+    unit: o.unit,
+    result: o.result,
+    scores: o.scores,
+    rates: o.rates,
+    zeroDenominators: o.zeroDenominators,
+    base: o.base,
+    bonus: o.bonus,
+    deduction: o.deduction,
+    total: o.total,
+    connectRate: o.connectRate,
+    tieBreak: place.tieBreak,
+    tieGroup: place.tieGroup,
+    note: [place.note, o.note].filter(Boolean).join("；"),
+    months: o.months,
+  };
 }

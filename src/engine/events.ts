@@ -1,7 +1,8 @@
 // 考评事件: honours (bonus), criticism (deduction) with their caps, and falsification (不合格).
 
 import { EVENT_LEVELS, EventLevel, EventScope, EventType } from "./catalogue";
-import { formatCents, toCents } from "./exact";
+import { toCents } from "./exact";
+import { formatCents } from "./format";
 import { MonthKey } from "./period";
 import { CellRef } from "./problems";
 import { RuleSet } from "./rules";

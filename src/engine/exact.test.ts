@@ -1,4 +1,4 @@
-import { compareRatios, decimalOf, formatCents, formatPercent, ratio, roundHalfUp2, roundHalfUpCents } from "./exact";
+import { compareRatios, decimalOf, ratio, roundHalfUp2, roundHalfUpCents } from "./exact";
 
 describe("roundHalfUp2", () => {
   // Each value below is exactly halfway in decimal; a binary double lies a little below it,
@@ -89,22 +89,5 @@ describe("compareRatios", () => {
     // (2^53 − 1)/(2^53) vs (2^53 − 2)/(2^53 − 1): a/b > c/d since (2^53−1)² > 2^53 (2^53−2) by 1
     const n = 2 ** 53;
     expect(compareRatios(ratio(n - 1, n), ratio(n - 2, n - 1))).toBe(1);
-  });
-});
-
-describe("formatting", () => {
-  it("writes cents with exactly two decimals", () => {
-    expect(formatCents(6350)).toBe("63.50");
-    expect(formatCents(5)).toBe("0.05");
-    expect(formatCents(-305)).toBe("-3.05");
-  });
-
-  it("writes a ratio as a percentage rounded half-up", () => {
-    // 9731/10000 = 97.31%; 1/8 = 12.5% → 12.50%; 19/24 = 79.1666…% → 79.17%
-    expect(formatPercent(ratio(9731, 10000))).toBe("97.31%");
-    expect(formatPercent(ratio(1, 8))).toBe("12.50%");
-    expect(formatPercent(ratio(19, 24))).toBe("79.17%");
-    // 2675/100000 = 2.675% → 2.68%
-    expect(formatPercent(ratio(2675, 100000))).toBe("2.68%");
   });
 });

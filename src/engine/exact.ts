@@ -1,7 +1,8 @@
-// Exact arithmetic for the method: rates stay fractions of whole counts, and every score is an
-// integer number of cents, so 14.825 rounds to 14.83 and never to 14.82 through a float artefact.
+// Exact arithmetic for the method: rates stay fractions of whole counts, rule parameters the decimals
+// people typed, and every score an integer number of cents, so 14.825 rounds to 14.83 and never to
+// 14.82 through a float artefact. All of it in BigInt: one path, exact at any size.
 
-/** A non-negative fraction num/den with den > 0, both whole numbers. */
+/** A non-negative fraction num/den of whole numbers with den > 0 (counts, so plain numbers). */
 export interface Ratio {
   readonly num: number;
   readonly den: number;
@@ -11,22 +12,34 @@ export function ratio(num: number, den: number): Ratio {
   return { num, den };
 }
 
-/** −1, 0 or 1 as a/b is below, equal to or above c/d; exact for counts up to 2^53. */
+/** A fraction in BigInt: what the scoring computes with. */
+export interface Fraction {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+/** The fraction a ratio (or a whole number) is. */
+export function fraction(num: number | bigint, den: number | bigint = 1n): Fraction {
+  return { num: BigInt(num), den: BigInt(den) };
+}
+
+/** −1, 0 or 1 as a is below, equal to or above b (denominators positive). */
+export function compareFractions(a: Fraction, b: Fraction): number {
+  const left = a.num * b.den;
+  const right = b.num * a.den;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/**
+ * −1, 0 or 1 as a/b is below, equal to or above c/d, exactly. Division of doubles is correctly
+ * rounded, hence monotone: different quotients are in the fractions' order, and only equal ones
+ * (equal fractions, or fractions closer than a rounding step) need the cross-multiplication.
+ */
 export function compareRatios(a: Ratio, b: Ratio): number {
-  // Division is correctly rounded and so never reverses an order: different quotients decide, and
-  // only equal ones (equal fractions, or ones within a rounding step of each other) need the exact test.
   const x = a.num / a.den;
   const y = b.num / b.den;
-  if (x < y) return -1;
-  if (x > y) return 1;
-  // Whole-number products that stay safe integers are exact in doubles (a product above 2^53 never
-  // rounds down into the safe range), so only larger ones need BigInt.
-  const l = a.num * b.den;
-  const r = b.num * a.den;
-  if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r ? -1 : l > r ? 1 : 0;
-  const left = BigInt(a.num) * BigInt(b.den);
-  const right = BigInt(b.num) * BigInt(a.den);
-  return left < right ? -1 : left > right ? 1 : 0;
+  if (x !== y) return x < y ? -1 : 1;
+  return compareFractions(fraction(a.num, a.den), fraction(b.num, b.den));
 }
 
 export function ratioToNumber(r: Ratio): number {
@@ -37,12 +50,7 @@ export function ratioToNumber(r: Ratio): number {
  * A decimal written by a person (0.95, 95%, 2.5) as the exact fraction it denotes.
  * Numbers go through their shortest decimal form, which is what the person typed.
  */
-export interface Decimal {
-  readonly num: bigint;
-  readonly den: bigint;
-}
-
-export function decimalOf(value: number): Decimal {
+export function decimalOf(value: number): Fraction {
   const text = String(value);
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
   if (!m) throw new RangeError(`not a finite decimal: ${text}`);
@@ -55,39 +63,19 @@ export function decimalOf(value: number): Decimal {
   return { num: sign ? -num : num, den };
 }
 
-export function decimalToNumber(d: Decimal): number {
-  return Number(d.num) / Number(d.den);
-}
-
-/** round(num/den × 100) half away from zero, as a whole number of cents. */
-export function roundHalfUpCents(num: bigint, den: bigint): number {
+/** round(num/den) half away from zero. */
+export function roundHalfUp(num: bigint, den: bigint): bigint {
   if (den < 0n) {
     num = -num;
     den = -den;
   }
-  const negative = num < 0n;
-  const scaled = (negative ? -num : num) * 200n + den;
-  const cents = scaled / (2n * den);
-  return Number(negative ? -cents : cents);
+  const rounded = ((num < 0n ? -num : num) * 2n + den) / (2n * den);
+  return num < 0n ? -rounded : rounded;
 }
 
-/** floor(p ÷ q) for whole numbers below 2^53 with q > 0, exact despite the float division. */
-export function floorDiv(p: number, q: number): number {
-  let r = Math.floor(p / q);
-  if (r * q > p) r--;
-  else if ((r + 1) * q <= p) r++;
-  return r;
-}
-
-/**
- * round(a × b ÷ c) half-up for whole numbers a, b ≥ 0 and c > 0: in plain numbers while every
- * product stays below 2^53 (the usual case, and far cheaper), in BigInt beyond. Exact either way.
- */
-export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
-  const x = a * b;
-  if (Number.isSafeInteger(x) && Number.isSafeInteger(2 * x + c) && Number.isSafeInteger(2 * c)) return floorDiv(2 * x + c, 2 * c);
-  const big = BigInt(a) * BigInt(b) * 2n + BigInt(c);
-  return Number(big / (2n * BigInt(c)));
+/** round(num/den × 100) half away from zero, as a whole number of cents. */
+export function roundHalfUpCents(num: bigint, den: bigint): number {
+  return Number(roundHalfUp(num * 100n, den));
 }
 
 /** Cents to the number with two decimals that a sheet shows. */
@@ -95,7 +83,7 @@ export function fromCents(cents: number): number {
   return cents / 100;
 }
 
-/** A value known to have at most two decimals, as cents. */
+/** A value known to have at most two decimals (points, totals), as cents. */
 export function toCents(value: number): number {
   return Math.round(value * 100);
 }
@@ -104,16 +92,4 @@ export function toCents(value: number): number {
 export function roundHalfUp2(value: number): number {
   const d = decimalOf(value);
   return fromCents(roundHalfUpCents(d.num, d.den));
-}
-
-/** Cents formatted with exactly two decimals, e.g. 6350 → "63.50". */
-export function formatCents(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** A ratio as a percentage with two decimals, rounded half-up exactly: 9731/10000 → "97.31%". */
-export function formatPercent(r: Ratio): string {
-  return `${formatCents(roundHalfUpCents(BigInt(r.num) * 100n, BigInt(r.den)))}%`;
 }

@@ -8,10 +8,107 @@ export interface CellRef {
   readonly cell: string;
 }
 
+/** What a kind of problem does to the result, beyond being listed. */
+export interface ProblemFlags {
+  /** The unit-month it is about cannot be scored: its row is 数据待核. */
+  readonly blocksUnit: boolean;
+  /** The unit's indicator sheet could not be read: the unit did report, so it is 数据待核, not 缺报. */
+  readonly sheetUnreadable: boolean;
+  /** A bonus, a deduction, a 不合格 or a unit may be missing: the result stays 草稿. */
+  readonly blocksPublication: boolean;
+}
+
+const flags = (set: Partial<ProblemFlags> = {}): ProblemFlags => ({
+  blocksUnit: false,
+  sheetUnreadable: false,
+  blocksPublication: false,
+  ...set,
+});
+const UNIT = flags({ blocksUnit: true });
+const SHEET = flags({ sheetUnreadable: true });
+const PUBLICATION = flags({ blocksPublication: true });
+const LISTED = flags();
+
+/** Every kind of problem the product reports, by its stable code, with what it does (only errors act). */
+export const PROBLEM_CODES = {
+  // A centre's monthly row (records.ts).
+  "value.blank": UNIT,
+  "value.cellError": UNIT,
+  "value.notNumber": UNIT,
+  "value.percent": UNIT,
+  "value.negative": UNIT,
+  "value.fractional": UNIT,
+  "value.tooLarge": UNIT,
+  "value.partAboveWhole": UNIT,
+  "value.reportsAboveRequired": UNIT,
+  "value.text": LISTED,
+  "value.longWait": LISTED,
+  "value.lowConnectRate": LISTED,
+  "record.duplicateMonth": UNIT,
+  // A row that names no known unit or month is left out: the unit-month is then 缺报 unless another row has it.
+  "record.unknownUnit": LISTED,
+  "record.badMonth": LISTED,
+  "record.noMonth": LISTED,
+  "record.otherYear": LISTED,
+  // Indicator sheets (the workbook reader).
+  "sheet.noHeader": SHEET,
+  "sheet.noMonthColumn": SHEET,
+  "sheet.missingColumns": SHEET,
+  "sheet.duplicateUnit": SHEET,
+  "sheet.empty": LISTED,
+  // 考评单位 and 考评事件.
+  "units.noHeader": PUBLICATION,
+  "units.empty": PUBLICATION,
+  "units.duplicate": PUBLICATION,
+  "units.badMonth": PUBLICATION,
+  "events.noHeader": PUBLICATION,
+  "events.date": PUBLICATION,
+  "events.unit": PUBLICATION,
+  "events.type": PUBLICATION,
+  "events.level": PUBLICATION,
+  "events.scope": PUBLICATION,
+  "events.points": PUBLICATION,
+  "event.badPoints": PUBLICATION,
+  "event.unknownUnit": PUBLICATION,
+  "event.otherYear": LISTED,
+  // 评分规则: an unusable table leaves no rules at all, which the result says for itself.
+  "rules.noHeader": LISTED,
+  "rules.missingColumn": LISTED,
+  "rules.duplicateId": LISTED,
+  "rules.missingParam": LISTED,
+  "rules.notNumber": LISTED,
+  "rules.rateRange": LISTED,
+  "rules.range": LISTED,
+  "rules.unknownLevel": LISTED,
+  "rules.unknownId": LISTED,
+  "rules.unknownMethod": LISTED,
+  "rules.missingMethod": LISTED,
+  "rules.methodMismatch": LISTED,
+  "rules.rampOrder": LISTED,
+  "rules.unknownPolicy": LISTED,
+  "rules.missingIndicator": LISTED,
+  "rules.baseTotal": LISTED,
+  // 节假日调整 and the publication date.
+  "holidays.bad": LISTED,
+  "calendar.badPublished": LISTED,
+  "calendar.unknownYear": LISTED,
+  // Importing centres' returned files.
+  "import.unreadable": LISTED,
+  "import.noRow": LISTED,
+  "import.conflict": LISTED,
+} as const satisfies Record<string, ProblemFlags>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** Whether an error of this kind acts as `flag` says (a warning never does). */
+export function problemDoes(p: Pick<Problem, "severity" | "code">, flag: keyof ProblemFlags): boolean {
+  return p.severity === "error" && PROBLEM_CODES[p.code][flag];
+}
+
 export interface Problem {
   readonly severity: Severity;
-  /** A stable code for tests and for grouping, e.g. "count.negative". */
-  readonly code: string;
+  /** A stable code for tests, grouping and what the problem does (PROBLEM_CODES). */
+  readonly code: ProblemCode;
   /** The message in Chinese, naming unit, field and cell where known. */
   readonly message: string;
   /** What to do about it, in Chinese. */
@@ -34,7 +131,7 @@ export function where(at: CellRef | undefined): string {
   return ref ? `（${ref}）` : "";
 }
 
-export function problem(severity: Severity, code: string, message: string, action: string, extra: Partial<Problem> = {}): Problem {
+export function problem(severity: Severity, code: ProblemCode, message: string, action: string, extra: Partial<Problem> = {}): Problem {
   return { severity, code, message, action, ...extra };
 }
 

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { CellValue } from "./cells";
 import { EVENT_LEVELS, EventLevel, EventScope, EventType, INDICATOR_IDS, MEASURE_IDS, MeasureId } from "./catalogue";
-import { compareRatios, formatCents, Ratio } from "./exact";
+import { compareRatios, Ratio } from "./exact";
+import { distinctPercent, formatCents } from "./format";
 import { evaluate, Evaluation, EvaluationInput } from "./evaluate";
 import { ScoringEvent } from "./events";
 import { Period, monthsOf } from "./period";
-import { Contender, NAMED_IN_NOTE_MAX, Placement, distinctPercent, rank } from "./ranking";
+import { Contender, NAMED_IN_NOTE_MAX, Placement, rank } from "./ranking";
 import { RawRecord } from "./records";
 import { DEFAULT_RULES, IndicatorRule, RuleSet } from "./rules";
 import { median, scoreIndicator, scoreMonth } from "./scoring";

@@ -1,4 +1,5 @@
-import { Contender, Placement, distinctPercent, rank, tiedWith } from "./ranking";
+import { distinctPercent } from "./format";
+import { Contender, Placement, rank, tiedWith } from "./ranking";
 
 const c = (key: string, name: string, totalCents: number, rate: [number, number] | null): Contender => ({
   key,

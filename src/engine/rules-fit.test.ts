@@ -16,7 +16,7 @@ describe("a 评分规则 table that fits methods to indicators", () => {
       rows[c2][4] = 0.95;
       rows[c2][5] = 0.75;
     });
-    const reading = readRuleTable(grid);
+    const reading = readRuleTable(grid, "评分规则");
     expect(reading.rules).toBeUndefined();
     const p = reading.problems.find((x) => x.code === "rules.methodMismatch")!;
     expect(p.message).toBe("评分规则!C12：C2 不能使用方法“线性区间”");
@@ -30,7 +30,7 @@ describe("a 评分规则 table that fits methods to indicators", () => {
       rows[b1][4] = 0.9;
       rows[b1][5] = null;
     });
-    const reading = readRuleTable(grid);
+    const reading = readRuleTable(grid, "评分规则");
     expect(reading.problems).toEqual([]);
     expect(reading.rules!.indicators.find((r) => r.id === "B1")).toMatchObject({ method: "target", params: [0.9] });
   });
@@ -39,7 +39,7 @@ describe("a 评分规则 table that fits methods to indicators", () => {
     const grid = table((rows) => {
       rows.push(["人工接通率", "人工接通率", "线性区间", 10, 0.9, 0.7, "满分", null]);
     });
-    const reading = readRuleTable(grid);
+    const reading = readRuleTable(grid, "评分规则");
     expect(reading.rules).toBeUndefined();
     expect(reading.problems.map((p) => p.code)).toContain("rules.duplicateId");
   });

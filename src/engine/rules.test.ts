@@ -1,5 +1,8 @@
 import { CellValue } from "./cells";
-import { DEFAULT_RULES, readRuleTable, ruleTableRows } from "./rules";
+import { DEFAULT_RULES, readRuleTable as readTable, ruleTableRows } from "./rules";
+
+/** The table as the workbook's 评分规则 sheet (the caller names the sheet). */
+const readRuleTable = (grid: CellValue[][], sheet = "评分规则", origin?: { row: number; column: number }) => readTable(grid, sheet, origin);
 
 // The default table as the 评分规则 sheet holds it (origin A1):
 //   row 1 header: A 编号, B 指标, C 方法, D 分值, E 参数1, F 参数2, G 分母为零, H 说明
@@ -121,12 +124,12 @@ describe("readRuleTable", () => {
     rowOf(grid, "B1")[COL.p2] = 1;
     const p = only(readRuleTable(grid));
     expect(p.code).toBe("rules.rampOrder");
-    expect(p.message).toBe("评分规则!E6：B1 的满分线 80% 应高于零分线 100%");
+    expect(p.message).toBe("评分规则!E6：B1 的满分线 80.00% 应高于零分线 100.00%");
 
     const equal = table();
     rowOf(equal, "A3")[COL.p1] = "90%";
     rowOf(equal, "A3")[COL.p2] = "90%";
-    expect(only(readRuleTable(equal)).message).toBe("评分规则!E4：A3 的满分线 90% 应高于零分线 90%");
+    expect(only(readRuleTable(equal)).message).toBe("评分规则!E4：A3 的满分线 90.00% 应高于零分线 90.00%");
   });
 
   it("refuses a duplicate id, naming both rows", () => {
@@ -231,5 +234,12 @@ describe("readRuleTable", () => {
     const p = only(readRuleTable([["随便"], [1, 2, 3]]));
     expect(p.code).toBe("rules.noHeader");
     expect(p.message).toContain("评分规则");
+  });
+
+  it("places a problem of the whole table at its first cell, so that every problem has a cell", () => {
+    expect(only(readRuleTable([])).at).toEqual({ sheet: "评分规则", cell: "A1" });
+    const missing = table().filter((row) => row[0] !== "B3");
+    expect(only(readRuleTable(missing)).at).toEqual({ sheet: "评分规则", cell: "A1" });
+    expect(only(readRuleTable(missing, "规则表", { row: 5, column: 3 })).at).toEqual({ sheet: "规则表", cell: "C5" });
   });
 });

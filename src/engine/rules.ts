@@ -14,8 +14,9 @@ import {
   ZeroDenominatorPolicy,
   indicatorDef,
 } from "./catalogue";
-import { decimalOf } from "./exact";
-import { Problem, cellAddress, problem } from "./problems";
+import { decimalOf, fromCents, toCents } from "./exact";
+import { distinctPercent } from "./format";
+import { Problem, ProblemCode, cellAddress, problem } from "./problems";
 
 export interface IndicatorRule {
   readonly id: IndicatorId;
@@ -40,7 +41,6 @@ export interface RuleSet {
   readonly criticism: EventRule;
 }
 
-export const RULE_SHEET = "评分规则";
 export const RULE_HEADERS = ["编号", "指标", "方法", "分值", "参数1", "参数2", "分母为零", "说明"] as const;
 
 const r = (id: IndicatorId, method: ScoringMethodId, points: number, params: number[] = []): IndicatorRule => ({
@@ -71,6 +71,12 @@ export const DEFAULT_RULES: RuleSet = {
 
 export function ruleFor(rules: RuleSet, id: IndicatorId): IndicatorRule {
   return rules.indicators.find((x) => x.id === id)!;
+}
+
+/** How an indicator with a zero denominator was scored, for the row's note and messages. */
+export function zeroDenominatorNote(rule: IndicatorRule): string {
+  const policy = ZERO_DENOMINATOR_POLICIES.find((p) => p.id === rule.zeroDenominator)!;
+  return `${indicatorDef(rule.id).label}分母为 0，${policy.note}`;
 }
 
 /** The methods that fit each indicator's data (a rate can be ramped or compared with a target). */
@@ -152,233 +158,234 @@ export interface RuleReading {
   readonly problems: readonly Problem[];
 }
 
-interface Located {
-  readonly value: CellValue;
-  readonly cell: string;
+type MutableEventRule = { levelPoints: Record<EventLevel, number>; monthlyCap: number; annualCap: number };
+
+/** A 评分规则 table being read: where it sits and the problems found so far. */
+class RuleTable {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    readonly grid: CellGrid,
+    readonly sheet: string,
+    readonly origin: { readonly row: number; readonly column: number },
+  ) {}
+
+  /** The sheet address of grid cell (r, c). */
+  address(r: number, c: number): string {
+    return cellAddress(this.origin.row + r, this.origin.column + Math.max(c, 0));
+  }
+
+  fail(code: ProblemCode, message: string, action: string, r: number, c: number): void {
+    const at = { sheet: this.sheet, cell: this.address(r, c) };
+    this.problems.push(problem("error", code, `${this.sheet}!${at.cell}：${message}`, action, { at }));
+  }
+
+  /** A problem of the whole table (message naming the sheet only), placed at its top-left cell unless told. */
+  failTable(code: ProblemCode, message: string, action: string, r = 0, c = 0): void {
+    const at = { sheet: this.sheet, cell: this.address(r, c) };
+    this.problems.push(problem("error", code, `${this.sheet}：${message}`, action, { at }));
+  }
+
+  value(r: number, c: number): CellValue {
+    return c >= 0 ? (this.grid[r]?.[c] ?? null) : null;
+  }
+
+  /** A number cell of row r: undefined (and a problem) when it is missing but required, not a number or out of range. */
+  number(r: number, c: number, what: string, label: string, required: boolean, rate = false): number | undefined {
+    const value = this.value(r, c);
+    if (isBlank(value)) {
+      if (required) this.fail("rules.missingParam", `${what} 缺少${label}`, `请在该单元格填写${label}。`, r, c);
+      return undefined;
+    }
+    const reading = readNumber(value);
+    if (!reading.ok) {
+      const hint = rate ? "（如 95% 或 0.95）" : "";
+      this.fail("rules.notNumber", `${what} 的${label}“${displayText(value)}”不是数字`, `请填写数字${hint}。`, r, c);
+      return undefined;
+    }
+    if (rate && !reading.percent && reading.value > 1) {
+      const message = `${what} 的${label} ${reading.value} 超出 0–100%`;
+      this.fail("rules.rateRange", message, "比例请写成百分数（95%）或小数（0.95）。", r, c);
+      return undefined;
+    }
+    if (reading.value < 0 || (rate && reading.value > 1)) {
+      const action = rate ? "比例应在 0–100% 之间。" : "应为不小于 0 的数。";
+      this.fail("rules.range", `${what} 的${label} ${displayText(value)} 超出允许范围`, action, r, c);
+      return undefined;
+    }
+    return reading.value;
+  }
+}
+
+/** The columns of the table by header. */
+interface RuleColumns {
+  readonly id: number;
+  readonly method: number;
+  readonly points: number;
+  readonly p1: number;
+  readonly p2: number;
+  readonly zero: number;
 }
 
 /**
- * Reads and checks a 评分规则 table given as cell values (a whole sheet, or a range starting at
- * `origin`). Every problem names the sheet and cell.
+ * Reads and checks a 评分规则 table given as cell values: a whole sheet named `sheet`, or a range of
+ * it whose top-left cell is `origin`. Every problem names the sheet and cell.
  */
-export function readRuleTable(grid: CellGrid, sheet = RULE_SHEET, origin = { row: 1, column: 1 }): RuleReading {
-  const problems: Problem[] = [];
-  const at = (r: number, c: number) => ({ sheet, cell: cellAddress(origin.row + r, origin.column + c) });
-  const fail = (code: string, message: string, action: string, r: number, c: number) =>
-    problems.push(problem("error", code, `${sheet}!${at(r, c).cell}：${message}`, action, { at: at(r, c) }));
-
-  const headerRow = grid.findIndex((row) => row.some((v) => normalizeLabel(displayText(v)) === "编号"));
+export function readRuleTable(grid: CellGrid, sheet: string, origin = { row: 1, column: 1 }): RuleReading {
+  const table = new RuleTable(grid, sheet, origin);
+  const headerRow = grid.findIndex((row) => (row ?? []).some((v) => normalizeLabel(displayText(v)) === "编号"));
   if (headerRow < 0) {
-    problems.push(
-      problem(
-        "error",
-        "rules.noHeader",
-        `${sheet}：找不到表头（应有“编号”“方法”“分值”等列）`,
-        "请按模板恢复评分规则表的表头，或删除该表以使用默认规则。",
-        { at: { sheet, cell: "" } },
-      ),
+    table.failTable(
+      "rules.noHeader",
+      "找不到表头（应有“编号”“方法”“分值”等列）",
+      "请按模板恢复评分规则表的表头，或删除该表以使用默认规则。",
     );
-    return { problems };
+    return { problems: table.problems };
   }
-  const header = grid[headerRow].map((v) => normalizeLabel(displayText(v)));
-  const col = (name: string) => header.indexOf(normalizeLabel(name));
-  const cId = col("编号"),
-    cMethod = col("方法"),
-    cPoints = col("分值"),
-    cP1 = col("参数1"),
-    cP2 = col("参数2"),
-    cZero = col("分母为零");
-  for (const [name, index] of [
-    ["方法", cMethod],
-    ["分值", cPoints],
-    ["参数1", cP1],
-  ] as const) {
-    if (index < 0) fail("rules.missingColumn", `缺少“${name}”列`, "请按模板恢复评分规则表的表头。", headerRow, 0);
-  }
-  if (problems.length) return { problems };
+  const columns = ruleColumns(table, headerRow);
+  if (!columns) return { problems: table.problems };
 
   const indicators = new Map<IndicatorId, IndicatorRule>();
-  const events = { honour: cloneEventRule(DEFAULT_RULES.honour), criticism: cloneEventRule(DEFAULT_RULES.criticism) };
+  const events = { honour: copyEventRule(DEFAULT_RULES.honour), criticism: copyEventRule(DEFAULT_RULES.criticism) };
   const seen = new Map<string, number>();
-
   for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r];
-    const cell = (c: number): Located => ({ value: c >= 0 ? (row[c] ?? null) : null, cell: at(r, Math.max(c, 0)).cell });
-    const idText = displayText(cell(cId).value).trim();
+    const idText = displayText(table.value(r, columns.id)).trim();
     if (!idText) continue;
-    const named = INDICATORS.find(
+    const indicator = INDICATORS.find(
       (i) => i.id === normalizeLabel(idText).toUpperCase() || normalizeLabel(i.label) === normalizeLabel(idText),
     );
     // "A2" and "人工接通率" are the same indicator: a second row for it is a duplicate either way.
-    const key = named ? named.id : normalizeLabel(idText).toUpperCase();
+    const key = indicator ? indicator.id : normalizeLabel(idText).toUpperCase();
     if (seen.has(key)) {
-      fail("rules.duplicateId", `编号“${idText}”重复（第 ${seen.get(key)! + origin.row} 行已有）`, "每个指标只保留一行。", r, cId);
+      const message = `编号“${idText}”重复（第 ${seen.get(key)! + origin.row} 行已有）`;
+      table.fail("rules.duplicateId", message, "每个指标只保留一行。", r, columns.id);
       continue;
     }
     seen.set(key, r);
-
-    const indicator = named;
+    if (key === "X") continue;
     const eventRow = EVENT_ROWS.find((e) => key === e.id);
     const levelRow = EVENT_ROWS.find((e) => key.startsWith(`${e.id}-`));
-    const number = (c: number, label: string, required: boolean, rate = false): number | undefined => {
-      const { value } = cell(c);
-      if (isBlank(value)) {
-        if (required) fail("rules.missingParam", `${idText} 缺少${label}`, `请在该单元格填写${label}。`, r, c);
-        return undefined;
-      }
-      const reading = readNumber(value);
-      if (!reading.ok) {
-        fail(
-          "rules.notNumber",
-          `${idText} 的${label}“${displayText(value)}”不是数字`,
-          `请填写数字${rate ? "（如 95% 或 0.95）" : ""}。`,
-          r,
-          c,
-        );
-        return undefined;
-      }
-      if (rate && !reading.percent && reading.value > 1) {
-        fail("rules.rateRange", `${idText} 的${label} ${reading.value} 超出 0–100%`, "比例请写成百分数（95%）或小数（0.95）。", r, c);
-        return undefined;
-      }
-      if (reading.value < 0 || (rate && reading.value > 1)) {
-        fail(
-          "rules.range",
-          `${idText} 的${label} ${displayText(value)} 超出允许范围`,
-          rate ? "比例应在 0–100% 之间。" : "应为不小于 0 的数。",
-          r,
-          c,
-        );
-        return undefined;
-      }
-      return reading.value;
-    };
-
-    if (key === "X") continue;
-    if (eventRow) {
-      const monthlyCap = number(cP1, "月度上限", true);
-      const annualCap = number(cP2, "年度上限", cP2 >= 0);
-      if (monthlyCap !== undefined) events[eventRow.kind].monthlyCap = monthlyCap;
-      if (annualCap !== undefined) events[eventRow.kind].annualCap = annualCap;
-      continue;
-    }
-    if (levelRow) {
-      const levelText = key.slice(levelRow.id.length + 1);
-      const level = EVENT_LEVELS.find((l) => normalizeLabel(l.label) === normalizeLabel(levelText));
-      if (!level) {
-        fail(
-          "rules.unknownLevel",
-          `级别“${levelText}”不认识，可用：${EVENT_LEVELS.map((l) => l.label).join("、")}`,
-          "请改用可用的级别。",
-          r,
-          cId,
-        );
-        continue;
-      }
-      const points = number(cPoints, "分值", true);
-      if (points !== undefined) events[levelRow.kind].levelPoints[level.id] = points;
-      continue;
-    }
-    if (!indicator) {
-      fail("rules.unknownId", `编号“${idText}”不是已知指标（A1–C2、D1、D2、X）`, "请检查编号是否写错。", r, cId);
-      continue;
-    }
-
-    const methodText = normalizeLabel(displayText(cell(cMethod).value));
-    const method = SCORING_METHODS.find((m) => normalizeLabel(m.label) === methodText || m.id.toLowerCase() === methodText);
-    if (!method) {
-      const shown = displayText(cell(cMethod).value).trim();
-      fail(
-        shown ? "rules.unknownMethod" : "rules.missingMethod",
-        shown ? `${idText} 的方法“${shown}”不认识` : `${idText} 缺少方法`,
-        `可用的方法：${SCORING_METHODS.map((m) => m.label).join("、")}。`,
-        r,
-        cMethod,
-      );
-      continue;
-    }
-    if (!METHODS_FOR[indicator.id].includes(method.id)) {
-      fail(
-        "rules.methodMismatch",
-        `${idText} 不能使用方法“${method.label}”`,
-        `该指标可用的方法：${METHODS_FOR[indicator.id].map((m) => SCORING_METHODS.find((x) => x.id === m)!.label).join("、")}。`,
-        r,
-        cMethod,
-      );
-      continue;
-    }
-    const points = number(cPoints, "分值", true);
-    if (points === 0) fail("rules.range", `${idText} 的分值不能为 0`, "请填写大于 0 的分值。", r, cPoints);
-    const params: number[] = [];
-    method.params.forEach((label, i) => {
-      const value = number(i === 0 ? cP1 : cP2, `参数“${label}”`, true, isRateParam(method.id, i));
-      if (value !== undefined) params.push(value);
-    });
-    if (method.id === "ramp" && params.length === 2 && params[0] <= params[1]) {
-      fail("rules.rampOrder", `${idText} 的满分线 ${pct(params[0])} 应高于零分线 ${pct(params[1])}`, "请调整两条线。", r, cP1);
-    }
-    if (method.id === "target" && params[0] === 0) fail("rules.range", `${idText} 的目标值不能为 0`, "请填写大于 0 的目标值。", r, cP1);
-    if (method.id === "reportRatio" && params[0] !== undefined && params[0] > 1) {
-      fail("rules.range", `${idText} 的逾期折算 ${params[0]} 应在 0–1 之间`, "逾期报送按比例折算，如 0.5。", r, cP1);
-    }
-    let zeroDenominator: ZeroDenominatorPolicy = "full";
-    const zeroText = cZero >= 0 ? normalizeLabel(displayText(row[cZero] ?? null)) : "";
-    if (zeroText) {
-      const policy = ZERO_DENOMINATOR_POLICIES.find((p) => normalizeLabel(p.label) === zeroText || p.id === zeroText);
-      if (!policy) {
-        fail(
-          "rules.unknownPolicy",
-          `${idText} 的“分母为零”取值“${displayText(row[cZero])}”不认识`,
-          `可用：${ZERO_DENOMINATOR_POLICIES.map((p) => p.label).join("、")}。`,
-          r,
-          cZero,
-        );
-      } else zeroDenominator = policy.id;
-    }
-    if (points !== undefined && params.length === method.params.length) {
-      indicators.set(indicator.id, { id: indicator.id, method: method.id, points, params, zeroDenominator });
+    if (eventRow) readCapRow(table, r, columns, idText, events[eventRow.kind]);
+    else if (levelRow) readLevelRow(table, r, columns, idText, key.slice(levelRow.id.length + 1), events[levelRow.kind]);
+    else if (!indicator) {
+      table.fail("rules.unknownId", `编号“${idText}”不是已知指标（A1–C2、D1、D2、X）`, "请检查编号是否写错。", r, columns.id);
+    } else {
+      const rule = readIndicatorRow(table, r, columns, idText, indicator.id);
+      if (rule) indicators.set(indicator.id, rule);
     }
   }
 
   for (const def of INDICATORS) {
     if (!seen.has(def.id)) {
-      problems.push(
-        problem(
-          "error",
-          "rules.missingIndicator",
-          `${sheet}：缺少指标 ${def.id} ${def.label}`,
-          "请补上该指标的一行，或删除评分规则表以使用默认规则。",
-          { at: { sheet, cell: "" } },
-        ),
-      );
+      table.failTable("rules.missingIndicator", `缺少指标 ${def.id} ${def.label}`, "请补上该指标的一行，或删除评分规则表以使用默认规则。");
     }
   }
-  if (problems.length) return { problems };
+  if (table.problems.length) return { problems: table.problems };
 
   const ordered = INDICATORS.map((d) => indicators.get(d.id)!);
-  const totalCents = ordered.reduce((s, x) => s + Math.round(x.points * 100), 0);
-  if (totalCents !== BASE_TOTAL * 100) {
-    problems.push(
-      problem(
-        "error",
-        "rules.baseTotal",
-        `${sheet}：A1–C2 分值合计为 ${totalCents / 100}，应为 ${BASE_TOTAL}（基本分满分67分）`,
-        "请调整各指标分值，使合计为 67。",
-        {
-          at: { sheet, cell: cellAddress(origin.row + headerRow, origin.column + cPoints) },
-        },
-      ),
-    );
-    return { problems };
+  const totalCents = ordered.reduce((sum, x) => sum + toCents(x.points), 0);
+  if (totalCents !== toCents(BASE_TOTAL)) {
+    const message = `A1–C2 分值合计为 ${fromCents(totalCents)}，应为 ${BASE_TOTAL}（基本分满分${BASE_TOTAL}分）`;
+    table.failTable("rules.baseTotal", message, `请调整各指标分值，使合计为 ${BASE_TOTAL}。`, headerRow, columns.points);
+    return { problems: table.problems };
   }
-  return { rules: { indicators: ordered, honour: events.honour, criticism: events.criticism }, problems };
+  return { rules: { indicators: ordered, honour: events.honour, criticism: events.criticism }, problems: [] };
 }
 
-function cloneEventRule(rule: EventRule): { levelPoints: Record<EventLevel, number>; monthlyCap: number; annualCap: number } {
+function ruleColumns(table: RuleTable, headerRow: number): RuleColumns | undefined {
+  const header = (table.grid[headerRow] ?? []).map((v) => normalizeLabel(displayText(v)));
+  const col = (name: string) => header.indexOf(normalizeLabel(name));
+  const columns = { id: col("编号"), method: col("方法"), points: col("分值"), p1: col("参数1"), p2: col("参数2"), zero: col("分母为零") };
+  const required = [
+    ["方法", columns.method],
+    ["分值", columns.points],
+    ["参数1", columns.p1],
+  ] as const;
+  for (const [name, index] of required) {
+    if (index < 0) table.fail("rules.missingColumn", `缺少“${name}”列`, "请按模板恢复评分规则表的表头。", headerRow, 0);
+  }
+  return required.every(([, index]) => index >= 0) ? columns : undefined;
+}
+
+/** D1 / D2: the monthly and annual caps. */
+function readCapRow(table: RuleTable, r: number, columns: RuleColumns, idText: string, rule: MutableEventRule): void {
+  const monthlyCap = table.number(r, columns.p1, idText, "月度上限", true);
+  const annualCap = table.number(r, columns.p2, idText, "年度上限", columns.p2 >= 0);
+  if (monthlyCap !== undefined) rule.monthlyCap = monthlyCap;
+  if (annualCap !== undefined) rule.annualCap = annualCap;
+}
+
+/** D1-省级 and the like: the points of one level. */
+function readLevelRow(table: RuleTable, r: number, columns: RuleColumns, idText: string, levelText: string, rule: MutableEventRule): void {
+  const level = EVENT_LEVELS.find((l) => normalizeLabel(l.label) === normalizeLabel(levelText));
+  if (!level) {
+    const message = `级别“${levelText}”不认识，可用：${EVENT_LEVELS.map((l) => l.label).join("、")}`;
+    table.fail("rules.unknownLevel", message, "请改用可用的级别。", r, columns.id);
+    return;
+  }
+  const points = table.number(r, columns.points, idText, "分值", true);
+  if (points !== undefined) rule.levelPoints[level.id] = points;
+}
+
+function methodLabel(id: ScoringMethodId): string {
+  return SCORING_METHODS.find((m) => m.id === id)!.label;
+}
+
+/** An indicator's row: method, points, parameters and zero-denominator policy, each checked. */
+function readIndicatorRow(table: RuleTable, r: number, columns: RuleColumns, idText: string, id: IndicatorId): IndicatorRule | undefined {
+  const shown = displayText(table.value(r, columns.method)).trim();
+  const methodText = normalizeLabel(shown);
+  const method = SCORING_METHODS.find((m) => normalizeLabel(m.label) === methodText || m.id.toLowerCase() === methodText);
+  if (!method) {
+    const action = `可用的方法：${SCORING_METHODS.map((m) => m.label).join("、")}。`;
+    if (shown) table.fail("rules.unknownMethod", `${idText} 的方法“${shown}”不认识`, action, r, columns.method);
+    else table.fail("rules.missingMethod", `${idText} 缺少方法`, action, r, columns.method);
+    return undefined;
+  }
+  if (!METHODS_FOR[id].includes(method.id)) {
+    const action = `该指标可用的方法：${METHODS_FOR[id].map(methodLabel).join("、")}。`;
+    table.fail("rules.methodMismatch", `${idText} 不能使用方法“${method.label}”`, action, r, columns.method);
+    return undefined;
+  }
+  const points = table.number(r, columns.points, idText, "分值", true);
+  if (points === 0) table.fail("rules.range", `${idText} 的分值不能为 0`, "请填写大于 0 的分值。", r, columns.points);
+  const params: number[] = [];
+  method.params.forEach((label, i) => {
+    const value = table.number(r, i === 0 ? columns.p1 : columns.p2, idText, `参数“${label}”`, true, isRateParam(method.id, i));
+    if (value !== undefined) params.push(value);
+  });
+  checkParams(table, r, columns, idText, method.id, params);
+  const zeroDenominator = readPolicy(table, r, columns, idText);
+  if (points === undefined || params.length !== method.params.length) return undefined;
+  return { id, method: method.id, points, params, zeroDenominator };
+}
+
+/** What a method asks of its parameters beyond being numbers in range. */
+function checkParams(table: RuleTable, r: number, columns: RuleColumns, idText: string, method: ScoringMethodId, params: number[]): void {
+  if (method === "ramp" && params.length === 2 && params[0] <= params[1]) {
+    const [full, zero] = params.map(decimalOf);
+    const message = `${idText} 的满分线 ${distinctPercent(full, [zero])} 应高于零分线 ${distinctPercent(zero, [full])}`;
+    table.fail("rules.rampOrder", message, "请调整两条线。", r, columns.p1);
+  }
+  if (method === "target" && params[0] === 0) {
+    table.fail("rules.range", `${idText} 的目标值不能为 0`, "请填写大于 0 的目标值。", r, columns.p1);
+  }
+  if (method === "reportRatio" && params[0] !== undefined && params[0] > 1) {
+    table.fail("rules.range", `${idText} 的逾期折算 ${params[0]} 应在 0–1 之间`, "逾期报送按比例折算，如 0.5。", r, columns.p1);
+  }
+}
+
+function readPolicy(table: RuleTable, r: number, columns: RuleColumns, idText: string): ZeroDenominatorPolicy {
+  const shown = displayText(table.value(r, columns.zero));
+  const text = normalizeLabel(shown);
+  if (!text) return "full";
+  const policy = ZERO_DENOMINATOR_POLICIES.find((p) => normalizeLabel(p.label) === text || p.id === text);
+  if (policy) return policy.id;
+  const action = `可用：${ZERO_DENOMINATOR_POLICIES.map((p) => p.label).join("、")}。`;
+  table.fail("rules.unknownPolicy", `${idText} 的“分母为零”取值“${shown}”不认识`, action, r, columns.zero);
+  return "full";
+}
+
+function copyEventRule(rule: EventRule): MutableEventRule {
   return { levelPoints: { ...rule.levelPoints }, monthlyCap: rule.monthlyCap, annualCap: rule.annualCap };
-}
-
-function pct(x: number): string {
-  const d = decimalOf(x);
-  return `${Number((d.num * 10000n) / d.den) / 100}%`;
 }

@@ -57,7 +57,8 @@ describe("KP.RATE", () => {
 
   it("gives #N/A with a Chinese message for a blank or omitted argument", () => {
     expect(error(() => rate(5, "")).error).toBe("#N/A");
-    expect(error(() => rate(null, 10))).toEqual({ error: "#N/A", message: "分子未填写" });
+    // The engine's wording of a blank measure, as KP.TOTAL and the 数据校验 sheet say it.
+    expect(error(() => rate(null, 10))).toEqual({ error: "#N/A", message: "分子 未填写" });
   });
 
   it("gives #VALUE! for negative, fractional, percent, text and numerator-above-denominator input", () => {
@@ -179,7 +180,8 @@ describe("KP.SCORE with the default rules", () => {
     expect(error(() => score("A2", [[850.5]], 1000)).message).toContain("整数");
     expect(error(() => score("A2", [[1001]], 1000))).toEqual({
       error: "#VALUE!",
-      message: "人工接听量为 1001，大于人工排队量 1000，人工接听量不能超过人工排队量",
+      // The engine's part-above-whole message, as the 数据校验 sheet gives it without unit and cell.
+      message: "人工接听量 为 1001，大于人工排队量 1000",
     });
   });
 });

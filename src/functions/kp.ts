@@ -9,38 +9,51 @@ import {
   cellErrorText,
   CellGrid,
   CellValue,
+  checkMeasure,
+  checkParts,
+  checkRow,
+  compareRatios,
   Contender,
   decimalOf,
   DEFAULT_RULES,
   displayText,
   EXCEL_ERRORS,
   fieldDef,
+  fromCents,
+  HOLIDAY_KIND_HINT,
   HolidayOverride,
   IndicatorDef,
   IndicatorId,
-  IndicatorRule,
   INDICATORS,
   isBlank,
   isoToExcelSerial,
   MEASURE_IDS,
   MeasureId,
+  MeasureIssue,
+  measureKind,
+  measureMessage,
   METHODS_FOR,
   normalizeLabel,
+  problemDoes,
   PUBLICITY_WORKING_DAYS,
   publicityEnd,
   rank,
-  RATE_FIELDS,
   Ratio,
   readDate,
+  readHolidayKind,
   readNumber,
-  readRecords,
   readRuleTable,
   ruleFor,
   RuleSet,
-  scoreIndicator,
-  scoreMonth,
+  scoreArgumentFields,
+  indicatorScorer,
+  IndicatorScorer,
+  monthScorer,
+  MonthScorer,
+  toCents,
+  zeroDenominatorNote,
 } from "../engine";
-import { fieldForHeader } from "../workbook";
+import { fieldForHeader, SHEETS } from "../workbook";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -72,18 +85,18 @@ const invalid = (message: string) => new KpError("invalidValue", message);
 const notAvailable = (message: string) => new KpError("notAvailable", message);
 
 /** An error value given as an argument, passed on as the same Excel error where that is one we may return. */
-function passOn(errorText: string, what: string): KpError {
+function passOn(errorText: string, what: string, message = `${what}是错误值 ${errorText}`): KpError {
   switch (errorText) {
     case "#DIV/0!":
       return new KpError("divisionByZero");
     case "#N/A":
-      return notAvailable(`${what}是错误值 #N/A`);
+      return notAvailable(message);
     case "#NUM!":
       return new KpError("invalidNumber");
     case "#NULL!":
       return new KpError("nullReference");
     default:
-      return invalid(`${what}是错误值 ${errorText}`);
+      return invalid(message);
   }
 }
 
@@ -140,44 +153,32 @@ function omitted(arg: Arg): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Numbers, read as the engine reads a centre's row (records.ts)
+// Numbers, checked by the engine's own checks of a centre's row (records.ts)
 
-const LARGEST = 1e12;
-
-/** A field's value as the engine accepts it: a non-negative number, whole for counts, not a percentage. */
-function readField(arg: CellValue, field: MeasureId): number {
-  // Fast path: a plain number the engine takes as it is (no text, no percentage, in range).
-  if (
-    typeof arg === "number" &&
-    arg >= 0 &&
-    arg <= LARGEST &&
-    (Number.isInteger(arg) || (fieldDef(field).kind === "seconds" && Number.isFinite(arg)))
-  )
-    return arg;
-  return readMeasure(arg, fieldDef(field).label, fieldDef(field).kind === "count" ? "count" : "seconds");
+/** "（另有 2 处问题）" after the first of `count` problems. */
+function andMore(count: number): string {
+  return count > 1 ? `（另有 ${count - 1} 处问题）` : "";
 }
 
-function readMeasure(value: CellValue, label: string, kind: "count" | "seconds"): number {
-  const reading = readNumber(value);
-  if (!reading.ok) {
-    if (reading.reason === "blank") throw notAvailable(`${label}未填写`);
-    if (reading.reason === "error") throw passOn(reading.text, label);
-    throw invalid(`${label}为“${reading.text}”，不是数字`);
-  }
-  const v = reading.value;
-  if (reading.percent) throw invalid(`${label}为百分数“${displayText(value)}”，此处应填${kind === "seconds" ? "秒数" : "数量"}`);
-  if (v < 0) throw invalid(`${label}为 ${v}，不能为负数`);
-  if (kind === "count" && !Number.isInteger(v)) throw invalid(`${label}为 ${v}，数量应为整数`);
-  if (!Number.isSafeInteger(Math.ceil(v)) || v > LARGEST) throw invalid(`${label}为 ${v}，超出合理范围`);
-  return v;
+/** A measure's issue as the Excel error a function returns: a blank #N/A, an error value passed on, else #VALUE!. */
+function measureError(label: string, issue: MeasureIssue): KpError {
+  if (issue.code === "value.blank") return notAvailable(measureMessage(label, issue));
+  if (issue.errorText) return passOn(issue.errorText, label, measureMessage(label, issue));
+  return invalid(measureMessage(label, issue));
 }
 
-function checkPart(values: Record<MeasureId, number>, part: MeasureId, whole: MeasureId): void {
-  if (values[part] > values[whole]) {
-    throw invalid(
-      `${fieldDef(part).label}为 ${values[part]}，大于${fieldDef(whole).label} ${values[whole]}，${fieldDef(part).label}不能超过${fieldDef(whole).label}`,
-    );
-  }
+/** A count argument that is not a field (分子, 分母). */
+function readCount(cell: CellValue, label: string): number {
+  const checked = checkMeasure(cell, "count");
+  if (typeof checked !== "number") throw measureError(label, checked);
+  return checked;
+}
+
+/** A field's value as the engine accepts it in a centre's row. */
+function readField(cell: CellValue, field: MeasureId): number {
+  const checked = checkMeasure(cell, measureKind(field));
+  if (typeof checked !== "number") throw measureError(fieldDef(field).label, checked);
+  return checked;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,8 +194,21 @@ export const RULES_RANGE_SHEET = "评分规则区域";
  */
 interface CachedRules {
   readonly cells: readonly (readonly unknown[])[];
-  readonly entry: RuleSet | KpError;
+  readonly entry: ScoringRules | KpError;
 }
+
+/** A rule set with the engine's scorers for it, made once per table. */
+interface ScoringRules {
+  readonly rules: RuleSet;
+  readonly scoreMonth: MonthScorer;
+  readonly scorers: ReadonlyMap<IndicatorId, IndicatorScorer>;
+}
+
+function prepare(rules: RuleSet): ScoringRules {
+  return { rules, scoreMonth: monthScorer(rules), scorers: new Map(rules.indicators.map((r) => [r.id, indicatorScorer(r)])) };
+}
+
+const DEFAULT_SCORING = prepare(DEFAULT_RULES);
 const ruleCache: CachedRules[] = [];
 const RULE_CACHE_SIZE = 8;
 
@@ -226,10 +240,10 @@ function sameRange(snapshot: readonly (readonly unknown[])[], range: readonly un
 }
 
 /** The rules a function scores with: the built-in table when `arg` is omitted or blank, else the range's table. */
-export function rulesOf(arg: Arg): RuleSet {
-  if (arg === undefined || arg === null) return DEFAULT_RULES;
+export function rulesOf(arg: Arg): ScoringRules {
+  if (arg === undefined || arg === null) return DEFAULT_SCORING;
   const range: readonly unknown[] = Array.isArray(arg) ? arg : [[arg]];
-  let entry: RuleSet | KpError | undefined;
+  let entry: ScoringRules | KpError | undefined;
   for (let i = 0; i < ruleCache.length; i++) {
     if (sameRange(ruleCache[i].cells, range)) {
       entry = ruleCache[i].entry;
@@ -239,13 +253,12 @@ export function rulesOf(arg: Arg): RuleSet {
   }
   if (entry === undefined) {
     const grid = gridOf(arg);
-    if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_RULES;
+    if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_SCORING;
     const reading = readRuleTable(grid as CellGrid, RULES_RANGE_SHEET);
-    if (reading.rules) entry = reading.rules;
+    if (reading.rules) entry = prepare(reading.rules);
     else {
       const errors = reading.problems.filter((p) => p.severity === "error");
-      const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : "";
-      entry = invalid(`评分规则有误：${errors[0]?.message ?? "无法读取"}${more}`);
+      entry = invalid(`评分规则有误：${errors[0]?.message ?? "无法读取"}${andMore(errors.length)}`);
     }
     ruleCache.unshift({ cells: range.map((row) => (Array.isArray(row) ? [...row] : [row])), entry });
     if (ruleCache.length > RULE_CACHE_SIZE) ruleCache.pop();
@@ -271,23 +284,7 @@ for (const def of INDICATORS) {
 }
 
 /** An indicator named by id (A2, a2, Ａ２) or Chinese name (人工接通率). */
-const indicatorByRawText = new Map<string, IndicatorDef & { readonly id: IndicatorId }>();
-
 export function findIndicator(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
-  const raw =
-    typeof arg === "string"
-      ? arg
-      : Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && typeof arg[0][0] === "string"
-        ? (arg[0][0] as string)
-        : undefined;
-  const known = raw === undefined ? undefined : indicatorByRawText.get(raw);
-  if (known) return known;
-  const def = findIndicatorSlow(arg);
-  if (raw !== undefined && indicatorByRawText.size < 256) indicatorByRawText.set(raw, def);
-  return def;
-}
-
-function findIndicatorSlow(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
   const cell = single(arg, "指标");
   const text = displayText(cell).trim();
   if (!text) throw invalid("请给出指标编号（如 A2）或名称（如 人工接通率）");
@@ -302,8 +299,8 @@ function findIndicatorSlow(arg: Arg): IndicatorDef & { readonly id: IndicatorId 
 
 /** numerator ÷ denominator for two counts; #DIV/0! for a zero denominator. */
 export function kpRate(numerator: Arg, denominator: Arg): number {
-  const n = readMeasure(single(numerator, "分子"), "分子", "count");
-  const d = readMeasure(single(denominator, "分母"), "分母", "count");
+  const n = readCount(single(numerator, "分子"), "分子");
+  const d = readCount(single(denominator, "分母"), "分母");
   if (d === 0) throw new KpError("divisionByZero");
   if (n > d) throw invalid(`分子 ${n} 大于分母 ${d}，比率不能超过 100%`);
   return n / d;
@@ -325,11 +322,6 @@ function readMedian(arg: Arg): Ratio {
   return { num: Number(d.num), den: Number(d.den) };
 }
 
-function oneCell(def: IndicatorDef, cells: readonly CellValue[]): CellValue {
-  if (cells.length !== 1) throw invalid(`${def.id} ${def.label}的数值应为单个单元格，收到 ${cells.length} 个单元格`);
-  return cells[0];
-}
-
 function noDenominatorError(def: IndicatorDef): KpError {
   return invalid(`${def.id} ${def.label}不使用第三个参数，请留空`);
 }
@@ -337,72 +329,52 @@ function noDenominatorError(def: IndicatorDef): KpError {
 const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的中位数（可用 MEDIAN 计算），请在该参数中给出";
 
 /**
- * One indicator's points. Argument conventions by indicator (the fields of spec §3):
- * - A1: value = 工单总量, denominator = the class median of 工单总量 (required).
- * - A2, A3, B1–B5: value = the rate's numerator count, denominator = its denominator count.
- * - A4: value = 平均等待时长（秒）; denominator left empty.
- * - C1: value = two cells 按时报送信息数, 逾期报送信息数 (e.g. B2:C2 or {8,2}); denominator = 应报送信息数.
- * - C2: value = 督导一般问题数, denominator = 督导严重问题数; or value = the two cells and denominator empty.
+ * One indicator's points. The arguments follow the indicator's fields (scoreArgumentFields):
+ * - A1: value = 工单总量, third argument = the class median of 工单总量 (required).
+ * - A2, A3, B1–B5: value = the rate's numerator count, third argument = its denominator count.
+ * - A4: value = 平均等待时长（秒）; third argument left empty.
+ * - C1: value = two cells 按时报送信息数, 逾期报送信息数 (e.g. B2:C2 or {8,2}); third argument = 应报送信息数.
+ * - C2: value = 督导一般问题数, third argument = 督导严重问题数; or value = the two cells and the third empty.
  */
 export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: Arg): number {
   const def = findIndicator(indicator);
-  const ruleSet = rulesOf(rules);
-  const rule: IndicatorRule = ruleFor(ruleSet, def.id);
+  const scoring = rulesOf(rules);
+  const rule = ruleFor(scoring.rules, def.id);
   if (!METHODS_FOR[def.id].includes(rule.method)) {
     throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
   }
-  // Only the fields the indicator's method reads (METHODS_FOR keeps the method to those).
-  const values = {} as Record<MeasureId, number>;
+  const values: Partial<Record<MeasureId, number>> = {};
   const valueCells = cellsOf(value);
-  const denomGiven = !omitted(denominator);
+  const given = !omitted(denominator);
+  const { value: valueFields, denominator: denominatorField } = scoreArgumentFields(def.id);
   let median: Ratio | null = null;
-
-  switch (def.id) {
-    case "A1":
-      values.ordersTotal = readField(oneCell(def, valueCells), "ordersTotal");
-      if (!denomGiven) throw notAvailable(MISSING_MEDIAN);
+  // An indicator that is not a rate may also take all its fields as the value (C2: B2:C2).
+  if (!def.isRate && denominatorField && valueCells.length === def.fields.length) {
+    if (given) throw noDenominatorError(def);
+    def.fields.forEach((f, i) => (values[f] = readField(valueCells[i], f)));
+  } else {
+    if (valueCells.length !== valueFields.length) throw invalid(valueCountMessage(def, valueFields, valueCells.length));
+    valueFields.forEach((f, i) => (values[f] = readField(valueCells[i], f)));
+    if (denominatorField) {
+      const label = fieldDef(denominatorField).label;
+      if (!given) throw notAvailable(`${def.id} ${def.label}需要${label}（第三个参数）`);
+      values[denominatorField] = readField(single(denominator, label), denominatorField);
+    } else if (rule.method === "classMedian") {
+      if (!given) throw notAvailable(MISSING_MEDIAN);
       median = readMedian(denominator);
-      break;
-    case "A4":
-      if (denomGiven) throw noDenominatorError(def);
-      values.avgWaitSeconds = readField(oneCell(def, valueCells), "avgWaitSeconds");
-      break;
-    case "C1": {
-      if (valueCells.length !== 2) throw invalid("C1 信息报送的数值应为两个单元格：按时报送信息数、逾期报送信息数（如 B2:C2）");
-      values.reportsOnTime = readField(valueCells[0], "reportsOnTime");
-      values.reportsLate = readField(valueCells[1], "reportsLate");
-      if (!denomGiven) throw notAvailable("C1 信息报送需要应报送信息数（第三个参数）");
-      values.reportsRequired = readField(single(denominator, "应报送信息数"), "reportsRequired");
-      checkPart(values, "reportsOnTime", "reportsRequired");
-      if (values.reportsOnTime + values.reportsLate > values.reportsRequired) {
-        throw invalid(`按时 ${values.reportsOnTime} + 逾期 ${values.reportsLate} 超过应报送 ${values.reportsRequired}`);
-      }
-      break;
-    }
-    case "C2": {
-      if (valueCells.length === 2) {
-        if (denomGiven) throw noDenominatorError(def);
-        values.inspectionMinor = readField(valueCells[0], "inspectionMinor");
-        values.inspectionMajor = readField(valueCells[1], "inspectionMajor");
-      } else {
-        values.inspectionMinor = readField(oneCell(def, valueCells), "inspectionMinor");
-        if (!denomGiven) throw notAvailable("C2 督导检查需要督导严重问题数（第三个参数；没有填 0）");
-        values.inspectionMajor = readField(single(denominator, "督导严重问题数"), "inspectionMajor");
-      }
-      break;
-    }
-    default: {
-      const [numField, denField] = RATE_FIELDS[def.id]!;
-      values[numField] = readField(oneCell(def, valueCells), numField);
-      if (!denomGiven) throw notAvailable(`${def.id} ${def.label}需要${fieldDef(denField).label}（第三个参数）`);
-      values[denField] = readField(single(denominator, fieldDef(denField).label), denField);
-      checkPart(values, numField, denField);
-    }
+    } else if (given) throw noDenominatorError(def);
   }
+  const [issue] = checkParts(values);
+  if (issue) throw invalid(measureMessage(fieldDef(issue.field).label, issue));
+  const score = scoring.scorers.get(def.id)!(values as Record<MeasureId, number>, median);
+  if (score.cents === null) throw notAvailable(zeroDenominatorNote(rule));
+  return fromCents(score.cents);
+}
 
-  const score = scoreIndicator(rule, values, median);
-  if (score.cents === null) throw notAvailable(`${def.id} ${def.label}的分母为 0，按评分规则不计入（基本分按适用指标折算）`);
-  return score.cents / 100;
+function valueCountMessage(def: IndicatorDef, fields: readonly MeasureId[], given: number): string {
+  if (fields.length === 1) return `${def.id} ${def.label}的数值应为单个单元格，收到 ${given} 个单元格`;
+  const labels = fields.map((f) => fieldDef(f).label).join("、");
+  return `${def.id} ${def.label}的数值应为${fields.length === 2 ? "两" : fields.length}个单元格：${labels}（如 B2:C2）`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,9 +385,6 @@ export function fieldOfHeader(header: CellValue): MeasureId | "month" | undefine
   return fieldForHeader(displayText(header)) as MeasureId | "month" | undefined;
 }
 
-const ROW_UNIT = { code: "ROW", name: "本行", unitClass: "-" };
-const ROW_MONTH = "2000-01";
-
 /** The base score (基本分) of one row of an indicator sheet, checked and scored exactly as the engine does. */
 export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg): number {
   const headerCells = cellsOf(headers);
@@ -423,7 +392,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   if (headerCells.length !== valueCells.length) {
     throw invalid(`表头有 ${headerCells.length} 个单元格，数值有 ${valueCells.length} 个，两者应一一对应`);
   }
-  const ruleSet = rulesOf(rules);
+  const scoring = rulesOf(rules);
   const raw: Partial<Record<MeasureId, CellValue>> = {};
   const seen = new Set<string>();
   headerCells.forEach((header, i) => {
@@ -436,25 +405,22 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   const absent = MEASURE_IDS.filter((id) => !seen.has(id));
   if (absent.length) throw invalid(`表头缺少：${absent.map((id) => fieldDef(id).label).join("、")}`);
 
-  const reading = readRecords([{ unitCode: ROW_UNIT.code, month: ROW_MONTH, values: raw }], [ROW_UNIT], 2000, [ROW_MONTH]);
-  const state = reading.state(ROW_UNIT.code, ROW_MONTH);
-  if (!state || state.kind === "missing") throw notAvailable("本行未填写数据（缺报）");
-  if (state.kind === "pending") {
-    const errors = reading.problems.filter((p) => p.severity === "error");
-    const first = errors[0];
-    const prefix = `${ROW_UNIT.name} 2000年1月 `;
-    const message = (first?.message ?? "数据有误").replace(prefix, "");
-    const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处问题）` : "";
-    if (errors.every((p) => p.code === "value.blank")) throw notAvailable(`${message}${more}`);
-    const cellError = first?.code === "value.cellError" && first.field ? cellErrorText(raw[first.field as MeasureId]) : undefined;
-    if (cellError && errors.length === 1) throw passOn(cellError, fieldDef(first.field as MeasureId).label);
-    throw invalid(`${message}${more}`);
+  if (MEASURE_IDS.every((id) => isBlank(raw[id]))) throw notAvailable("本行未填写数据（缺报）");
+  const { values: checked, issues } = checkRow(raw);
+  if (!checked) {
+    const errors = issues.filter((i) => problemDoes(i, "blocksUnit"));
+    const [first] = errors;
+    const label = fieldDef(first.field).label;
+    const message = `${measureMessage(label, first)}${andMore(errors.length)}`;
+    if (errors.every((i) => i.code === "value.blank")) throw notAvailable(message);
+    if (first.errorText && errors.length === 1) throw passOn(first.errorText, label, message);
+    throw invalid(message);
   }
-  const a1Rule = ruleFor(ruleSet, "A1");
+  const a1Rule = ruleFor(scoring.rules, "A1");
   let median: Ratio | null = null;
   if (!omitted(a1Median)) median = readMedian(a1Median);
   else if (a1Rule.method === "classMedian") throw notAvailable(MISSING_MEDIAN);
-  return scoreMonth(ruleSet, state.values, median).baseCents / 100;
+  return fromCents(scoring.scoreMonth(checked, median).baseCents);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -493,7 +459,7 @@ export function exactRatio(value: number): Ratio {
 function readTotal(cell: CellValue): number | undefined {
   const reading = readNumber(cell);
   if (!reading.ok || reading.percent) return undefined;
-  return Math.round(reading.value * 100);
+  return toCents(reading.value);
 }
 
 /**
@@ -526,8 +492,7 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
     contenders.push({ key: String(i).padStart(6, "0"), name: String(i + 1), totalCents: cents, connectRate });
   });
   const placements = rank(contenders);
-  const sameRate = (a: Ratio | null, b: Ratio | null) =>
-    a === null || b === null ? a === b : BigInt(a.num) * BigInt(b.den) === BigInt(b.num) * BigInt(a.den);
+  const sameRate = (a: Ratio | null, b: Ratio | null) => (a === null || b === null ? a === b : compareRatios(a, b) === 0);
   const mine = contenders.find((c) => c.totalCents === own && sameRate(c.connectRate, ownRate));
   if (!mine) throw notAvailable(rateGiven ? "分数与人工接通率的组合不在排名区域中" : "分数不在排名区域中");
   return placements.find((p) => p.contender === mine)!.rank;
@@ -536,26 +501,22 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
 // ---------------------------------------------------------------------------------------------
 // KP.PUBLICITYEND
 
-const WORKDAY_WORDS = ["工作日", "上班", "班", "调休上班", "补班", "workday", "true"].map(normalizeLabel);
-const DAYOFF_WORDS = ["休息日", "放假", "休", "休息", "节假日", "假日", "假", "holiday", "false"].map(normalizeLabel);
-
-/** Rows of date | 工作日/休息日 (a header row and blank rows are passed over). */
+/** Rows of date | 工作日/休息日, the words of the workbook's 节假日调整 sheet (a header row and blank rows are passed over). */
 export function readOverrides(arg: Arg): HolidayOverride[] {
   if (omitted(arg)) return [];
-  const grid = gridOf(arg);
   const out: HolidayOverride[] = [];
-  grid.forEach((row, r) => {
+  gridOf(arg).forEach((row, r) => {
     const [dateCell = null, kindCell = null] = row;
     if (isBlank(dateCell) && isBlank(kindCell)) return;
     const date = readDate(dateCell);
     if (!date) {
       if (r === 0 && typeof dateCell === "string") return; // a header such as 日期
-      throw invalid(`节假日调整第 ${r + 1} 行的日期“${displayText(dateCell)}”无法识别`);
+      throw invalid(`${SHEETS.holidays}第 ${r + 1} 行的日期“${displayText(dateCell)}”无法识别`);
     }
-    const kind = typeof kindCell === "boolean" ? String(kindCell) : normalizeLabel(displayText(kindCell));
-    if (WORKDAY_WORDS.includes(kind)) out.push({ date, workday: true });
-    else if (DAYOFF_WORDS.includes(kind)) out.push({ date, workday: false });
-    else throw invalid(`节假日调整第 ${r + 1} 行的类型“${displayText(kindCell)}”不认识，请填“工作日”或“休息日”`);
+    const workday = readHolidayKind(kindCell);
+    if (workday === undefined)
+      throw invalid(`${SHEETS.holidays}第 ${r + 1} 行的类型“${displayText(kindCell)}”不认识，请填${HOLIDAY_KIND_HINT}`);
+    out.push({ date, workday });
   });
   return out;
 }
@@ -580,7 +541,7 @@ export function kpPublicityEnd(date: Arg, days?: Arg, overrides?: Arg): number {
     }
     count = reading.value;
   }
-  const period = publicityEnd(published, count, readOverrides(overrides));
+  const period = publicityEnd(published, count, readOverrides(overrides), SHEETS.holidays);
   if (period.unknownYears.length) throw notAvailable(period.warning!);
   return isoToExcelSerial(period.end);
 }

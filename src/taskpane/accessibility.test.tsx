@@ -46,7 +46,7 @@ function expectValidReferences(container: HTMLElement): void {
 function problems(n: number): Problem[] {
   return Array.from({ length: n }, (_, i) => ({
     severity: i % 2 ? ("warning" as const) : ("error" as const),
-    code: "count.negative",
+    code: "value.negative",
     message: `第 ${i + 1} 条问题`,
     action: "请更正。",
     at: i % 5 === 4 ? undefined : { sheet: "郑州市", cell: `E${i + 4}` },

@@ -1,7 +1,7 @@
 // Pure helpers behind the pane's views: period choices and the summary of an evaluation.
 
 import type { Evaluation, ResultRow, MonthKey, Period } from "../engine";
-import { formatCents, distinctPercent, tiedWith } from "../engine";
+import { distinctPercent, formatTotal, tiedWith } from "../engine";
 import type { Messages } from "./i18n";
 
 export type PeriodKind = Period["kind"];
@@ -50,9 +50,8 @@ export function yearOptions(months: readonly MonthKey[], workbookYear: number | 
   return [...years].filter((y) => Number.isInteger(y) && y > 1900 && y < 3000).sort((a, b) => a - b);
 }
 
-export function totalText(total: number | null): string {
-  return total === null ? "—" : formatCents(Math.round(total * 100));
-}
+/** A total as the pane shows it: the engine's one way of writing totals. */
+export const totalText = formatTotal;
 
 /** Ranked rows with rank 1–3 (more than three when ranks are shared). */
 export function topThree(evaluation: Evaluation): ResultRow[] {

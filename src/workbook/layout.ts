@@ -59,7 +59,6 @@ export const HOLIDAY_HEADER_ALIASES: Record<keyof typeof HOLIDAY_HEADERS, string
   kind: ["是否上班", "安排"],
   note: ["备注", "名称"],
 };
-export const HOLIDAY_KINDS = { workday: ["工作日", "上班", "调休上班", "补班"], dayOff: ["休息日", "放假", "休息", "节假日"] };
 
 /** The 单位 column of a summary indicator sheet. */
 export const UNIT_COLUMN = "单位";

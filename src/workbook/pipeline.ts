@@ -2,6 +2,7 @@
 // (.xlsx in Node, Office.js in the add-in) call this and only move cells in and out.
 
 import { Evaluation, evaluate, Period, Problem } from "../engine";
+import { SHEETS } from "./layout";
 import { WorkbookInput, SheetCells, readWorkbook } from "./read";
 import { planGeneration } from "./plan";
 import { WorkbookChange } from "./sheet-spec";
@@ -36,6 +37,7 @@ export function evaluateWorkbook(
     problems: input.problems,
     published: request.published,
     holidayOverrides: input.holidayOverrides,
+    holidaySheet: SHEETS.holidays,
   });
   // A column missing from a sheet is reported once, at its header row: not again for every row as a blank cell.
   const names = new Set(sheets.map((s) => s.name));

@@ -11,6 +11,8 @@ import {
   UNIT_CLASSES,
   fieldDef,
   HolidayOverride,
+  HOLIDAY_KIND_HINT,
+  readHolidayKind,
   CellGrid,
   CellValue,
   displayText,
@@ -26,7 +28,6 @@ import {
   cellAddress,
   problem,
   RawRecord,
-  RULE_SHEET,
   RuleSet,
   readRuleTable,
   DEFAULT_UNITS,
@@ -38,7 +39,6 @@ import {
   EVENT_HEADER_ALIASES,
   HOLIDAY_HEADERS,
   HOLIDAY_HEADER_ALIASES,
-  HOLIDAY_KINDS,
   SHEETS,
   UNIT_COLUMN,
   UNIT_COLUMN_ALIASES,
@@ -249,8 +249,10 @@ function readEvents(sheet: SheetCells, index: UnitIndex, problems: Problem[]): S
     const get = (k: keyof typeof EVENT_HEADERS) => (cols[k] === undefined ? null : (row[cols[k]!] ?? null));
     if ((Object.keys(EVENT_HEADERS) as (keyof typeof EVENT_HEADERS)[]).every((k) => isBlank(get(k)))) continue;
     const at = (k: keyof typeof EVENT_HEADERS) => ref(sheet.name, r, cols[k] ?? 0);
-    const fail = (k: keyof typeof EVENT_HEADERS, message: string, action: string) =>
-      problems.push(problem("error", `events.${k}`, `${sheet.name}!${at(k).cell}：${message}，该事件未计入`, action, { at: at(k) }));
+    const fail = (k: Exclude<keyof typeof EVENT_HEADERS, "description">, message: string, action: string) =>
+      problems.push(
+        problem("error", `events.${k}` as const, `${sheet.name}!${at(k).cell}：${message}，该事件未计入`, action, { at: at(k) }),
+      );
     const date = readDate(get("date"));
     if (!date) {
       fail("date", `日期“${cellText(get("date"))}”无法识别`, "请填写如 2026-10-09 的日期。");
@@ -315,21 +317,14 @@ function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[]
     const row = sheet.cells[r];
     if (isBlank(row[cDate!]) && isBlank(row[cKind!])) continue;
     const date = readDate(row[cDate!]);
-    const kindText = normalizeLabel(cellText(row[cKind!]));
-    const workday = HOLIDAY_KINDS.workday.some((k) => normalizeLabel(k) === kindText)
-      ? true
-      : HOLIDAY_KINDS.dayOff.some((k) => normalizeLabel(k) === kindText)
-        ? false
-        : undefined;
+    const workday = readHolidayKind(row[cKind!]);
     if (!date || workday === undefined) {
       const c = !date ? cDate! : cKind!;
       problems.push(
         problem(
           "error",
           "holidays.bad",
-          `${sheet.name}!${cellAddress(r + 1, c + 1)}：${
-            !date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为“工作日”或“休息日”`
-          }，该行未采用`,
+          `${sheet.name}!${cellAddress(r + 1, c + 1)}：${!date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为${HOLIDAY_KIND_HINT}`}，该行未采用`,
           "请更正该行。",
           { at: ref(sheet.name, r, c) },
         ),
@@ -378,7 +373,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const index = new UnitIndex(units);
 
   let rules: RuleSet | null | undefined;
-  const rulesSheet = byName.get(RULE_SHEET);
+  const rulesSheet = byName.get(SHEETS.rules);
   if (rulesSheet) {
     const reading = readRuleTable(rulesSheet.cells, rulesSheet.name);
     problems.push(...reading.problems);
@@ -393,7 +388,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const records: RawRecord[] = [];
   const indicatorSheets: { name: string; layout: "unit" | "summary"; units: string[]; missingColumns: MeasureId[] }[] = [];
   const sheetsOfUnit = new Map<string, string[]>();
-  const reserved = new Set<string>([REGISTRY_SHEET, RULE_SHEET, SHEETS.units, SHEETS.events, SHEETS.holidays]);
+  const reserved = new Set<string>([REGISTRY_SHEET, SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays]);
 
   for (const sheet of sheets) {
     if (reserved.has(sheet.name) || productOutputs.has(sheet.name)) continue;

@@ -7,7 +7,10 @@ import {
   RESULT_LABELS,
   STATUS_LABELS,
   Ratio,
-  formatPercent,
+  formatPercentOf,
+  formatTotal,
+  ratioToNumber,
+  zeroDenominatorNote,
   Evaluation,
   ResultRow,
   monthLabel,
@@ -49,7 +52,7 @@ interface Column {
 }
 
 function rateValue(r: Ratio | null): number | null {
-  return r === null ? null : r.num / r.den;
+  return r === null ? null : ratioToNumber(r);
 }
 
 function rankCell(row: ResultRow): CellSpec {
@@ -67,7 +70,7 @@ function monthColumns(evaluation: ColumnSource): Column[] {
         width: 11,
         cell: (row) => {
           if (row.result === "pending" || row.result === "missing") return num(null, PERCENT);
-          if (row.zeroDenominators.includes(id)) return text("—", { align: "center", note: `分母为 0：${zeroNote(evaluation, id)}` });
+          if (row.zeroDenominators.includes(id)) return text("—", { align: "center", note: zeroNote(evaluation, id) });
           return num(rateValue(row.rates[id]), PERCENT);
         },
       });
@@ -83,8 +86,7 @@ function monthColumns(evaluation: ColumnSource): Column[] {
 
 function zeroNote(evaluation: ColumnSource, id: IndicatorId): string {
   const rule = evaluation.rules?.indicators.find((r) => r.id === id);
-  if (!rule) return "";
-  return rule.zeroDenominator === "full" ? "按满分计" : rule.zeroDenominator === "zero" ? "按 0 分计" : "不计入，基本分按适用指标折算";
+  return rule ? zeroDenominatorNote(rule) : "";
 }
 
 function periodColumns(evaluation: ColumnSource): Column[] {
@@ -343,7 +345,7 @@ function showValue(v: unknown, headerText: string): string {
   if (v === null || v === undefined || v === "") return "";
   if (typeof v === "number") {
     if (headerText === "名次") return String(v);
-    return /率/.test(headerText) && !/得分/.test(headerText) ? formatPercent({ num: Math.round(v * 1e6), den: 1e6 }) : v.toFixed(2);
+    return /率/.test(headerText) && !/得分/.test(headerText) ? formatPercentOf(v) : formatTotal(v);
   }
   return String(v);
 }

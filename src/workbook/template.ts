@@ -15,8 +15,10 @@ import {
   periodLabel,
   columnLetters,
   DEFAULT_RULES,
-  RULE_SHEET,
   RuleSet,
+  fromCents,
+  scoreArgumentFields,
+  toCents,
   isRateParam,
   ruleFor,
   ruleTableRows,
@@ -45,34 +47,28 @@ const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ valu
 export type MonthValues = (unit: Unit, month: string) => Partial<Record<MeasureId, CellValue>> | undefined;
 
 /** Where the template's rule table sits, for the score formulas. */
-const RULES_RANGE = `'${RULE_SHEET}'!$A$1:$H$40`;
+const RULES_RANGE = `'${SHEETS.rules}'!$A$1:$H$40`;
 
 /** Column letter of each field in a unit sheet (FIELDS order from column A). */
 const FIELD_COLUMN = new Map(FIELDS.map((f, i) => [f.id, columnLetters(i + 1)]));
 const col = (id: FieldId) => FIELD_COLUMN.get(id)!;
 
 /**
- * The KP.SCORE arguments of each indicator but A1, from the row's own cells (spec §7): rates take
- * numerator and denominator; A4 the seconds; C1 on-time and late against required; C2 the findings.
+ * The KP.SCORE value and third argument of an indicator but A1, from the row's own cells (spec §7):
+ * the value cells as one range (C1's 按时 and 逾期 are neighbours), then the denominator's cell or nothing.
  */
-const SCORE_ARGS: Record<Exclude<IndicatorId, "A1">, (r: number) => string> = {
-  A2: (r) => `${col("manualAnswered")}${r},${col("manualQueued")}${r}`,
-  A3: (r) => `${col("infoInstant")}${r},${col("infoOrders")}${r}`,
-  A4: (r) => `${col("avgWaitSeconds")}${r},`,
-  B1: (r) => `${col("transferOnTime")}${r},${col("transferDue")}${r}`,
-  B2: (r) => `${col("crossCityOnTime")}${r},${col("crossCityDue")}${r}`,
-  B3: (r) => `${col("instantSatisfied")}${r},${col("instantRated")}${r}`,
-  B4: (r) => `${col("revisited")}${r},${col("transferClosed")}${r}`,
-  B5: (r) => `${col("revisitSatisfied")}${r},${col("revisitRated")}${r}`,
-  C1: (r) => `${col("reportsOnTime")}${r}:${col("reportsLate")}${r},${col("reportsRequired")}${r}`,
-  C2: (r) => `${col("inspectionMinor")}${r},${col("inspectionMajor")}${r}`,
-};
+function scoreArgs(id: IndicatorId, r: number): string {
+  const { value, denominator } = scoreArgumentFields(id);
+  const first = `${col(value[0])}${r}`;
+  const range = value.length > 1 ? `${first}:${col(value[value.length - 1])}${r}` : first;
+  return `${range},${denominator ? `${col(denominator)}${r}` : ""}`;
+}
 
 /** The provisional score of a filled row, as KP.SCORE gives it, cached in the file for readers without the add-in. */
 function cachedScore(rules: RuleSet, id: IndicatorId, values: Partial<Record<MeasureId, CellValue>> | undefined): number | null {
   if (!values || MEASURE_IDS.some((f) => typeof values[f] !== "number")) return null;
   const score = scoreIndicator(ruleFor(rules, id), values as Record<MeasureId, number>, null);
-  return score.cents === null ? null : score.cents / 100;
+  return score.cents === null ? null : fromCents(score.cents);
 }
 
 /**
@@ -120,15 +116,12 @@ export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues
         value: cached[i],
         numberFormat: "0.00",
         fill: SCORE_FILL,
-        formula:
-          id === "A1"
-            ? a1Formula
-            : blankGuard(`${FUNCTION_NAMESPACE}.SCORE("${id}",${SCORE_ARGS[id as Exclude<IndicatorId, "A1">](r)},${RULES_RANGE})`),
+        formula: id === "A1" ? a1Formula : blankGuard(`${FUNCTION_NAMESPACE}.SCORE("${id}",${scoreArgs(id, r)},${RULES_RANGE})`),
       })),
       {
         value:
           cached.every((c, i) => c !== null || scored[i] === "A1") && filled
-            ? cached.reduce<number>((sum, c) => sum + Math.round((c ?? 0) * 100), 0) / 100
+            ? fromCents(cached.reduce<number>((sum, c) => sum + toCents(c ?? 0), 0))
             : null,
         numberFormat: "0.00",
         fill: SCORE_FILL,
@@ -177,7 +170,7 @@ export function describeRulesSheet(rules: RuleSet = DEFAULT_RULES): SheetSpec {
       return typeof v === "string" ? text(v) : { value: v as number };
     }),
   );
-  return { name: RULE_SHEET, role: "rules", rows, columnWidths: [10, 24, 14, 7, 9, 9, 10, 60], freeze: { rows: 1 }, headerRow: 1 };
+  return { name: SHEETS.rules, role: "rules", rows, columnWidths: [10, 24, 14, 7, 9, 9, 10, 60], freeze: { rows: 1 }, headerRow: 1 };
 }
 
 export function describeUnitsSheet(units: readonly Unit[] = DEFAULT_UNITS): SheetSpec {

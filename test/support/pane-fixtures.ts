@@ -40,7 +40,7 @@ export function row(
 export const DATA_PROBLEMS: Problem[] = [
   {
     severity: "error",
-    code: "count.negative",
+    code: "value.negative",
     message: "郑州市 2026年10月 人工接听量为负数（郑州市!E14）",
     action: "请更正为不小于 0 的整数。",
     unitCode: "410100",
@@ -48,12 +48,12 @@ export const DATA_PROBLEMS: Problem[] = [
   },
   {
     severity: "warning",
-    code: "rate.unusual",
+    code: "value.lowConnectRate",
     message: "开封市 2026年10月 人工接通率 100%，请核实（开封市!E14）",
     action: "如数据无误可忽略。",
     at: { sheet: "开封市", cell: "E14" },
   },
-  { severity: "warning", code: "event.none", message: "本期没有考评事件", action: "" },
+  { severity: "warning", code: "event.otherYear", message: "本期没有考评事件", action: "" },
 ];
 
 /** A month with a tie decided by 人工接通率 (开封 over 洛阳), a shared 4th place, 不合格 and 数据待核. */

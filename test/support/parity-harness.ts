@@ -13,11 +13,13 @@ import {
   RuleSet,
   Unit,
   evaluate,
+  fieldDef,
   monthOfKey,
   readMonth,
   readNumber,
   readRuleTable,
   ratioToNumber,
+  scoreArgumentFields,
 } from "../../src/engine";
 import { rank, rate, score, total } from "../../src/functions/functions";
 import { ShimError, installCustomFunctionsShim, outcome } from "./custom-functions-shim";
@@ -65,30 +67,9 @@ function excelMedian(values: readonly number[]): number {
 
 /** The arguments of KP.SCORE for one indicator, taken from a row as the argument conventions say. */
 function scoreArgs(id: IndicatorId, v: (label: string) => CellValue, median: number): [unknown, unknown] {
-  switch (id) {
-    case "A1":
-      return [[[v("工单总量")]], median];
-    case "A2":
-      return [[[v("人工接听量")]], v("人工排队量")];
-    case "A3":
-      return [[[v("信息咨询类即时答复量")]], v("信息咨询类工单量")];
-    case "A4":
-      return [[[v("平均等待时长（秒）")]], null];
-    case "B1":
-      return [[[v("限时办结转办工单量")]], v("转办工单量")];
-    case "B2":
-      return [[[v("限时办结跨市工单量")]], v("跨市工单接收量")];
-    case "B3":
-      return [[[v("即时答复满意量")]], v("即时答复参评量")];
-    case "B4":
-      return [[[v("抽查回访量")]], v("办结转办工单量")];
-    case "B5":
-      return [[[v("回访满意量")]], v("回访参评量")];
-    case "C1":
-      return [[[v("按时报送信息数"), v("逾期报送信息数")]], v("应报送信息数")];
-    case "C2":
-      return [[[v("督导一般问题数")]], v("督导严重问题数")];
-  }
+  const { value, denominator } = scoreArgumentFields(id);
+  const third = denominator ? v(fieldDef(denominator).label) : id === "A1" ? median : null;
+  return [[value.map((f) => v(fieldDef(f).label))], third];
 }
 
 /**
@@ -161,7 +142,7 @@ export function checkParity(
 ): ParityReport {
   let rules: RuleSet | undefined;
   if (rulesGrid) {
-    const reading = readRuleTable(rulesGrid);
+    const reading = readRuleTable(rulesGrid, "评分规则");
     if (!reading.rules) throw new Error(`rules grid unusable: ${reading.problems.map((p) => p.message).join("; ")}`);
     rules = reading.rules;
   }
