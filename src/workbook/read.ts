@@ -242,67 +242,76 @@ function readEvents(sheet: SheetCells, index: UnitIndex, problems: Problem[]): S
     }
     return [];
   }
-  const cols = header.found;
   const events: ScoringEvent[] = [];
   for (let r = header.row + 1; r < sheet.cells.length; r++) {
-    const row = sheet.cells[r];
-    const get = (k: keyof typeof EVENT_HEADERS) => (cols[k] === undefined ? null : (row[cols[k]!] ?? null));
-    if ((Object.keys(EVENT_HEADERS) as (keyof typeof EVENT_HEADERS)[]).every((k) => isBlank(get(k)))) continue;
-    const at = (k: keyof typeof EVENT_HEADERS) => ref(sheet.name, r, cols[k] ?? 0);
-    const fail = (k: Exclude<keyof typeof EVENT_HEADERS, "description">, message: string, action: string) =>
-      problems.push(
-        problem("error", `events.${k}` as const, `${sheet.name}!${at(k).cell}：${message}，该事件未计入`, action, { at: at(k) }),
-      );
-    const date = readDate(get("date"));
-    if (!date) {
-      fail("date", `日期“${cellText(get("date"))}”无法识别`, "请填写如 2026-10-09 的日期。");
-      continue;
-    }
-    const unitText = cellText(get("unit"));
-    const unit = index.find(unitText);
-    if (!unit) {
-      fail("unit", unitText ? `单位“${unitText}”不在考评单位名单中` : "未填写单位", "请填写考评单位的全称、简称或代码。");
-      continue;
-    }
-    const type = lookup(EVENT_TYPES, cellText(get("type")));
-    if (!type) {
-      fail("type", `类型“${cellText(get("type"))}”不认识`, `可用：${EVENT_TYPES.map((t) => t.label).join("、")}。`);
-      continue;
-    }
-    const levelText = cellText(get("level"));
-    const level = levelText ? lookup(EVENT_LEVELS, levelText, (l) => l.aliases) : undefined;
-    const pointsCell = get("points");
-    const points = readNumber(pointsCell);
-    if (!isBlank(pointsCell) && (!points.ok || points.percent)) {
-      fail("points", `分值“${cellText(pointsCell)}”不是数字`, "请填写数字，或留空以按级别默认分值计。");
-      continue;
-    }
-    if (type.id !== "falsification" && !level && !points.ok) {
-      fail(
-        "level",
-        levelText ? `级别“${levelText}”不认识` : "未填写级别",
-        `可用：${EVENT_LEVELS.map((l) => l.label).join("、")}；或在“分值”列直接填写分值。`,
-      );
-      continue;
-    }
-    const scopeText = cellText(get("scope"));
-    const scope = scopeText ? lookup(EVENT_SCOPES, scopeText) : EVENT_SCOPES[0];
-    if (!scope) {
-      fail("scope", `计入“${scopeText}”不认识`, `可用：${EVENT_SCOPES.map((s) => s.label).join("、")}。`);
-      continue;
-    }
-    events.push({
-      date,
-      unitCode: unit.code,
-      type: type.id,
-      level: level?.id,
-      scope: scope.id,
-      points: points.ok ? Math.abs(points.value) : undefined,
-      description: cellText(get("description")) || undefined,
-      at: at("date"),
-    });
+    const event = readEventRow(sheet, r, header.found, index, problems);
+    if (event) events.push(event);
   }
   return events;
+}
+
+/** One row of 考评事件 as an event, or undefined for a blank row or one reported as a problem. */
+function readEventRow(
+  sheet: SheetCells,
+  r: number,
+  cols: Partial<Record<keyof typeof EVENT_HEADERS, number>>,
+  index: UnitIndex,
+  problems: Problem[],
+): ScoringEvent | undefined {
+  const row = sheet.cells[r];
+  const get = (k: keyof typeof EVENT_HEADERS) => (cols[k] === undefined ? null : (row[cols[k]!] ?? null));
+  if ((Object.keys(EVENT_HEADERS) as (keyof typeof EVENT_HEADERS)[]).every((k) => isBlank(get(k)))) return undefined;
+  const at = (k: keyof typeof EVENT_HEADERS) => ref(sheet.name, r, cols[k] ?? 0);
+  const fail = (k: Exclude<keyof typeof EVENT_HEADERS, "description">, message: string, action: string) =>
+    problems.push(problem("error", `events.${k}` as const, `${sheet.name}!${at(k).cell}：${message}，该事件未计入`, action, { at: at(k) }));
+  const date = readDate(get("date"));
+  if (!date) {
+    fail("date", `日期“${cellText(get("date"))}”无法识别`, "请填写如 2026-10-09 的日期。");
+    return undefined;
+  }
+  const unitText = cellText(get("unit"));
+  const unit = index.find(unitText);
+  if (!unit) {
+    fail("unit", unitText ? `单位“${unitText}”不在考评单位名单中` : "未填写单位", "请填写考评单位的全称、简称或代码。");
+    return undefined;
+  }
+  const type = lookup(EVENT_TYPES, cellText(get("type")));
+  if (!type) {
+    fail("type", `类型“${cellText(get("type"))}”不认识`, `可用：${EVENT_TYPES.map((t) => t.label).join("、")}。`);
+    return undefined;
+  }
+  const levelText = cellText(get("level"));
+  const level = levelText ? lookup(EVENT_LEVELS, levelText, (l) => l.aliases) : undefined;
+  const pointsCell = get("points");
+  const points = readNumber(pointsCell);
+  if (!isBlank(pointsCell) && (!points.ok || points.percent)) {
+    fail("points", `分值“${cellText(pointsCell)}”不是数字`, "请填写数字，或留空以按级别默认分值计。");
+    return undefined;
+  }
+  if (type.id !== "falsification" && !level && !points.ok) {
+    fail(
+      "level",
+      levelText ? `级别“${levelText}”不认识` : "未填写级别",
+      `可用：${EVENT_LEVELS.map((l) => l.label).join("、")}；或在“分值”列直接填写分值。`,
+    );
+    return undefined;
+  }
+  const scopeText = cellText(get("scope"));
+  const scope = scopeText ? lookup(EVENT_SCOPES, scopeText) : EVENT_SCOPES[0];
+  if (!scope) {
+    fail("scope", `计入“${scopeText}”不认识`, `可用：${EVENT_SCOPES.map((s) => s.label).join("、")}。`);
+    return undefined;
+  }
+  return {
+    date,
+    unitCode: unit.code,
+    type: type.id,
+    level: level?.id,
+    scope: scope.id,
+    points: points.ok ? Math.abs(points.value) : undefined,
+    description: cellText(get("description")) || undefined,
+    at: at("date"),
+  };
 }
 
 function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[] {
@@ -359,6 +368,123 @@ function indicatorHeader(row: readonly CellValue[]): IndicatorHeader | undefined
 
 const TOTAL_ROW = /^(合计|小计|总计|平均|均值|全省)/;
 
+/** An indicator sheet as read: its layout, the units whose rows it holds, the columns it lacks, its rows. */
+interface IndicatorSheetReading {
+  readonly layout: "unit" | "summary";
+  readonly units: readonly string[];
+  readonly missingColumns: readonly MeasureId[];
+  readonly records: readonly RawRecord[];
+}
+
+/**
+ * One sheet read as an indicator sheet, or undefined when it is none of ours (left alone). A sheet
+ * named after a unit without a usable header is reported, not read.
+ */
+function readIndicatorSheet(
+  sheet: SheetCells,
+  index: UnitIndex,
+  year: number | undefined,
+  problems: Problem[],
+): IndicatorSheetReading | undefined {
+  const sheetUnit = index.find(sheet.name);
+  const header = findHeader(sheet.cells, indicatorHeader);
+  if (!header) {
+    if (sheetUnit) problems.push(headerlessUnitSheet(sheet, sheetUnit));
+    return undefined;
+  }
+  const { fields, unitColumn } = header.found;
+  const layout = unitColumn !== undefined ? "summary" : "unit";
+  if (layout === "unit" && !sheetUnit) return undefined;
+  const monthColumn = fields.get("month");
+  if (monthColumn === undefined) {
+    problems.push(
+      problem("error", "sheet.noMonthColumn", `${sheet.name}!${cellAddress(header.row + 1, 1)}：缺少“月份”列`, "请在表头加上“月份”列。", {
+        at: ref(sheet.name, header.row, 0),
+      }),
+    );
+    return undefined;
+  }
+  const missingColumns = MEASURE_IDS.filter((f) => !fields.has(f));
+  if (missingColumns.length)
+    problems.push(missingColumnsProblem(sheet, header.row, missingColumns, layout === "unit" ? sheetUnit : undefined));
+  const records: RawRecord[] = [];
+  const units = new Set<string>();
+  for (let r = header.row + 1; r < sheet.cells.length; r++) {
+    const row = sheet.cells[r];
+    if (!row || row.every((v) => isBlank(v))) continue;
+    const monthCell = row[monthColumn] ?? null;
+    if (TOTAL_ROW.test(cellText(monthCell)) || (unitColumn !== undefined && TOTAL_ROW.test(cellText(row[unitColumn])))) continue;
+    const unit = layout === "summary" ? summaryRowUnit(sheet, r, unitColumn!, fields, index, problems) : sheetUnit;
+    if (!unit) continue;
+    const values: Partial<Record<MeasureId, CellValue>> = {};
+    const cells: Partial<Record<FieldId, CellRef>> = {};
+    for (const [field, c] of fields) {
+      cells[field] = ref(sheet.name, r, c);
+      if (field !== "month") values[field as MeasureId] = row[c] ?? null;
+    }
+    const month =
+      year !== undefined && typeof monthCell === "number" && monthCell >= 1 && monthCell <= 12 ? monthKey(year, monthCell) : monthCell;
+    records.push({ unitCode: unit.code, month: readMonth(month, year) ?? month, values, cells });
+    units.add(unit.code);
+  }
+  return { layout, units: [...units], missingColumns, records };
+}
+
+/** A sheet named after a unit whose header cannot be found: an error when it holds anything, else a reminder. */
+function headerlessUnitSheet(sheet: SheetCells, unit: Unit): Problem {
+  const at = { sheet: sheet.name, cell: "A1" };
+  if (!sheet.cells.some((row) => row.some((v) => !isBlank(v)))) {
+    return problem("warning", "sheet.empty", `${sheet.name}：${unit.name} 的指标表是空的`, "请填写该单位的月度指标。", {
+      unitCode: unit.code,
+      at,
+    });
+  }
+  return problem(
+    "error",
+    "sheet.noHeader",
+    `${sheet.name}：看起来是 ${unit.name} 的指标表，但找不到指标表头（如“月份”“工单总量”“人工排队量”）`,
+    "请按模板恢复表头；表头须在同一行、不要合并单元格。",
+    { unitCode: unit.code, at },
+  );
+}
+
+function missingColumnsProblem(sheet: SheetCells, headerRow: number, absent: readonly MeasureId[], unit: Unit | undefined): Problem {
+  const names = absent.map((f) => `“${fieldDef(f).label}”`).join("");
+  return problem(
+    "error",
+    "sheet.missingColumns",
+    `${sheet.name}!${cellAddress(headerRow + 1, 1)}：表头缺少${names}${absent.length > 1 ? ` ${absent.length} 列` : "列"}，该表的数据无法计分`,
+    "请在表头行补上这些列（表头须在同一行，不要合并单元格）。",
+    { unitCode: unit?.code, at: ref(sheet.name, headerRow, 0) },
+  );
+}
+
+/** The unit of a summary sheet's row by its 单位 cell; a row of an unknown unit is reported when it holds anything. */
+function summaryRowUnit(
+  sheet: SheetCells,
+  r: number,
+  unitColumn: number,
+  fields: ReadonlyMap<FieldId, number>,
+  index: UnitIndex,
+  problems: Problem[],
+): Unit | undefined {
+  const row = sheet.cells[r];
+  const text = cellText(row[unitColumn]);
+  const unit = index.find(text);
+  if (!unit && (text || [...fields].some(([f, c]) => f !== "month" && !isBlank(row[c])))) {
+    problems.push(
+      problem(
+        "error",
+        "record.unknownUnit",
+        `${sheet.name}!${cellAddress(r + 1, unitColumn + 1)}：单位“${text}”不在考评单位名单中，该行未计入`,
+        "请填写考评单位的全称、简称或代码，或在“考评单位”表中添加该单位。",
+        { at: ref(sheet.name, r, unitColumn) },
+      ),
+    );
+  }
+  return unit;
+}
+
 /** Reads every sheet of the workbook. `year` resolves months written without a year ("10月"). */
 export function readWorkbook(sheets: readonly SheetCells[], year?: number): WorkbookInput {
   const problems: Problem[] = [];
@@ -386,118 +512,42 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const holidayOverrides = holidaysSheet ? readHolidays(holidaysSheet, problems) : [];
 
   const records: RawRecord[] = [];
-  const indicatorSheets: { name: string; layout: "unit" | "summary"; units: string[]; missingColumns: MeasureId[] }[] = [];
+  const indicatorSheets: WorkbookInput["indicatorSheets"][number][] = [];
   const sheetsOfUnit = new Map<string, string[]>();
   const reserved = new Set<string>([REGISTRY_SHEET, SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays]);
-
   for (const sheet of sheets) {
     if (reserved.has(sheet.name) || productOutputs.has(sheet.name)) continue;
-    const sheetUnit = index.find(sheet.name);
-    const header = findHeader(sheet.cells, indicatorHeader);
-    if (!header) {
-      if (sheetUnit && sheet.cells.some((row) => row.some((v) => !isBlank(v)))) {
-        problems.push(
-          problem(
-            "error",
-            "sheet.noHeader",
-            `${sheet.name}：看起来是 ${sheetUnit.name} 的指标表，但找不到指标表头（如“月份”“工单总量”“人工排队量”）`,
-            "请按模板恢复表头；表头须在同一行、不要合并单元格。",
-            { unitCode: sheetUnit.code, at: { sheet: sheet.name, cell: "A1" } },
-          ),
-        );
-      } else if (sheetUnit) {
-        problems.push(
-          problem("warning", "sheet.empty", `${sheet.name}：${sheetUnit.name} 的指标表是空的`, "请填写该单位的月度指标。", {
-            unitCode: sheetUnit.code,
-            at: { sheet: sheet.name, cell: "A1" },
-          }),
-        );
-      }
-      continue;
-    }
-    const { fields, unitColumn } = header.found;
-    const layout = unitColumn !== undefined ? "summary" : "unit";
-    if (layout === "unit" && !sheetUnit) continue; // not an indicator sheet of ours: left alone
-    const monthColumn = fields.get("month");
-    if (monthColumn === undefined) {
-      problems.push(
-        problem("error", "sheet.noMonthColumn", `${sheet.name}!${cellAddress(header.row + 1, 1)}：缺少“月份”列`, "请在表头加上“月份”列。", {
-          at: ref(sheet.name, header.row, 0),
-        }),
-      );
-      continue;
-    }
-    const absent = MEASURE_IDS.filter((f) => !fields.has(f));
-    if (absent.length) {
-      const names = absent.map((f) => `“${fieldDef(f).label}”`).join("");
-      problems.push(
-        problem(
-          "error",
-          "sheet.missingColumns",
-          `${sheet.name}!${cellAddress(header.row + 1, 1)}：表头缺少${names}${absent.length > 1 ? ` ${absent.length} 列` : "列"}，该表的数据无法计分`,
-          "请在表头行补上这些列（表头须在同一行，不要合并单元格）。",
-          {
-            unitCode: layout === "unit" ? sheetUnit?.code : undefined,
-            at: ref(sheet.name, header.row, 0),
-          },
-        ),
-      );
-    }
-    const unitsHere = new Set<string>();
-    for (let r = header.row + 1; r < sheet.cells.length; r++) {
-      const row = sheet.cells[r];
-      if (!row || row.every((v) => isBlank(v))) continue;
-      const monthCell = row[monthColumn] ?? null;
-      if (TOTAL_ROW.test(cellText(monthCell)) || (unitColumn !== undefined && TOTAL_ROW.test(cellText(row[unitColumn])))) continue;
-      let unit = sheetUnit;
-      if (layout === "summary") {
-        const text = cellText(row[unitColumn!]);
-        unit = index.find(text);
-        if (!unit) {
-          if (text || [...fields].some(([f, c]) => f !== "month" && !isBlank(row[c]))) {
-            problems.push(
-              problem(
-                "error",
-                "record.unknownUnit",
-                `${sheet.name}!${cellAddress(r + 1, unitColumn! + 1)}：单位“${text}”不在考评单位名单中，该行未计入`,
-                "请填写考评单位的全称、简称或代码，或在“考评单位”表中添加该单位。",
-                { at: ref(sheet.name, r, unitColumn!) },
-              ),
-            );
-          }
-          continue;
-        }
-      }
-      const values: Partial<Record<MeasureId, CellValue>> = {};
-      const cells: Partial<Record<FieldId, CellRef>> = {};
-      for (const [field, c] of fields) {
-        cells[field] = ref(sheet.name, r, c);
-        if (field !== "month") values[field as MeasureId] = row[c] ?? null;
-      }
-      const month =
-        year !== undefined && typeof monthCell === "number" && monthCell >= 1 && monthCell <= 12 ? monthKey(year, monthCell) : monthCell;
-      records.push({ unitCode: unit!.code, month: readMonth(month, year) ?? month, values, cells });
-      unitsHere.add(unit!.code);
-    }
-    for (const code of unitsHere) sheetsOfUnit.set(code, [...(sheetsOfUnit.get(code) ?? []), sheet.name]);
-    indicatorSheets.push({ name: sheet.name, layout, units: [...unitsHere], missingColumns: absent });
+    const reading = readIndicatorSheet(sheet, index, year, problems);
+    if (!reading) continue;
+    records.push(...reading.records);
+    for (const code of reading.units) sheetsOfUnit.set(code, [...(sheetsOfUnit.get(code) ?? []), sheet.name]);
+    indicatorSheets.push({ name: sheet.name, layout: reading.layout, units: reading.units, missingColumns: reading.missingColumns });
   }
-
-  for (const [code, names] of sheetsOfUnit) {
-    const unitSheets = names.filter((n) => indicatorSheets.find((s) => s.name === n)?.layout === "unit");
-    if (unitSheets.length > 1) {
-      const unit = units.find((u) => u.code === code)!;
-      problems.push(
-        problem(
-          "error",
-          "sheet.duplicateUnit",
-          `${unit.name} 有 ${unitSheets.length} 张指标表：${unitSheets.join("、")}`,
-          "请只保留一张该单位的指标表，重复的月份将无法计分。",
-          { unitCode: code, at: { sheet: unitSheets[1], cell: "A1" } },
-        ),
-      );
-    }
-  }
+  problems.push(...duplicateUnitSheets(sheetsOfUnit, indicatorSheets, units));
 
   return { units, records, events, rules, holidayOverrides, problems, registry, indicatorSheets };
+}
+
+/** A unit with more than one sheet of its own: the repeated months cannot be scored. */
+function duplicateUnitSheets(
+  sheetsOfUnit: ReadonlyMap<string, readonly string[]>,
+  indicatorSheets: WorkbookInput["indicatorSheets"],
+  units: readonly Unit[],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [code, names] of sheetsOfUnit) {
+    const unitSheets = names.filter((n) => indicatorSheets.find((s) => s.name === n)?.layout === "unit");
+    if (unitSheets.length < 2) continue;
+    const unit = units.find((u) => u.code === code)!;
+    problems.push(
+      problem(
+        "error",
+        "sheet.duplicateUnit",
+        `${unit.name} 有 ${unitSheets.length} 张指标表：${unitSheets.join("、")}`,
+        "请只保留一张该单位的指标表，重复的月份将无法计分。",
+        { unitCode: code, at: { sheet: unitSheets[1], cell: "A1" } },
+      ),
+    );
+  }
+  return problems;
 }
