@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { publicityEnd } from "../engine";
 import { PaneError, type GenerateOutcome, type GenerateProgress } from "./controller";
 import { messagesFor } from "./i18n";
 import {
@@ -253,13 +254,15 @@ describe("task pane: failures are sentences, not stack traces", () => {
 
   it("shows the calendar warning for a year the calendar does not know", async () => {
     const controller = fakeController(FILLED, {
-      previewPublicity: async (published) => ({ published, end: "2031-01-08", days: 5, unknownYears: [2031], warning: "…" }),
+      // The engine's own answer for a year its calendar does not know.
+      previewPublicity: async (published) => publicityEnd(published),
     });
     renderApp(controller);
     await generateButton();
     fireEvent.change(screen.getByLabelText(zh.publicationDate), { target: { value: "2030-12-31" } });
     expect(await screen.findByText(/节假日数据未包含 2031 年/)).toBeTruthy();
-    expect(screen.getByText("公示期截止：2031-01-08（发布后第 5 个工作日）")).toBeTruthy();
+    // 2030-12-31 is a Tuesday; counting weekdays only: 01-01, 01-02, 01-03, 01-06, 01-07.
+    expect(screen.getByText("公示期截止：2031-01-07（发布后第 5 个工作日）")).toBeTruthy();
   });
 });
 

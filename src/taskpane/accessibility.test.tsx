@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { Problem } from "../engine";
+import { publicityEnd, type Problem } from "../engine";
 import { PaneError } from "./controller";
 import { messagesFor } from "./i18n";
 import {
@@ -235,7 +235,7 @@ describe("message bars are named", () => {
         throw new PaneError("busy");
       },
       importFiles: async () => ({ files: [], problems: [] }),
-      previewPublicity: async (published) => ({ published, end: "2031-01-08", days: 5, unknownYears: [2031] }),
+      previewPublicity: async (published) => publicityEnd(published),
     });
     const { container } = renderApp(controller);
     const prompt = await screen.findByTestId("kp-setup-prompt");

@@ -4,7 +4,7 @@
 /** The language of the engine's own words (problem messages and actions, notes): marked so in an English pane. */
 export const ENGINE_LANG = "zh-CN";
 
-import type { Period } from "../engine";
+import type { Period, PublicityPeriod } from "../engine";
 import type { SetUpSheet } from "./controller";
 
 export type Lang = "zh" | "en";
@@ -59,8 +59,8 @@ export interface Messages {
   readonly dateInvalid: string;
   readonly publicityComputing: string;
   publicityEnd(end: string, days: number): string;
-  calendarWarning(years: readonly number[]): string;
-  readonly clearDate: string;
+  /** The calendar's warning: the engine's own words in Chinese, a translation in English. */
+  calendarWarning(period: PublicityPeriod): string;
 
   // Summary
   readonly summaryHeading: string;
@@ -180,9 +180,7 @@ const zh: Messages = {
   dateInvalid: "请按“年-月-日”填写一个有效日期，如 2026-11-05。",
   publicityComputing: "正在计算公示期…",
   publicityEnd: (end, days) => `公示期截止：${end}（发布后第 ${days} 个工作日）`,
-  calendarWarning: (years) =>
-    `节假日数据未包含 ${years.join("、")} 年，截止日仅按周末推算，可能不准确。请在“节假日调整”表中填写该年的放假与调休安排。`,
-  clearDate: "清除日期",
+  calendarWarning: (period) => period.warning ?? "",
 
   summaryHeading: "本次结果",
   statusLabel: "状态",
@@ -308,10 +306,9 @@ const en: Messages = {
   dateInvalid: "Enter a valid date as YYYY-MM-DD, e.g. 2026-11-05.",
   publicityComputing: "Working out the publicity period…",
   publicityEnd: (end, days) => `Publicity period ends ${end} (working day ${days} after publication)`,
-  calendarWarning: (years) =>
-    `The holiday calendar does not cover ${years.join(", ")}: the end date counts weekends only and may be wrong. ` +
+  calendarWarning: (period) =>
+    `The holiday calendar does not cover ${period.unknownYears.join(", ")}: the end date counts weekends only and may be wrong. ` +
     "Add that year's holidays and make-up working days to the 节假日调整 sheet.",
-  clearDate: "Clear date",
 
   summaryHeading: "Result",
   statusLabel: "Status",

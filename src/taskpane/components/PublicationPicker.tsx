@@ -33,7 +33,7 @@ export function PublicationPicker({ t, publicity, disabled, onChange }: Publicat
             </Text>
             {publicity.period.unknownYears.length > 0 && (
               <Notice intent="warning" t={t}>
-                {t.calendarWarning(publicity.period.unknownYears)}
+                {t.calendarWarning(publicity.period)}
               </Notice>
             )}
           </>
