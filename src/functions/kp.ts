@@ -165,7 +165,7 @@ const DATA_TYPE_NAMES: Readonly<Record<string, string>> = {
  * metadata does not ask Excel for data types (build/functions-metadata.js), so such a value is one
  * the function cannot read, and is never turned into "[object Object]".
  */
-export function toCell(value: Arg, what: string, at = ""): CellValue {
+export function toCell(value: Arg, what: string, row = -1, column = -1): CellValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
@@ -173,6 +173,7 @@ export function toCell(value: Arg, what: string, at = ""): CellValue {
     const error = errorOf(value);
     if (error !== undefined) return { error };
   }
+  const at = row < 0 ? "" : `（区域第 ${row + 1} 行第 ${column + 1} 列）`;
   throw invalid(`${what}${at}${dataTypeName(value)}，本函数只读取单元格中的数字、文字、日期或错误值，请引用普通单元格`);
 }
 
@@ -187,9 +188,7 @@ function dataTypeName(value: unknown): string {
 export function gridOf(arg: Arg, what: string): CellValue[][] {
   if (!Array.isArray(arg)) return [[toCell(arg, what)]];
   const single = arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1;
-  return arg.map((row, r) =>
-    (Array.isArray(row) ? row : [row]).map((v, c) => toCell(v, what, single ? "" : `（区域第 ${r + 1} 行第 ${c + 1} 列）`)),
-  );
+  return arg.map((row, r) => (Array.isArray(row) ? row : [row]).map((v, c) => (single ? toCell(v, what) : toCell(v, what, r, c))));
 }
 
 /** An argument's cells in reading order (a scalar is one cell). */
