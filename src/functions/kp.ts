@@ -188,12 +188,26 @@ function dataTypeName(value: unknown): string {
 export function gridOf(arg: Arg, what: string): CellValue[][] {
   if (!Array.isArray(arg)) return [[toCell(arg, what)]];
   const single = arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1;
-  return arg.map((row, r) => (Array.isArray(row) ? row : [row]).map((v, c) => (single ? toCell(v, what) : toCell(v, what, r, c))));
+  const grid: CellValue[][] = [];
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown[] = Array.isArray(arg[r]) ? arg[r] : [arg[r]];
+    const cells: CellValue[] = [];
+    for (let c = 0; c < row.length; c++) cells.push(single ? toCell(row[c], what) : toCell(row[c], what, r, c));
+    grid.push(cells);
+  }
+  return grid;
 }
 
 /** An argument's cells in reading order (a scalar is one cell). */
 export function cellsOf(arg: Arg, what: string): CellValue[] {
-  return gridOf(arg, what).flat();
+  return flat(gridOf(arg, what));
+}
+
+/** The cells of a grid in reading order (a loop: Array.prototype.flat is slow where KAOPING.RANK runs per cell). */
+function flat(grid: readonly (readonly CellValue[])[]): CellValue[] {
+  const out: CellValue[] = [];
+  for (const row of grid) for (const cell of row) out.push(cell);
+  return out;
 }
 
 /** A single-cell argument; a 1×1 range counts as a single cell. */
@@ -205,10 +219,14 @@ function single(arg: Arg, what: string): CellValue {
 }
 
 /** Omitted, or a blank cell / all-blank range: an optional argument not given. */
-function omitted(arg: Arg, what: string): boolean {
-  if (arg === undefined || arg === null) return true;
-  if (typeof arg === "number") return false;
-  return cellsOf(arg, what).every((c) => isBlank(c));
+function omitted(arg: Arg): boolean {
+  if (!Array.isArray(arg)) return isBlank(arg as CellValue);
+  for (const row of arg) {
+    if (!Array.isArray(row)) {
+      if (!isBlank(row as CellValue)) return false;
+    } else for (const v of row) if (!isBlank(v as CellValue)) return false;
+  }
+  return true;
 }
 
 /**
@@ -216,7 +234,7 @@ function omitted(arg: Arg, what: string): boolean {
  * rates range), a 0 is the empty cell older desktop Excel hands over, so every host reads it alike.
  */
 function omittedOrZero(arg: Arg, what: string): boolean {
-  return omitted(arg, what) || cellsOf(arg, what).every((c) => isBlank(c) || c === 0);
+  return omitted(arg) || cellsOf(arg, what).every((c) => isBlank(c) || c === 0);
 }
 
 /** A 0 where a cell can only hold words or dates: the empty cell older desktop Excel hands over as 0. */
@@ -432,7 +450,7 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
   }
   const values: Partial<Record<MeasureId, number>> = {};
   const valueCells = cellsOf(value, "数值");
-  const given = !omitted(denominator, THIRD);
+  const given = !omitted(denominator);
   // Where the indicator takes no third argument, a 0 there is the empty cell older desktop Excel hands over.
   const noThird = () => omittedOrZero(denominator, THIRD);
   const { value: valueFields, denominator: denominatorField } = scoreArgumentFields(def.id);
@@ -507,7 +525,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   }
   const a1Rule = ruleFor(scoring.rules, "A1");
   let median: Ratio | null = null;
-  if (!omitted(a1Median, "同类中位数")) median = readMedian(a1Median);
+  if (!omitted(a1Median)) median = readMedian(a1Median);
   else if (a1Rule.method === "classMedian") throw notAvailable(MISSING_MEDIAN);
   return fromCents(scoring.scoreMonth(checked, median).baseCents);
 }
@@ -581,7 +599,7 @@ function sameTie(a: TieRate | null, b: TieRate | null): boolean {
  */
 function tieBreaksOf(arg: Arg, scores: readonly (readonly CellValue[])[]): (i: number) => TieRate | null {
   const grid = gridOf(arg, ALL_TIES);
-  const cells = grid.flat();
+  const cells = flat(grid);
   const n = scores.reduce((k, row) => k + row.length, 0);
   if (cells.length === n) return (i) => readRate(cells[i], `第 ${i + 1} 个人工接通率`);
   const who = (i: number) => `第 ${i + 1} 个单位的`;
@@ -641,15 +659,15 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
   if (own === undefined) throw invalid(`分数为“${displayText(scoreCell)}”，不是数字`);
 
   const scoreGrid = gridOf(scores, "分数区域");
-  const tiesGiven = !omitted(tiebreaks, ALL_TIES);
+  const tiesGiven = !omitted(tiebreaks);
   if (!tiesGiven && !omittedOrZero(tiebreak, OWN_TIE)) {
     throw invalid("给出本单位的人工接通率时，也请给出全部单位的人工接通率区域（第四个参数）");
   }
-  const mine = tiesGiven && !omitted(tiebreak, OWN_TIE) ? ownTie(tiebreak) : null;
+  const mine = tiesGiven && !omitted(tiebreak) ? ownTie(tiebreak) : null;
   const tieOf = tiesGiven ? tieBreaksOf(tiebreaks, scoreGrid) : () => null;
 
   const contenders: (Contender & { readonly tie: TieRate | null })[] = [];
-  scoreGrid.flat().forEach((cell, i) => {
+  flat(scoreGrid).forEach((cell, i) => {
     const totalCents = readTotal(cell);
     if (totalCents === undefined) return;
     const tie = tieOf(i);
@@ -672,7 +690,7 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
  */
 export function readOverrides(arg: Arg): HolidayOverride[] {
   const what = SHEETS.holidays;
-  if (omitted(arg, what)) return [];
+  if (omitted(arg)) return [];
   const out: HolidayOverride[] = [];
   gridOf(arg, what).forEach((row, r) => {
     const [dateCell = null, kindCell = null] = row.map(zeroAsBlank);
@@ -703,7 +721,7 @@ export function kpPublicityEnd(date: Arg, days?: Arg, overrides?: Arg): number {
   const published = readDate(cell);
   if (!published) throw invalid(`发布日期“${displayText(cell)}”无法识别，请填写日期（如 2026-10-09）`);
   let count = PUBLICITY_WORKING_DAYS;
-  if (!omitted(days, "公示天数")) {
+  if (!omitted(days)) {
     const dayCell = single(days, "公示天数");
     const reading = readNumber(dayCell);
     if (!reading.ok || reading.percent || !Number.isInteger(reading.value) || reading.value < 1 || reading.value > 60) {
