@@ -569,10 +569,10 @@ function readRate(cell: CellValue, what: string): TieRate | null {
 }
 
 /** A count of the tie-break: blank is 0, as Excel's own arithmetic reads it and as older desktop Excel hands it over. */
-function readTieCount(cell: CellValue, label: string): number {
+function readTieCount(cell: CellValue, who: string, field: MeasureId): number {
   if (isBlank(cell)) return 0;
   const checked = checkMeasure(cell, "count");
-  if (typeof checked !== "number") throw measureError(label, checked);
+  if (typeof checked !== "number") throw measureError(`${who}${fieldDef(field).label}`, checked);
   return checked;
 }
 
@@ -581,8 +581,8 @@ function readTieCount(cell: CellValue, label: string): number {
  * queued. No error value is involved, so it needs nothing of allowErrorForDataTypeAny.
  */
 function rateOfCounts(answeredCell: CellValue, queuedCell: CellValue, who: string): TieRate | null {
-  const answered = readTieCount(answeredCell, `${who}${fieldDef(ANSWERED).label}`);
-  const queued = readTieCount(queuedCell, `${who}${fieldDef(QUEUED).label}`);
+  const answered = readTieCount(answeredCell, who, ANSWERED);
+  const queued = readTieCount(queuedCell, who, QUEUED);
   const [issue] = checkParts({ [ANSWERED]: answered, [QUEUED]: queued });
   if (issue) throw invalid(`${who}${measureMessage(fieldDef(issue.field).label, issue)}（两个数量依次为 ${TIE_COUNTS}）`);
   return queued > 0 ? { exact: { num: answered, den: queued }, shown: answered / queued } : null;
@@ -689,10 +689,9 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
  * passed over). Neither column holds a 0 (serial 0 is no date): a 0 is an empty cell as older desktop Excel hands it over.
  */
 export function readOverrides(arg: Arg): HolidayOverride[] {
-  const what = SHEETS.holidays;
   if (omitted(arg)) return [];
   const out: HolidayOverride[] = [];
-  gridOf(arg, what).forEach((row, r) => {
+  gridOf(arg, SHEETS.holidays).forEach((row, r) => {
     const [dateCell = null, kindCell = null] = row.map(zeroAsBlank);
     if (isBlank(dateCell) && isBlank(kindCell)) return;
     const date = readDate(dateCell);
