@@ -441,39 +441,19 @@ describe("KP.RANK with the counts 人工接听量, 人工排队量 as tie-breaks
   });
 
   it("compares the counts' fractions exactly: 2/3 and 4/6 share, 9731/10000 is above 97309/100000", () => {
-    expect(
-      rank(
-        50,
-        [[50], [50]],
-        [[2, 3]],
-        [
-          [2, 3],
-          [4, 6],
-        ],
-      ),
-    ).toBe(1);
-    expect(
-      rank(
-        50,
-        [[50], [50]],
-        [[4, 6]],
-        [
-          [2, 3],
-          [4, 6],
-        ],
-      ),
-    ).toBe(1);
-    expect(
-      rank(
-        50,
-        [[50], [50]],
-        [[97309, 100000]],
-        [
-          [9731, 10000],
-          [97309, 100000],
-        ],
-      ),
-    ).toBe(2);
+    const tied = [[50], [50]];
+    const thirds = [
+      [2, 3],
+      [4, 6],
+    ];
+    expect(rank(50, tied, [[2, 3]], thirds)).toBe(1);
+    expect(rank(50, tied, [[4, 6]], thirds)).toBe(1);
+    const close = [
+      [9731, 10000],
+      [97309, 100000],
+    ];
+    expect(rank(50, tied, [[9731, 10000]], close)).toBe(1);
+    expect(rank(50, tied, [[97309, 100000]], close)).toBe(2);
   });
 
   it("puts a unit with no queued calls after the tied units with a rate, with no error value anywhere", () => {
