@@ -188,6 +188,11 @@ describe("where a 0 is a real number, an older desktop Excel's 0 is read as the 
     expect(blankAnswered.web).toEqual({ error: "#N/A", message: "人工接听量 未填写" });
     expect(blankAnswered.text).toEqual(blankAnswered.web);
     expect(typeof blankAnswered.olderDesktop.value).toBe("number");
+    // An empty A1 median: asked for, or median 0 — A1's full 3 points on top of the row's other scores.
+    const median = byHost((blank) => total([LABELS], [row(null)], blank));
+    expect(median.web.error).toBe("#N/A");
+    const withMedian = outcome(() => total([LABELS], [row(null)], 1e9)).value as number; // A1 ≈ 0 against a huge median
+    expect(median.olderDesktop.value).toBe(Math.round((withMedian + 3) * 100) / 100);
   });
 
   it("KAOPING.RANK: an empty total in the range is left out, or a 0 total that only units at or below 0 can meet", () => {
