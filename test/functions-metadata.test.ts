@@ -68,8 +68,9 @@ describe("the custom functions' metadata", () => {
 });
 
 describe("KP.RANK over a tie-break range holding #DIV/0!", () => {
-  // With allowErrorForDataTypeAny, Excel hands the function the error instead of not calling it; the error
-  // arrives as an error object (here the runtime's CustomFunctions.Error shape, code "#DIV/0!").
+  // With allowErrorForDataTypeAny, Excel hands the function the error instead of not calling it. Microsoft
+  // documents the switch but not the shape the error arrives in: as a CustomFunctions.Error ({code}), or as
+  // the data types' error value ({type: "Error", basicValue, errorType}); every shape is read alike.
   let rank: (score: unknown, scores: unknown[][], tiebreak?: unknown, tiebreaks?: unknown[][]) => number;
   beforeAll(() => {
     installCustomFunctionsShim();
@@ -78,13 +79,28 @@ describe("KP.RANK over a tie-break range holding #DIV/0!", () => {
 
   // Three centres: 甲 90 points at 95%, 乙 90 points and no queued calls (KAOPING.RATE gave #DIV/0!), 丙 85 points.
   // By the method: 甲 and 乙 tie on points, the one with a rate goes first → 甲 1, 乙 2, 丙 3.
-  const div0 = () => new ShimError("#DIV/0!");
   const scores = [[90], [90], [85]];
-  const rates = () => [[0.95], [div0()], [0.9]];
+  const shapes: [string, () => unknown][] = [
+    ["a CustomFunctions.Error", () => new ShimError("#DIV/0!")],
+    ["a data types error value", () => ({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" })],
+  ];
 
-  it("ranks the centre with the rate first, the one without second, and the lower score third", () => {
+  it.each(shapes)("ranks the centre with the rate first, the one without second, the lower score third (%s)", (_, div0) => {
+    const rates = () => [[0.95], [div0()], [0.9]];
     expect(outcome(() => rank(90, scores, 0.95, rates()))).toEqual({ value: 1 });
     expect(outcome(() => rank(90, scores, div0(), rates()))).toEqual({ value: 2 });
     expect(outcome(() => rank(85, scores, 0.9, rates()))).toEqual({ value: 3 });
+  });
+
+  it("ranks them alike from the counts 人工接听量, 人工排队量, where no error value can occur", () => {
+    // 乙 queued nothing: (0, 0) is no rate, without KAOPING.RATE's #DIV/0! — whatever Excel does with errors.
+    const counts = [
+      [95, 100],
+      [0, 0],
+      [9, 10],
+    ];
+    expect(outcome(() => rank(90, scores, [[95, 100]], counts))).toEqual({ value: 1 });
+    expect(outcome(() => rank(90, scores, [[0, 0]], counts))).toEqual({ value: 2 });
+    expect(outcome(() => rank(85, scores, [[9, 10]], counts))).toEqual({ value: 3 });
   });
 });

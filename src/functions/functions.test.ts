@@ -4,7 +4,7 @@
 import { excelSerialToIso } from "../engine";
 import { publicityEnd, rank, rate, score, total } from "./functions";
 import { clearRuleCache } from "./kp";
-import { installCustomFunctionsShim, outcome } from "../../test/support/custom-functions-shim";
+import { ShimError, installCustomFunctionsShim, outcome } from "../../test/support/custom-functions-shim";
 
 beforeAll(installCustomFunctionsShim);
 beforeEach(clearRuleCache);
@@ -414,6 +414,259 @@ describe("KP.RANK", () => {
     expect(error(() => rank(80, scores, 0.95, rates.slice(1))).message).toContain("一一对应");
     expect(error(() => rank(80, scores, 0.95)).error).toBe("#VALUE!");
     expect(error(() => rank(80, scores, 1.2, rates)).message).toContain("0–100%");
+  });
+});
+
+describe("KP.RANK with the counts 人工接听量, 人工排队量 as tie-breaks", () => {
+  // The same month as above, given as counts: 97.31% = 9731/10000, 96.80% = 968/1000; 80 → 1; 70 → 2;
+  // 63.50 at 97.31%, 97.31%, 96.80% → 3, 3, 5; 60 → 6. 不合格 and the blank total take no part.
+  const scores = [[63.5], [70], [63.5], [80], [63.5], ["不合格"], [""], [60]];
+  const counts = [
+    [9731, 10000],
+    [90, 100],
+    [968, 1000],
+    [95, 100],
+    [9731, 10000],
+    [99, 100],
+    ["", ""],
+    [1, 2],
+  ];
+
+  it("ranks as with the rates, taking the caller's own counts as two cells", () => {
+    expect(rank(80, scores, [[95, 100]], counts)).toBe(1);
+    expect(rank(70, scores, [[90, 100]], counts)).toBe(2);
+    expect(rank(63.5, scores, [[9731, 10000]], counts)).toBe(3);
+    expect(rank(63.5, scores, [[968, 1000]], counts)).toBe(5);
+    expect(rank(60, scores, [[1, 2]], counts)).toBe(6);
+  });
+
+  it("compares the counts' fractions exactly: 2/3 and 4/6 share, 9731/10000 is above 97309/100000", () => {
+    const tied = [[50], [50]];
+    const thirds = [
+      [2, 3],
+      [4, 6],
+    ];
+    expect(rank(50, tied, [[2, 3]], thirds)).toBe(1);
+    expect(rank(50, tied, [[4, 6]], thirds)).toBe(1);
+    const close = [
+      [9731, 10000],
+      [97309, 100000],
+    ];
+    expect(rank(50, tied, [[9731, 10000]], close)).toBe(1);
+    expect(rank(50, tied, [[97309, 100000]], close)).toBe(2);
+  });
+
+  it("puts a unit with no queued calls after the tied units with a rate, with no error value anywhere", () => {
+    const s = [[50], [50], [50]];
+    const c = [
+      [0, 0],
+      [1, 2],
+      [0, 5],
+    ];
+    expect(rank(50, s, [[1, 2]], c)).toBe(1); // 50%
+    expect(rank(50, s, [[0, 5]], c)).toBe(2); // 0% still has a rate
+    expect(rank(50, s, [[0, 0]], c)).toBe(3); // no queued calls: no rate
+  });
+
+  it("reads blank counts as 0, so a blank pair is a unit without a rate on every host", () => {
+    const s = [[50], [50]];
+    expect(
+      rank(
+        50,
+        s,
+        [["", ""]],
+        [
+          ["", ""],
+          [1, 2],
+        ],
+      ),
+    ).toBe(2);
+    expect(
+      rank(
+        50,
+        s,
+        [[null, null]],
+        [
+          [null, null],
+          [1, 2],
+        ],
+      ),
+    ).toBe(2);
+    expect(
+      rank(
+        50,
+        s,
+        [[0, 0]],
+        [
+          [0, 0],
+          [1, 2],
+        ],
+      ),
+    ).toBe(2);
+    expect(
+      rank(50, s, null, [
+        [0, 0],
+        [1, 2],
+      ]),
+    ).toBe(2);
+  });
+
+  it("takes totals in a row with the counts one above the other", () => {
+    const s = [[50, 50, 40]];
+    const c = [
+      [0, 1, 5],
+      [0, 2, 5],
+    ];
+    expect(rank(50, s, [[1], [2]], c)).toBe(1);
+    expect(rank(50, s, [[0], [0]], c)).toBe(2);
+    expect(rank(40, s, [[5], [5]], c)).toBe(3);
+  });
+
+  it("finds the caller's row by its rate whether given as a rate or as counts", () => {
+    expect(
+      rank(50, [[50], [50]], 0.5, [
+        [1, 2],
+        [1, 4],
+      ]),
+    ).toBe(1);
+    expect(
+      rank(50, [[50], [50]], 0.25, [
+        [1, 2],
+        [1, 4],
+      ]),
+    ).toBe(2);
+    expect(rank(50, [[50], [50]], [[1, 4]], [[0.5], [0.25]])).toBe(2);
+  });
+
+  it("needs no own tie-break where every unit of that total has the same rank", () => {
+    expect(rank(70, scores, null, counts)).toBe(2);
+    expect(
+      rank(63.5, scores, null, [
+        [1, 2],
+        [90, 100],
+        [1, 2],
+        [95, 100],
+        [1, 2],
+        [99, 100],
+        ["", ""],
+        [1, 2],
+      ]),
+    ).toBe(3);
+  });
+
+  it("gives #VALUE! naming the unit for answered above queued, as a swapped pair of columns gives", () => {
+    const r = error(() =>
+      rank(50, [[50], [40]], null, [
+        [1, 2],
+        [3, 2],
+      ]),
+    );
+    expect(r).toEqual({
+      error: "#VALUE!",
+      message: "第 2 个单位的人工接听量 为 3，大于人工排队量 2（两个数量依次为 人工接听量、人工排队量）",
+    });
+    expect(error(() => rank(50, [[50]], [[2, 1]], [[1, 2]])).message).toContain("本单位人工接听量 为 2，大于人工排队量 1");
+    // Counts are checked as the ranking sheet checks them.
+    expect(error(() => rank(50, [[50]], null, [[-1, 2]])).message).toBe("第 1 个单位的人工接听量 为 -1，不能为负数");
+    expect(error(() => rank(50, [[50]], null, [[1.5, 2]])).message).toContain("数量应为整数");
+  });
+
+  it("reads counts only for the units that are ranked", () => {
+    // The 不合格 row's counts are never looked at, even when they make no sense.
+    expect(
+      rank(50, [[50], ["不合格"]], null, [
+        [1, 2],
+        ["乱填", -3],
+      ]),
+    ).toBe(1);
+  });
+
+  it("gives #VALUE! for a tie-break range that fits neither one rate nor two counts per total", () => {
+    expect(error(() => rank(50, [[50], [40]], null, [[1, 2, 3]])).message).toContain("一一对应");
+    expect(
+      error(() =>
+        rank(
+          50,
+          [[50], [40]],
+          [[1, 2, 3]],
+          [
+            [1, 2],
+            [1, 2],
+          ],
+        ),
+      ).message,
+    ).toContain("两个单元格");
+  });
+
+  it("takes a 2×2 range of counts along the totals: rows for totals in a column, columns for totals in a row", () => {
+    // Read as rows, 甲 has 1/2 and 乙 1/4; read as columns, 甲 would have 1/1 and 乙 2/4.
+    const c = [
+      [1, 2],
+      [1, 4],
+    ];
+    expect(rank(50, [[50], [50]], [[1, 2]], c)).toBe(1);
+    expect(rank(50, [[50], [50]], [[1, 4]], c)).toBe(2);
+    expect(rank(50, [[50, 50]], [[1], [1]], c)).toBe(1);
+    expect(rank(50, [[50, 50]], [[2], [4]], c)).toBe(2);
+    // Anything else that holds two counts per total can only be read one way.
+    expect(
+      rank(
+        40,
+        [[50], [40], [30]],
+        [[1], [2]],
+        [
+          [1, 1, 1],
+          [2, 2, 2],
+        ],
+      ),
+    ).toBe(2);
+  });
+});
+
+describe("KP.RANK's rates", () => {
+  it("read the result sheet's “—” as no rate", () => {
+    expect(rank(50, [[50], [50]], "—", [["—"], [0.5]])).toBe(2);
+    expect(rank(50, [[50], [50]], 0.5, [["—"], [0.5]])).toBe(1);
+  });
+
+  it("read #DIV/0! as no rate in every shape an error value may arrive in", () => {
+    const shapes = [
+      { error: "#DIV/0!" },
+      new ShimError("#DIV/0!"),
+      { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" },
+      { type: "Error", errorType: "Div0" },
+    ];
+    for (const div0 of shapes) {
+      expect(rank(50, [[50], [50]], div0, [[div0], [0.5]])).toBe(2);
+      expect(rank(50, [[50], [50]], 0.5, [[div0], [0.5]])).toBe(1);
+    }
+  });
+});
+
+describe("arguments Excel hands over as objects", () => {
+  it("pass on an error value in each shape it may arrive in", () => {
+    expect(error(() => rate({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" }, 10)).error).toBe("#DIV/0!");
+    expect(error(() => rate({ type: "Error", errorType: "NotAvailable" }, 10))).toEqual({ error: "#N/A", message: "分子 是错误值 #N/A" });
+    expect(error(() => rate(new ShimError("#NUM!"), 10)).error).toBe("#NUM!");
+    // An error type Excel may add later still reads as an error, never as text.
+    expect(error(() => rate({ type: "Error", errorType: "Python" }, 10))).toEqual({ error: "#VALUE!", message: "分子 是错误值 #VALUE!" });
+  });
+
+  it("refuse data types with #VALUE! naming the argument, never as “[object Object]”", () => {
+    const entity = { type: "Entity", text: "郑州市", properties: {} };
+    const formatted = { type: "FormattedNumber", basicValue: 850, numberFormat: "0" };
+    const r = error(() => rate(entity, 10));
+    expect(r.error).toBe("#VALUE!");
+    expect(r.message).toBe("分子是 Excel 数据类型“实体”，本函数只读取单元格中的数字、文字、日期或错误值，请引用普通单元格");
+    expect(error(() => score("A2", [[formatted]], 1000)).message).toContain("数值是 Excel 数据类型“带格式的数字”");
+    expect(error(() => score("C1", [[6, formatted]], 10)).message).toContain("数值（区域第 1 行第 2 列）是 Excel 数据类型“带格式的数字”");
+    expect(error(() => rank(50, [[50], [entity]])).message).toContain("分数区域（区域第 2 行第 1 列）是 Excel 数据类型“实体”");
+    expect(error(() => rank(50, [[50]], null, [[[1, 2] as unknown as number]])).message).toContain("人工接通率区域是数组");
+    expect(error(() => score("A2", [[80]], 100, [[{ type: "WebImage" }]])).message).toContain("评分规则是 Excel 数据类型“图片”");
+    expect(error(() => publicityEnd({ foo: 1 })).message).toContain("发布日期是无法识别的值");
+    for (const r of [error(() => rate(entity, 10)), error(() => total([["工单总量"]], [[entity]], 1))]) {
+      expect(r.message).not.toContain("[object Object]");
+    }
   });
 });
 

@@ -2,8 +2,13 @@
 // ranking sheet can never disagree. Pure and synchronous: no Excel API, no CustomFunctions global —
 // failures are KpError values that functions.ts turns into Excel errors.
 //
-// Arguments arrive as Excel hands them to a custom function: scalars, or 2-D arrays for ranges, with
-// blanks as "" or null and omitted optional arguments as null or undefined.
+// Arguments arrive as Excel hands them to a custom function (docs/functions.md says what each host
+// sends): scalars, or 2-D arrays for ranges; omitted optional arguments as null or undefined; an
+// empty cell as null or "" on Excel on the web and current desktop builds, but as 0 on older desktop
+// builds (OfficeDev/office-js #4702, #5262, #1951), which no requirement set tells apart. So wherever
+// a 0 has no meaning of its own, a 0 is read as the empty cell it may be; where a 0 is a real number
+// (a count, a median, a total), docs/functions.md names the argument and the formula guard for it.
+// Error values (allowErrorForDataTypeAny) arrive as objects; every other object is refused.
 
 import {
   cellErrorText,
@@ -12,7 +17,6 @@ import {
   checkMeasure,
   checkParts,
   checkRow,
-  compareRatios,
   Contender,
   decimalOf,
   DEFAULT_RULES,
@@ -46,6 +50,7 @@ import {
   ruleFor,
   RuleSet,
   scoreArgumentFields,
+  TIE_BREAK_INDICATOR,
   indicatorScorer,
   IndicatorScorer,
   monthScorer,
@@ -106,50 +111,135 @@ function passOn(errorText: string, what: string, message = `${what}是错误值 
 /** Any value Excel may pass for one argument. */
 export type Arg = unknown;
 
-/** One cell as the engine's CellValue: error objects (CustomFunctions.Error-like or {error}) as {error}. */
-export function toCell(value: Arg): CellValue {
+/** What a cell shows for each of Excel's error types (Excel.ErrorCellValueType in @types/office-js). */
+const ERROR_TYPE_TEXT: Readonly<Record<string, string>> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  NotAvailable: "#N/A",
+  Name: "#NAME?",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
+/**
+ * The error an object given for a cell stands for, in each shape one may arrive in: the engine's
+ * {error}, a CustomFunctions.Error ({code: "#DIV/0!"}), or the data types' error value
+ * ({type: "Error", basicValue: "#DIV/0!", errorType: "Div0"}, Excel.ErrorCellValue — Microsoft's
+ * "Custom functions and data types": a custom function can accept a data types error object).
+ * Undefined for any other object.
+ */
+export function errorOf(value: object): string | undefined {
+  const v = value as { error?: unknown; code?: unknown; type?: unknown; basicValue?: unknown; errorType?: unknown };
+  if (typeof v.error === "string") return v.error;
+  if (v.type === "Error") {
+    if (typeof v.basicValue === "string" && v.basicValue.trim()) return v.basicValue;
+    return (typeof v.errorType === "string" && ERROR_TYPE_TEXT[v.errorType]) || "#VALUE!";
+  }
+  if (typeof v.code === "string" && EXCEL_ERRORS.includes(v.code)) return v.code;
+  return undefined;
+}
+
+/** What the clerk calls a data type Excel may hand over as an object (Excel.CellValueType). */
+const DATA_TYPE_NAMES: Readonly<Record<string, string>> = {
+  Entity: "实体",
+  LinkedEntity: "链接实体",
+  FormattedNumber: "带格式的数字",
+  Double: "带格式的数字",
+  WebImage: "图片",
+  LocalImage: "图片",
+  Array: "数组",
+};
+
+/**
+ * One cell as the engine's CellValue. Error objects become {error}; any other object (an entity, a
+ * formatted number, a nested array) is refused, naming the argument and, in a range, the cell: the
+ * metadata does not ask Excel for data types (build/functions-metadata.js), so such a value is one
+ * the function cannot read, and is never turned into "[object Object]".
+ */
+export function toCell(value: Arg, what: string, row = -1, column = -1): CellValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
-  if (typeof value === "object") {
-    const v = value as { error?: unknown; code?: unknown; message?: unknown };
-    if (typeof v.error === "string") return { error: v.error };
-    if (typeof v.code === "string" && EXCEL_ERRORS.includes(v.code)) return { error: v.code };
+  if (typeof value === "object" && !Array.isArray(value)) {
+    const error = errorOf(value);
+    if (error !== undefined) return { error };
   }
-  return String(value);
+  const at = row < 0 ? "" : `（区域第 ${row + 1} 行第 ${column + 1} 列）`;
+  throw invalid(`${what}${at}${dataTypeName(value)}，本函数只读取单元格中的数字、文字、日期或错误值，请引用普通单元格`);
+}
+
+function dataTypeName(value: unknown): string {
+  if (Array.isArray(value)) return "是数组";
+  const type = typeof value === "object" && value !== null ? (value as { type?: unknown }).type : undefined;
+  const name = typeof type === "string" ? DATA_TYPE_NAMES[type] : undefined;
+  return name ? `是 Excel 数据类型“${name}”` : "是无法识别的值";
+}
+
+/** A range argument as a grid (a scalar is a 1×1 grid); a cell of a larger range is named by its place in it. */
+export function gridOf(arg: Arg, what: string): CellValue[][] {
+  if (!Array.isArray(arg)) return [[toCell(arg, what)]];
+  const single = arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1;
+  const grid: CellValue[][] = [];
+  for (let r = 0; r < arg.length; r++) {
+    const row: unknown[] = Array.isArray(arg[r]) ? arg[r] : [arg[r]];
+    const cells: CellValue[] = [];
+    for (let c = 0; c < row.length; c++) cells.push(single ? toCell(row[c], what) : toCell(row[c], what, r, c));
+    grid.push(cells);
+  }
+  return grid;
 }
 
 /** An argument's cells in reading order (a scalar is one cell). */
-export function cellsOf(arg: Arg): CellValue[] {
-  if (!Array.isArray(arg)) return [toCell(arg)];
-  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return [toCell(arg[0][0])];
-  const out: CellValue[] = [];
-  for (const row of arg) {
-    if (Array.isArray(row)) for (const v of row) out.push(toCell(v));
-    else out.push(toCell(row));
-  }
-  return out;
+export function cellsOf(arg: Arg, what: string): CellValue[] {
+  return flat(gridOf(arg, what));
 }
 
-/** A range argument as a grid (a scalar is a 1×1 grid). */
-export function gridOf(arg: Arg): CellValue[][] {
-  if (!Array.isArray(arg)) return [[toCell(arg)]];
-  return arg.map((row) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]));
+/** The cells of a grid in reading order (a loop: Array.prototype.flat is slow where KAOPING.RANK runs per cell). */
+function flat(grid: readonly (readonly CellValue[])[]): CellValue[] {
+  const out: CellValue[] = [];
+  for (const row of grid) for (const cell of row) out.push(cell);
+  return out;
 }
 
 /** A single-cell argument; a 1×1 range counts as a single cell. */
 function single(arg: Arg, what: string): CellValue {
-  if (!Array.isArray(arg)) return toCell(arg);
-  const cells = cellsOf(arg);
+  if (!Array.isArray(arg)) return toCell(arg, what);
+  const cells = cellsOf(arg, what);
   if (cells.length === 1) return cells[0];
   throw invalid(`${what}应为单个单元格，收到 ${cells.length} 个单元格`);
 }
 
 /** Omitted, or a blank cell / all-blank range: an optional argument not given. */
 function omitted(arg: Arg): boolean {
-  if (arg === undefined || arg === null) return true;
-  if (typeof arg === "number") return false;
-  return cellsOf(arg).every((c) => isBlank(c));
+  if (!Array.isArray(arg)) return isBlank(arg as CellValue);
+  for (const row of arg) {
+    if (!Array.isArray(row)) {
+      if (!isBlank(row as CellValue)) return false;
+    } else for (const v of row) if (!isBlank(v as CellValue)) return false;
+  }
+  return true;
+}
+
+/**
+ * Omitted, blank or 0: for an argument where a 0 means nothing (A4's third argument, a rate without the
+ * rates range), a 0 is the empty cell older desktop Excel hands over, so every host reads it alike.
+ */
+function omittedOrZero(arg: Arg, what: string): boolean {
+  return omitted(arg) || cellsOf(arg, what).every((c) => isBlank(c) || c === 0);
+}
+
+/** A 0 where a cell can only hold words or dates: the empty cell older desktop Excel hands over as 0. */
+function zeroAsBlank(cell: CellValue): CellValue {
+  return cell === 0 ? null : cell;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,10 +308,10 @@ function sameCell(a: unknown, b: unknown): boolean {
     // A blank given as null, undefined or "" is the same blank.
     return (a === null || a === undefined || a === "") && (b === null || b === undefined || b === "");
   }
-  const x = toCell(a);
-  const y = toCell(b);
-  if (x instanceof Date || y instanceof Date) return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
-  return typeof x === "object" && typeof y === "object" && x !== null && y !== null && "error" in x && "error" in y && x.error === y.error;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  // Error objects are the same error whatever their shape; any other object is never the same (it is refused when read).
+  const x = Array.isArray(a) ? undefined : errorOf(a);
+  return x !== undefined && !Array.isArray(b) && x === errorOf(b);
 }
 
 function sameRange(snapshot: readonly (readonly unknown[])[], range: readonly unknown[]): boolean {
@@ -239,6 +329,19 @@ function sameRange(snapshot: readonly (readonly unknown[])[], range: readonly un
   return true;
 }
 
+/**
+ * The table with each 0 in a column of words (编号, 指标, 方法, 分母为零, 说明) read as the empty cell it is:
+ * older desktop Excel hands the empty cells of a range as 0 (office-js #5262), and "编号 0" or "分母为零 0"
+ * would make the whole table unreadable there. A column holds numbers when any cell other than a 0 reads
+ * as one (分值, 参数1, 参数2); its zeros stay numbers. So a table reads the same from every host.
+ */
+function withWordColumnsUnzeroed(grid: CellValue[][]): CellValue[][] {
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const words = Array.from({ length: width }, (_, c) => !grid.some((row) => row[c] !== 0 && readNumber(row[c]).ok));
+  if (!grid.some((row) => row.some((cell, c) => cell === 0 && words[c]))) return grid;
+  return grid.map((row) => row.map((cell, c) => (words[c] ? zeroAsBlank(cell) : cell)));
+}
+
 /** The rules a function scores with: the built-in table when `arg` is omitted or blank, else the range's table. */
 export function rulesOf(arg: Arg): ScoringRules {
   if (arg === undefined || arg === null) return DEFAULT_SCORING;
@@ -252,7 +355,7 @@ export function rulesOf(arg: Arg): ScoringRules {
     }
   }
   if (entry === undefined) {
-    const grid = gridOf(arg);
+    const grid = withWordColumnsUnzeroed(gridOf(arg, "评分规则"));
     if (grid.every((row) => row.every((c) => isBlank(c)))) return DEFAULT_SCORING;
     const reading = readRuleTable(grid as CellGrid, RULES_RANGE_SHEET);
     if (reading.rules) entry = prepare(reading.rules);
@@ -285,7 +388,7 @@ for (const def of INDICATORS) {
 
 /** An indicator named by id (A2, a2, Ａ２) or Chinese name (人工接通率). */
 export function findIndicator(arg: Arg): IndicatorDef & { readonly id: IndicatorId } {
-  const cell = single(arg, "指标");
+  const cell = zeroAsBlank(single(arg, "指标"));
   const text = displayText(cell).trim();
   if (!text) throw invalid("请给出指标编号（如 A2）或名称（如 人工接通率）");
   if (cellErrorText(cell)) throw passOn(cellErrorText(cell)!, "指标");
@@ -322,8 +425,10 @@ function readMedian(arg: Arg): Ratio {
   return { num: Number(d.num), den: Number(d.den) };
 }
 
+const THIRD = "第三个参数";
+
 function noDenominatorError(def: IndicatorDef): KpError {
-  return invalid(`${def.id} ${def.label}不使用第三个参数，请留空`);
+  return invalid(`${def.id} ${def.label}不使用${THIRD}，请留空`);
 }
 
 const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的中位数（可用 MEDIAN 计算），请在该参数中给出";
@@ -332,9 +437,9 @@ const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的�
  * One indicator's points. The arguments follow the indicator's fields (scoreArgumentFields):
  * - A1: value = 工单总量, third argument = the class median of 工单总量 (required).
  * - A2, A3, B1–B5: value = the rate's numerator count, third argument = its denominator count.
- * - A4: value = 平均等待时长（秒）; third argument left empty.
+ * - A4: value = 平均等待时长（秒）; third argument left empty (or 0).
  * - C1: value = two cells 按时报送信息数, 逾期报送信息数 (e.g. B2:C2 or {8,2}); third argument = 应报送信息数.
- * - C2: value = 督导一般问题数, third argument = 督导严重问题数; or value = the two cells and the third empty.
+ * - C2: value = 督导一般问题数, third argument = 督导严重问题数; or value = the two cells and the third empty (or 0).
  */
 export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: Arg): number {
   const def = findIndicator(indicator);
@@ -344,25 +449,27 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
     throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
   }
   const values: Partial<Record<MeasureId, number>> = {};
-  const valueCells = cellsOf(value);
+  const valueCells = cellsOf(value, "数值");
   const given = !omitted(denominator);
+  // Where the indicator takes no third argument, a 0 there is the empty cell older desktop Excel hands over.
+  const noThird = () => omittedOrZero(denominator, THIRD);
   const { value: valueFields, denominator: denominatorField } = scoreArgumentFields(def.id);
   let median: Ratio | null = null;
   // An indicator that is not a rate may also take all its fields as the value (C2: B2:C2).
   if (!def.isRate && denominatorField && valueCells.length === def.fields.length) {
-    if (given) throw noDenominatorError(def);
+    if (!noThird()) throw noDenominatorError(def);
     def.fields.forEach((f, i) => (values[f] = readField(valueCells[i], f)));
   } else {
     if (valueCells.length !== valueFields.length) throw invalid(valueCountMessage(def, valueFields, valueCells.length));
     valueFields.forEach((f, i) => (values[f] = readField(valueCells[i], f)));
     if (denominatorField) {
       const label = fieldDef(denominatorField).label;
-      if (!given) throw notAvailable(`${def.id} ${def.label}需要${label}（第三个参数）`);
+      if (!given) throw notAvailable(`${def.id} ${def.label}需要${label}（${THIRD}）`);
       values[denominatorField] = readField(single(denominator, label), denominatorField);
     } else if (rule.method === "classMedian") {
       if (!given) throw notAvailable(MISSING_MEDIAN);
       median = readMedian(denominator);
-    } else if (given) throw noDenominatorError(def);
+    } else if (!noThird()) throw noDenominatorError(def);
   }
   const [issue] = checkParts(values);
   if (issue) throw invalid(measureMessage(fieldDef(issue.field).label, issue));
@@ -387,8 +494,8 @@ export function fieldOfHeader(header: CellValue): MeasureId | "month" | undefine
 
 /** The base score (基本分) of one row of an indicator sheet, checked and scored exactly as the engine does. */
 export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg): number {
-  const headerCells = cellsOf(headers);
-  const valueCells = cellsOf(values);
+  const headerCells = cellsOf(headers, "表头");
+  const valueCells = cellsOf(values, "数值");
   if (headerCells.length !== valueCells.length) {
     throw invalid(`表头有 ${headerCells.length} 个单元格，数值有 ${valueCells.length} 个，两者应一一对应`);
   }
@@ -426,9 +533,30 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
 // ---------------------------------------------------------------------------------------------
 // KP.RANK
 
-/** A connection rate from a cell: a number 0–1 (or percent text); blank or #DIV/0! = no rate. */
-function readRate(cell: CellValue, what: string): Ratio | null {
-  if (isBlank(cell)) return null;
+/** The tie-break's counts in the order the functions take them, as KAOPING.SCORE("A2", 人工接听量, 人工排队量). */
+const TIE_FIELDS = scoreArgumentFields(TIE_BREAK_INDICATOR);
+const ANSWERED = TIE_FIELDS.value[0];
+const QUEUED = TIE_FIELDS.denominator!;
+const TIE_COUNTS = `${fieldDef(ANSWERED).label}、${fieldDef(QUEUED).label}`;
+
+const OWN_TIE = "本单位人工接通率";
+const ALL_TIES = "人工接通率区域";
+
+/** What the month's result sheet shows in an indicator's rate column where the rate has no denominator (result-sheets.ts). */
+const NO_RATE_TEXT = "—";
+
+/**
+ * A unit's 人工接通率 for the tie-break: the exact fraction it is ranked by, and the number a cell shows
+ * for it (KAOPING.RATE's n ÷ d), by which the caller's own row is found among equal totals.
+ */
+interface TieRate {
+  readonly exact: Ratio;
+  readonly shown: number;
+}
+
+/** A connection rate from a cell: a number 0–1 (or percent text); blank, "—" or #DIV/0! = no rate. */
+function readRate(cell: CellValue, what: string): TieRate | null {
+  if (isBlank(cell) || (typeof cell === "string" && cell.trim() === NO_RATE_TEXT)) return null;
   const error = cellErrorText(cell);
   if (error === "#DIV/0!") return null;
   const reading = readNumber(cell);
@@ -437,7 +565,60 @@ function readRate(cell: CellValue, what: string): Ratio | null {
     throw invalid(`${what}为“${reading.text}”，不是比率`);
   }
   if (reading.value < 0 || reading.value > 1) throw invalid(`${what}为 ${displayText(cell)}，应在 0–100% 之间`);
-  return exactRatio(reading.value);
+  return { exact: exactRatio(reading.value), shown: reading.value };
+}
+
+/** A count of the tie-break: blank is 0, as Excel's own arithmetic reads it and as older desktop Excel hands it over. */
+function readTieCount(cell: CellValue, who: string, field: MeasureId): number {
+  if (isBlank(cell)) return 0;
+  const checked = checkMeasure(cell, "count");
+  if (typeof checked !== "number") throw measureError(`${who}${fieldDef(field).label}`, checked);
+  return checked;
+}
+
+/**
+ * The rate of the counts 人工接听量, 人工排队量, exactly as the ranking sheet takes it: none when nothing
+ * queued. No error value is involved, so it needs nothing of allowErrorForDataTypeAny.
+ */
+function rateOfCounts(answeredCell: CellValue, queuedCell: CellValue, who: string): TieRate | null {
+  const answered = readTieCount(answeredCell, who, ANSWERED);
+  const queued = readTieCount(queuedCell, who, QUEUED);
+  const [issue] = checkParts({ [ANSWERED]: answered, [QUEUED]: queued });
+  if (issue) throw invalid(`${who}${measureMessage(fieldDef(issue.field).label, issue)}（两个数量依次为 ${TIE_COUNTS}）`);
+  return queued > 0 ? { exact: { num: answered, den: queued }, shown: answered / queued } : null;
+}
+
+function sameTie(a: TieRate | null, b: TieRate | null): boolean {
+  return a === null || b === null ? a === b : a.shown === b.shown;
+}
+
+/**
+ * Each unit's tie-break from `tiebreaks`: one 人工接通率 per total, or two counts per total (人工接听量,
+ * 人工排队量), side by side (n×2) or one above the other (2×n); a 2×2 range goes along the totals (rows
+ * for totals in a column, columns for totals in a row). Read only for the units that are ranked.
+ */
+function tieBreaksOf(arg: Arg, scores: readonly (readonly CellValue[])[]): (i: number) => TieRate | null {
+  const grid = gridOf(arg, ALL_TIES);
+  const cells = flat(grid);
+  const n = scores.reduce((k, row) => k + row.length, 0);
+  if (cells.length === n) return (i) => readRate(cells[i], `第 ${i + 1} 个人工接通率`);
+  const who = (i: number) => `第 ${i + 1} 个单位的`;
+  const totalsInRow = scores.length === 1 && n > 1;
+  if (!totalsInRow && grid.length === n && grid.every((row) => row.length === 2)) {
+    return (i) => rateOfCounts(grid[i][0], grid[i][1], who(i));
+  }
+  if (grid.length === 2 && grid.every((row) => row.length === n)) return (i) => rateOfCounts(grid[0][i], grid[1][i], who(i));
+  throw invalid(
+    `${ALL_TIES}有 ${cells.length} 个单元格，分数区域有 ${n} 个，两者应一一对应：每个分数一个人工接通率，或两个数量（${TIE_COUNTS}）`,
+  );
+}
+
+/** The caller's own tie-break: one cell (a rate) or two (人工接听量, 人工排队量). */
+function ownTie(arg: Arg): TieRate | null {
+  const cells = cellsOf(arg, OWN_TIE);
+  if (cells.length === 1) return readRate(cells[0], OWN_TIE);
+  if (cells.length === 2) return rateOfCounts(cells[0], cells[1], "本单位");
+  throw invalid(`${OWN_TIE}应为一个单元格（接通率）或两个单元格（${TIE_COUNTS}），收到 ${cells.length} 个单元格`);
 }
 
 /**
@@ -463,9 +644,12 @@ function readTotal(cell: CellValue): number | undefined {
 }
 
 /**
- * The rank of `score` among `scores`: high to low; equal totals (to the cent) ordered by the
- * 人工接通率 in `tiebreaks`; still equal → shared rank, the next rank skips (1, 2, 2, 4). Cells of
- * `scores` that hold no number (不合格, 缺报, errors) take no part.
+ * The rank of `score` among `scores`, by the ranking sheet's own rule (the engine's rank): high to
+ * low; equal totals (to the cent) ordered by the 人工接通率 from `tiebreaks`, a unit without one after
+ * those with one; still equal → shared rank, the next rank skips (1, 2, 2, 4). Cells of `scores` that
+ * hold no number (不合格, 缺报, errors) take no part. `tiebreak` says which of several equal totals is
+ * the caller's; where all units of that total share one rank it is not needed. Omitted or blank, it
+ * means "no rate".
  */
 export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg): number {
   const scoreCell = single(score, "分数");
@@ -474,39 +658,41 @@ export function kpRank(score: Arg, scores: Arg, tiebreak?: Arg, tiebreaks?: Arg)
   const own = readTotal(scoreCell);
   if (own === undefined) throw invalid(`分数为“${displayText(scoreCell)}”，不是数字`);
 
-  const scoreCells = cellsOf(scores);
-  const rateGiven = !omitted(tiebreaks);
-  const rateCells = rateGiven ? cellsOf(tiebreaks) : [];
-  if (rateGiven && rateCells.length !== scoreCells.length) {
-    throw invalid(`人工接通率区域有 ${rateCells.length} 个单元格，分数区域有 ${scoreCells.length} 个，两者应一一对应`);
+  const scoreGrid = gridOf(scores, "分数区域");
+  const tiesGiven = !omitted(tiebreaks);
+  if (!tiesGiven && !omittedOrZero(tiebreak, OWN_TIE)) {
+    throw invalid("给出本单位的人工接通率时，也请给出全部单位的人工接通率区域（第四个参数）");
   }
-  if (!rateGiven && !omitted(tiebreak)) throw invalid("给出本单位的人工接通率时，也请给出全部单位的人工接通率区域（第四个参数）");
-  // Blank (or #DIV/0!) = the unit has no 人工接通率, as when it had no queued calls.
-  const ownRate = rateGiven && !omitted(tiebreak) ? readRate(single(tiebreak, "本单位人工接通率"), "本单位人工接通率") : null;
+  const mine = tiesGiven && !omitted(tiebreak) ? ownTie(tiebreak) : null;
+  const tieOf = tiesGiven ? tieBreaksOf(tiebreaks, scoreGrid) : () => null;
 
-  const contenders: Contender[] = [];
-  scoreCells.forEach((cell, i) => {
-    const cents = readTotal(cell);
-    if (cents === undefined) return;
-    const connectRate = rateGiven ? readRate(rateCells[i], `第 ${i + 1} 个人工接通率`) : null;
-    contenders.push({ key: String(i).padStart(6, "0"), name: String(i + 1), totalCents: cents, connectRate });
+  const contenders: (Contender & { readonly tie: TieRate | null })[] = [];
+  flat(scoreGrid).forEach((cell, i) => {
+    const totalCents = readTotal(cell);
+    if (totalCents === undefined) return;
+    const tie = tieOf(i);
+    contenders.push({ key: String(i).padStart(6, "0"), name: String(i + 1), totalCents, connectRate: tie && tie.exact, tie });
   });
-  const placements = rank(contenders);
-  const sameRate = (a: Ratio | null, b: Ratio | null) => (a === null || b === null ? a === b : compareRatios(a, b) === 0);
-  const mine = contenders.find((c) => c.totalCents === own && sameRate(c.connectRate, ownRate));
-  if (!mine) throw notAvailable(rateGiven ? "分数与人工接通率的组合不在排名区域中" : "分数不在排名区域中");
-  return placements.find((p) => p.contender === mine)!.rank;
+  const sameTotal = rank(contenders).filter((p) => p.contender.totalCents === own);
+  if (!sameTotal.length) throw notAvailable("分数不在排名区域中");
+  if (sameTotal.every((p) => p.rank === sameTotal[0].rank)) return sameTotal[0].rank;
+  const found = sameTotal.find((p) => sameTie(p.contender.tie, mine));
+  if (!found) throw notAvailable("分数与人工接通率的组合不在排名区域中");
+  return found.rank;
 }
 
 // ---------------------------------------------------------------------------------------------
 // KP.PUBLICITYEND
 
-/** Rows of date | 工作日/休息日, the words of the workbook's 节假日调整 sheet (a header row and blank rows are passed over). */
+/**
+ * Rows of date | 工作日/休息日, the words of the workbook's 节假日调整 sheet (a header row and blank rows are
+ * passed over). Neither column holds a 0 (serial 0 is no date): a 0 is an empty cell as older desktop Excel hands it over.
+ */
 export function readOverrides(arg: Arg): HolidayOverride[] {
   if (omitted(arg)) return [];
   const out: HolidayOverride[] = [];
-  gridOf(arg).forEach((row, r) => {
-    const [dateCell = null, kindCell = null] = row;
+  gridOf(arg, SHEETS.holidays).forEach((row, r) => {
+    const [dateCell = null, kindCell = null] = row.map(zeroAsBlank);
     if (isBlank(dateCell) && isBlank(kindCell)) return;
     const date = readDate(dateCell);
     if (!date) {
@@ -527,7 +713,8 @@ export function readOverrides(arg: Arg): HolidayOverride[] {
  * never a date that may be wrong.
  */
 export function kpPublicityEnd(date: Arg, days?: Arg, overrides?: Arg): number {
-  const cell = single(date, "发布日期");
+  // Serial 0 is no date: a 0 is the empty cell older desktop Excel hands over.
+  const cell = zeroAsBlank(single(date, "发布日期"));
   if (isBlank(cell)) throw notAvailable("发布日期未填写");
   if (cellErrorText(cell)) throw passOn(cellErrorText(cell)!, "发布日期");
   const published = readDate(cell);

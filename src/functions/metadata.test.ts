@@ -82,6 +82,15 @@ describe("the generated custom functions metadata", () => {
     expect(byId.get("PUBLICITYEND")!.description).toContain("#N/A");
   });
 
+  it("tells the clerk that KAOPING.RANK's tie-breaks may be the two counts, and what an empty cell is on each host", () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    const rankParams = byId.get("RANK")!.parameters.map((x) => x.description ?? "");
+    for (const text of rankParams.slice(2)) expect(text).toMatch(/人工接听量、人工排队量/);
+    expect(rankParams[3]).toContain("排队量为 0 即无接通率");
+    // Where an older desktop Excel's 0 for an empty cell is scored, the help says so.
+    for (const id of ["RATE", "SCORE", "TOTAL"]) expect(byId.get(id)!.description).toContain("旧版桌面 Excel 把空单元格当作 0 传入");
+  });
+
   it("marks nothing volatile, streaming or cancelable", () => {
     for (const f of functions) {
       expect(f.options?.volatile ?? false).toBe(false);

@@ -1,5 +1,6 @@
 // The functions and the ranking sheet never disagree: a month of sample data for all 28 units,
-// computed cell by cell with KP.SCORE / KP.TOTAL / KP.RATE / KP.RANK and with the engine's evaluate().
+// computed cell by cell with KP.SCORE / KP.TOTAL / KP.RATE / KP.RANK (its tie-break as KP.RATE's rates
+// and as the counts 人工接听量, 人工排队量) and with the engine's evaluate().
 
 import { CellValue, DEFAULT_UNITS, MeasureId, RawRecord } from "../engine";
 import { checkParity } from "../../test/support/parity-harness";
@@ -106,14 +107,15 @@ describe("parity of the KP functions with the ranking sheet", () => {
   it("gives every score, base, rate and rank of a sample month exactly as evaluate() does", () => {
     const report = checkParity(sampleMonth(), "2026-10");
     expect(report.mismatches).toEqual([]);
-    // 26 ranked rows (28 − 新乡市 缺报 − 鹤壁市 待核) × (base, total, rank, rate, 11 scores) + the 待核 row.
-    expect(report.compared).toBe(26 * 15 + 1);
+    // 26 ranked rows (28 − 新乡市 缺报 − 鹤壁市 待核) × (base, total, rank by rates, rank by counts, rate,
+    // 11 scores) + the 待核 row.
+    expect(report.compared).toBe(26 * 16 + 1);
   });
 
   it("agrees under a 评分规则 range with prorated and zero-scored indicators", () => {
     const report = checkParity(sampleMonth(), "2026-10", DEFAULT_UNITS, prorateRules());
     expect(report.mismatches).toEqual([]);
-    expect(report.compared).toBe(26 * 15 + 1);
+    expect(report.compared).toBe(26 * 16 + 1);
     // Left-out indicators really occurred: B2 or C1 with a zero denominator shows #N/A, A2 of 平顶山市 0.
     const leftOut = report.sheet.filter((r) => typeof r.scores.B2 !== "number" || typeof r.scores.C1 !== "number");
     expect(leftOut.length).toBeGreaterThan(1);
@@ -136,8 +138,8 @@ describe("parity of the KP functions with the ranking sheet", () => {
     const records = DEFAULT_UNITS.map((u) => record(u.code, DEMO_MONTH, demoValues(u, DEMO_MONTH)));
     const report = checkParity(records, DEMO_MONTH);
     expect(report.mismatches).toEqual([]);
-    // All 28 units report: (base, total, rank, rate, 11 scores) each.
-    expect(report.compared).toBe(28 * 15);
+    // All 28 units report: (base, total, rank by rates, rank by counts, rate, 11 scores) each.
+    expect(report.compared).toBe(28 * 16);
     // The demo's engineered ties hold in the functions too: 开封市 above 洛阳市 on the same total.
     const row = (name: string) => report.sheet.find((r) => r.unitCode === DEFAULT_UNITS.find((u) => u.name === name)!.code)!;
     expect(row("开封市").total).toBe(row("洛阳市").total);

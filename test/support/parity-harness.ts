@@ -34,6 +34,8 @@ export interface SheetRow {
   readonly connectRate: SheetCell;
   /** Absent where the total is an error (the row is not ranked). */
   readonly rank?: SheetCell;
+  /** The same rank with the tie-break given as the counts 人工接听量, 人工排队量 instead of KP.RATE's rates. */
+  readonly rankByCounts?: SheetCell;
 }
 
 export interface ParityReport {
@@ -75,7 +77,7 @@ function scoreArgs(id: IndicatorId, v: (label: string) => CellValue, median: num
 /**
  * Builds the month's indicator sheet from `records` (those of other months are left out) and fills in,
  * per row: KP.SCORE for each indicator, KP.TOTAL, KP.RATE(人工接听量, 人工排队量) and KP.RANK over the
- * totals with the rates as tie-breaks. The A1 median of a class is Excel's MEDIAN of 工单总量 over the
+ * totals, once with the rates as tie-breaks and once with the two counts. The A1 median of a class is Excel's MEDIAN of 工单总量 over the
  * rows of that class whose KP.TOTAL is a number (a helper column in a real sheet).
  */
 export function functionsSheet(
@@ -124,12 +126,20 @@ export function functionsSheet(
       scores,
       total: cellOf(() => total(headers, [r.cells], median, rules as never)),
       connectRate: cellOf(() => rate(v("人工接听量"), v("人工排队量"))),
+      counts: [v("人工接听量"), v("人工排队量")],
     };
   });
   const totals = partial.map((p) => [asArg(p.total)]);
   const rates = partial.map((p) => [asArg(p.connectRate)]);
-  return partial.map((p) =>
-    typeof p.total === "number" ? { ...p, rank: cellOf(() => rank(p.total, totals, asArg(p.connectRate), rates)) } : p,
+  const counts = partial.map((p) => p.counts);
+  return partial.map(({ counts: own, ...p }) =>
+    typeof p.total === "number"
+      ? {
+          ...p,
+          rank: cellOf(() => rank(p.total, totals, asArg(p.connectRate), rates)),
+          rankByCounts: cellOf(() => rank(p.total, totals, [own], counts)),
+        }
+      : p,
   );
 }
 
@@ -177,6 +187,7 @@ export function checkParity(
     same(`${name} 基本分`, row.base, s.total);
     same(`${name} 总分`, row.total, s.total); // no events: total = base
     same(`${name} 名次`, row.rank, s.rank);
+    same(`${name} 名次（按数量）`, row.rank, s.rankByCounts);
     same(
       `${name} 人工接通率`,
       row.connectRate ? ratioToNumber(row.connectRate) : null,
