@@ -6,7 +6,7 @@ import { IndicatorId, ResultStatus, RowResult, TIE_BREAK_INDICATOR, indicatorDef
 import { HolidayOverride, PublicityPeriod, addYearHint, publicityEnd } from "./calendar";
 import { Ratio, fromCents, ratio, roundHalfUp, toCents } from "./exact";
 import { EventTotals, ScoringEvent, totalEvents } from "./events";
-import { MonthKey, Period, monthLabel, monthsOf } from "./period";
+import { MonthKey, Period, monthLabel, monthsOf, periodLabel } from "./period";
 import { Problem, problem, problemDoes, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
 import { MISSING, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
@@ -162,6 +162,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
         : publishedRows(periodOutcomes(period, units, context), outcomeStanding, withPlace);
   }
 
+  problems.push(...missingProblems(period, rows));
   const draftReasons: string[] = [];
   if (!rules) draftReasons.push("评分规则表有误");
   if (rows.some((r) => r.result === "pending")) draftReasons.push("有单位数据待核");
@@ -169,6 +170,24 @@ export function evaluate(input: EvaluationInput): Evaluation {
   if (problems.some((p) => problemDoes(p, "blocksPublication"))) draftReasons.push("考评事件或考评单位表有错误");
   const status: ResultStatus = draftReasons.length ? "draft" : "final";
   return { period, status, draftReasons, rows, problems, publication, rules };
+}
+
+/**
+ * One listed problem per 缺报 unit (its months named for a quarter or year): every reason for a draft is
+ * in the list. When no unit reported at all, one problem says so instead of one per unit.
+ */
+function missingProblems(period: Period, rows: readonly ResultRow[]): Problem[] {
+  const missing = rows.filter((r) => r.result === "missing");
+  const action = "请导入或填写该单位该月的数据；该单位确实停报时，请在考评单位表中填写停用月份。";
+  if (missing.length > 1 && missing.length === rows.length) {
+    const message = `${periodLabel(period)} 全部 ${missing.length} 个在考单位均未报送数据（缺报）`;
+    return [problem("error", "record.missing", message, "请先导入或填写各单位的指标数据。")];
+  }
+  return missing.map((r) => {
+    const months = r.months.length ? r.months.filter((m) => m.result === "missing").map((m) => m.month) : monthsOf(period);
+    const message = `${r.unit.name} ${months.map(monthLabel).join("、")} 未报送数据（缺报），本期不参与排名`;
+    return problem("error", "record.missing", message, action, { unitCode: r.unit.code, month: months[0] });
+  });
 }
 
 /** The units with each code once (the first of them), and the repeats left out. */

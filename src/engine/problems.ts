@@ -50,6 +50,10 @@ export const PROBLEM_CODES = {
   "record.badMonth": LISTED,
   "record.noMonth": LISTED,
   "record.otherYear": LISTED,
+  // 缺报: the row is left unranked and the result a draft by the row itself; the problem says which unit and month.
+  "record.missing": LISTED,
+  // The period asked for is outside the year the workbook holds: one problem instead of one per row and unit.
+  "period.otherYear": LISTED,
   // Indicator sheets (the workbook reader).
   "sheet.noHeader": SHEET,
   "sheet.noMonthColumn": SHEET,
@@ -92,6 +96,9 @@ export const PROBLEM_CODES = {
   "holidays.bad": LISTED,
   "calendar.badPublished": LISTED,
   "calendar.unknownYear": LISTED,
+  // A publication date on or before the period's last day is refused before ranking; one long after it is a warning.
+  "calendar.publishedEarly": LISTED,
+  "calendar.publishedLate": LISTED,
   // Importing centres' returned files.
   "import.unreadable": LISTED,
   "import.noRow": LISTED,

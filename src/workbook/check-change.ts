@@ -103,16 +103,19 @@ function cellWriteRefusal(
   renamed: ReadonlySet<string>,
 ): string | undefined {
   const cells = new Set<string>();
+  // A product sheet kept under a new name (a superseded result) may take a mark: its cells are those it had under the old name.
+  const formerName = new Map(change.renames.map((r) => [key(r.to), r.from]));
   for (const w of change.cellWrites) {
     const sheet = key(w.sheet);
-    if (!taken.has(sheet) || renamed.has(sheet) || written.has(sheet) || sheet === key(REGISTRY_SHEET))
+    const former = formerName.get(sheet);
+    if (!taken.has(sheet) || (renamed.has(sheet) && !former) || written.has(sheet) || sheet === key(REGISTRY_SHEET))
       return `找不到可写入的工作表“${w.sheet}”`;
     const at = parseCellAddress(w.cell);
     if (!at) return `“${w.sheet}!${w.cell}”不是单元格地址`;
     const id = `${sheet}!${at.row},${at.column}`;
     if (cells.has(id)) return `${w.sheet}!${w.cell} 在本次修改中被写入两次`;
     cells.add(id);
-    const current = state.cellsOf(w.sheet)?.[at.row - 1]?.[at.column - 1];
+    const current = state.cellsOf(former ?? w.sheet)?.[at.row - 1]?.[at.column - 1];
     if (current !== null && current !== undefined && current !== "") return `${w.sheet}!${w.cell} 已有内容，不会被覆盖`;
   }
   return undefined;

@@ -1,17 +1,22 @@
 // The whole job on sheets of cell values: read → evaluate → describe the change. Both adapters
 // (.xlsx in Node, Office.js in the add-in) call this and only move cells in and out.
 
-import { Evaluation, evaluate, Period, Problem } from "../engine";
+import { Evaluation, evaluate, Period, Problem, periodKey, periodLabel, problem } from "../engine";
 import { SHEETS } from "./layout";
 import { WorkbookInput, SheetCells, readWorkbook } from "./read";
 import { planGeneration } from "./plan";
 import { WorkbookChange } from "./sheet-spec";
-import { workbookState } from "./check-change";
+import { ChangeRefused, workbookState } from "./check-change";
+import { monthsWithData } from "./overview";
+import { LifecycleOutcome, checkPublicationDate, currentResult, isPublished, outcomeSentence } from "./lifecycle";
+import { inputFingerprint, inputSnapshot } from "./ledger";
 
 export interface RankingRun {
   readonly input: WorkbookInput;
   readonly evaluation: Evaluation;
   readonly change: WorkbookChange;
+  /** What the generation was to the period's result: its state, version, whether anything changed. */
+  readonly lifecycle: LifecycleOutcome;
 }
 
 export interface RankingRequest {
@@ -20,6 +25,8 @@ export interface RankingRequest {
   readonly published?: string;
   /** "YYYY-MM-DD HH:mm", stamped on what is written. */
   readonly generated: string;
+  /** Why a correction is made: 修正记录's 原因. */
+  readonly reason?: string;
 }
 
 /** Evaluates the period only: for validation and previews. */
@@ -42,10 +49,44 @@ export function evaluateWorkbook(
   // A column missing from a sheet is reported once, at its header row: not again for every row as a blank cell.
   const names = new Set(sheets.map((s) => s.name));
   const missing = new Set(input.indicatorSheets.flatMap((s) => (s.missingColumns ?? []).flatMap((f) => s.units.map((u) => `${u}|${f}`))));
-  const problems = raw.problems
-    .filter((p) => !(missing.size && p.code === "value.blank" && !p.at && missing.has(`${p.unitCode}|${p.field}`)))
-    .map((p) => locatedInCell(p, names));
+  const sheetOf = new Map(input.indicatorSheets.flatMap((s) => s.units.map((u) => [u, s.name] as const)));
+  const problems = outsideYear(
+    request.period,
+    input,
+    raw.problems.filter((p) => !(missing.size && p.code === "value.blank" && !p.at && missing.has(`${p.unitCode}|${p.field}`))),
+  ).map((p) => locatedInCell(atUnitSheet(p, sheetOf), names));
+  if (request.published) {
+    const check = checkPublicationDate(request.period, request.published);
+    if (check.refused) problems.push(problem("error", "calendar.publishedEarly", check.refused, "请填写考评期结束之后的发布日期。"));
+    if (check.warning) problems.push(problem("warning", "calendar.publishedLate", check.warning, "如日期有误，请更正后重新生成。"));
+  }
   return { input, evaluation: { ...raw, problems } };
+}
+
+/**
+ * A period outside the year the workbook's data is of: one problem saying so, instead of one for every
+ * row of another year and every unit that then has no data.
+ */
+function outsideYear(period: Period, input: WorkbookInput, problems: readonly Problem[]): Problem[] {
+  const years = [...new Set(monthsWithData(input).map((m) => Number(m.slice(0, 4))))];
+  if (!years.length || years.includes(period.year)) return [...problems];
+  const message = `工作簿中的数据属于 ${years.join("、")} 年，所选期间 ${periodLabel(period)} 不在其中，所有单位均无该期间的数据`;
+  const action = `请选择 ${years.join("、")} 年内的期间，或打开 ${period.year} 年的工作簿。`;
+  return [
+    problem("error", "period.otherYear", message, action),
+    ...problems.filter((p) => p.code !== "record.otherYear" && p.code !== "record.missing"),
+  ];
+}
+
+/** A 缺报 unit's problem points at its indicator sheet. */
+function atUnitSheet(p: Problem, sheetOf: ReadonlyMap<string, string>): Problem {
+  const sheet = p.code === "record.missing" && !p.at && p.unitCode ? sheetOf.get(p.unitCode) : undefined;
+  return sheet ? { ...p, at: { sheet, cell: "A1" } } : p;
+}
+
+/** Why a publication date cannot be used for the period (one Chinese sentence), or undefined. */
+export function publicationRefusal(period: Period, published: string | undefined): string | undefined {
+  return published ? checkPublicationDate(period, published).refused : undefined;
 }
 
 /** A problem about a whole sheet of the workbook (no header, a missing rule) points at its A1: every such problem has a cell to click. */
@@ -53,10 +94,30 @@ function locatedInCell(p: Problem, sheets: ReadonlySet<string>): Problem {
   return p.at && !p.at.cell && sheets.has(p.at.sheet) ? { ...p, at: { sheet: p.at.sheet, cell: "A1" } } : p;
 }
 
+/**
+ * Ranks the period and plans the change. The publication date carries over from the published version
+ * unless a new one is given; a date on or before the period's last day is refused (ChangeRefused).
+ */
 export function rankWorkbook(sheets: readonly SheetCells[], request: RankingRequest): RankingRun {
-  const { input, evaluation } = evaluateWorkbook(sheets, request);
-  const change = planGeneration(evaluation, workbookState(sheets), request.generated);
-  return { input, evaluation, change };
+  const refused = publicationRefusal(request.period, request.published);
+  if (refused) throw new ChangeRefused(refused);
+  const state = workbookState(sheets);
+  const present = new Set(state.sheetNames.map((n) => n.toLowerCase()));
+  const current = currentResult(
+    state.registry.filter((s) => present.has(s.name.toLowerCase())),
+    periodKey(request.period),
+  );
+  const published = request.published ?? (current && isPublished(current) ? current.published : undefined);
+  const { input, evaluation } = evaluateWorkbook(sheets, { period: request.period, published });
+  const inputs = inputSnapshot(input, request.period);
+  const { change, lifecycle } = planGeneration(evaluation, state, {
+    generated: request.generated,
+    reason: request.reason?.trim() || undefined,
+    inputs,
+    fingerprint: inputFingerprint(input, inputs),
+    units: input.units,
+  });
+  return { input, evaluation, change, lifecycle };
 }
 
 /** What a generation writes, in the words of the pane's summary. */
@@ -69,19 +130,21 @@ export interface GenerationSummary {
   readonly previousVersion?: string;
   /** Rows added to 修正记录 (0 on a first generation). */
   readonly corrections: number;
+  /** The publication state, the version and what the generation did. */
+  readonly lifecycle: LifecycleOutcome;
+  /** One sentence on what the generation did (结果未变化, 第 2 版 …). */
+  readonly message: string;
 }
 
 export function generationSummary(run: RankingRun): GenerationSummary {
-  const { change, evaluation } = run;
-  const result = change.sheets.find((s) => s.role === "result")!;
+  const { change, evaluation, lifecycle } = run;
   const validation = change.sheets.find((s) => s.role === "validation");
-  const corrections =
-    change.appends.reduce((n, a) => n + a.rows.length, 0) +
-    change.sheets.filter((s) => s.role === "corrections").reduce((n, s) => n + s.rows.length - 1, 0);
   return {
-    resultSheet: result.name,
+    resultSheet: lifecycle.sheet,
     validationSheet: evaluation.problems.length ? validation?.name : undefined,
-    previousVersion: change.renames.find((r) => r.from === result.name)?.to,
-    corrections,
+    previousVersion: lifecycle.kind === "corrected" ? lifecycle.previousVersion : undefined,
+    corrections: lifecycle.corrections,
+    lifecycle,
+    message: outcomeSentence(lifecycle, lifecycle.sheet),
   };
 }

@@ -108,7 +108,7 @@ function mapColumns<K extends string>(row: readonly CellValue[], headers: Record
   return map;
 }
 
-/** The registry sheet lists the product's own sheets: name | role | period | version | created. */
+/** The registry sheet lists the product's own sheets: name | role | period | version | created | state | published | inputs. */
 export function readRegistry(cells: CellGrid | undefined): ProductSheet[] {
   if (!cells) return [];
   const out: ProductSheet[] = [];
@@ -123,6 +123,9 @@ export function readRegistry(cells: CellGrid | undefined): ProductSheet[] {
       period: cellText(row[2]) || undefined,
       version: version.ok ? version.value : undefined,
       created: cellText(row[4]),
+      state: (cellText(row[5]) || undefined) as ProductSheet["state"],
+      published: cellText(row[6]) || undefined,
+      inputs: cellText(row[7]) || undefined,
     });
   }
   return out;
@@ -131,8 +134,17 @@ export function readRegistry(cells: CellGrid | undefined): ProductSheet[] {
 /** The registry as rows of cell values, header first. */
 export function registryRows(registry: readonly ProductSheet[]): (string | number | null)[][] {
   return [
-    ["sheet", "role", "period", "version", "created"],
-    ...registry.map((s) => [s.name, s.role, s.period ?? null, s.version ?? null, s.created]),
+    ["sheet", "role", "period", "version", "created", "state", "published", "inputs"],
+    ...registry.map((s) => [
+      s.name,
+      s.role,
+      s.period ?? null,
+      s.version ?? null,
+      s.created,
+      s.state ?? null,
+      s.published ?? null,
+      s.inputs ?? null,
+    ]),
   ];
 }
 

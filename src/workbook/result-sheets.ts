@@ -1,5 +1,5 @@
 // What the published result looks like (spec §6), as data: the period's result sheet, the 数据校验
-// sheet, and the 修正记录 rows of a regeneration.
+// sheet (修正记录 is corrections.ts).
 
 import {
   INDICATORS,
@@ -7,8 +7,6 @@ import {
   RESULT_LABELS,
   STATUS_LABELS,
   Ratio,
-  formatPercentOf,
-  formatTotal,
   ratioToNumber,
   zeroDenominatorNote,
   Evaluation,
@@ -16,6 +14,7 @@ import {
   monthLabel,
   periodLabel,
   Problem,
+  CellRef,
   columnLetters,
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS } from "./layout";
@@ -131,10 +130,16 @@ export function resultColumns(evaluation: ColumnSource): Column[] {
           },
         ]
       : []),
-    { header: "总分", width: 9, cell: (row) => num(row.total, SCORE, { bold: true }) },
+    { header: "总分", width: 9, cell: totalCell },
     { header: isMonth ? "人工接通率" : "人工接通率（合计）", width: 11, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
     { header: "备注", width: 48, cell: (row) => text(row.note, { wrap: true }) },
   ];
+}
+
+/** A 不合格 row's 总分 says 不合格: its scores stay for the record, but never as a total beside the ranked units'. */
+function totalCell(row: ResultRow): CellSpec {
+  if (row.result === "disqualified") return text(RESULT_LABELS.disqualified, { bold: true, align: "center" });
+  return num(row.total, SCORE, { bold: true });
 }
 
 function rowFill(row: ResultRow): string | undefined {
@@ -154,6 +159,18 @@ export interface ResultSheetOptions {
   readonly version?: number;
   /** The name under which the sheet is written (a unique one when a user sheet holds the usual name). */
   readonly name?: string;
+  /** Its publication state (see lifecycle.ts); without it, the evaluation's 正式 / 草稿. */
+  readonly state?: {
+    readonly label: string;
+    /** 第 2 版（更正）, or — for a draft. */
+    readonly version: string;
+    /** Leads the notices row, e.g. the 更正 mark. */
+    readonly notice?: string;
+    /** Where the notice links to (修正记录). */
+    readonly link?: CellRef;
+    /** Shown in red: a draft or a correction. */
+    readonly alert?: boolean;
+  };
 }
 
 /** The period's result sheet. */
@@ -162,7 +179,8 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const width = columns.length;
   const name = options.name ?? resultSheetName(evaluation);
   const pub = evaluation.publication;
-  const status = STATUS_LABELS[evaluation.status];
+  const status = options.state?.label ?? STATUS_LABELS[evaluation.status];
+  const alert = options.state ? options.state.alert : evaluation.status !== "final";
   const rows: (CellSpec | null)[][] = [];
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
 
@@ -172,24 +190,26 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
       text("考评期间", { bold: true }),
       text(periodLabel(evaluation.period)),
       text("状态", { bold: true }),
-      text(status, { bold: true, fontColor: evaluation.status === "final" ? "#006100" : "#9C0006" }),
+      text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" }),
       text("发布日期", { bold: true }),
       text(pub?.published ?? "未定"),
       text("公示期截止", { bold: true }),
       text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {}),
       text("版本", { bold: true }),
-      text(`第 ${options.version ?? 1} 版`),
+      text(options.state?.version ?? `第 ${options.version ?? 1} 版`),
       text("生成时间", { bold: true }),
       text(options.generated),
     ]),
   );
   const notices: string[] = [];
+  if (options.state?.notice) notices.push(options.state.notice);
   if (evaluation.status === "draft") notices.push(`草稿：${evaluation.draftReasons.join("，")}。数据更正后请重新生成，草稿不可发布。`);
   if (pub?.warning) notices.push(pub.warning);
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   const warnings = evaluation.problems.length - errors;
   if (evaluation.problems.length) notices.push(`数据校验：${errors} 个错误，${warnings} 个提醒，详见“${SHEETS.validation}”表。`);
-  rows.push(pad([text(notices.join(" "), { fontColor: evaluation.status === "draft" || pub?.warning ? "#9C0006" : "#595959" })]));
+  const noticeStyle = { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link };
+  rows.push(pad([text(notices.join(" "), noticeStyle)]));
   rows.push(pad([]));
   rows.push(columns.map((c) => header(c.header)));
   for (const row of evaluation.rows) {
@@ -302,105 +322,4 @@ function problemRow(p: Problem, n: number): (CellSpec | null)[] {
     text(p.message, { wrap: true }),
     text(p.action, { wrap: true }),
   ];
-}
-
-export const CORRECTION_HEADERS = ["生成时间", "期间", "版本", "单位", "项目", "原值", "新值", "原名次", "新名次"];
-
-export function describeCorrectionsSheet(): SheetSpec {
-  return {
-    name: SHEETS.corrections,
-    role: "corrections",
-    rows: [CORRECTION_HEADERS.map(header)],
-    columnWidths: [17, 14, 6, 12, 22, 12, 12, 8, 8],
-    freeze: { rows: 1 },
-    headerRow: 1,
-  };
-}
-
-/** A result row as read back from an earlier result sheet, for 修正记录. */
-export interface PreviousRow {
-  readonly rank: string;
-  readonly items: ReadonlyMap<string, string>;
-}
-
-/** Reads an earlier result sheet's table (by its headers) into unit name → row. */
-export function readPreviousResult(cells: readonly (readonly unknown[])[]): Map<string, PreviousRow> {
-  const out = new Map<string, PreviousRow>();
-  const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
-  if (headerIndex < 0) return out;
-  const headers = cells[headerIndex].map((h) => String(h ?? ""));
-  for (const row of cells.slice(headerIndex + 1)) {
-    const name = String(row[1] ?? "").trim();
-    if (!name) break;
-    const items = new Map<string, string>();
-    headers.forEach((h, i) => {
-      if (i >= 2 && h && h !== "备注") items.set(h, showValue(row[i], h));
-    });
-    out.set(name, { rank: showValue(row[0], "名次"), items });
-  }
-  return out;
-}
-
-function showValue(v: unknown, headerText: string): string {
-  if (v === null || v === undefined || v === "") return "";
-  if (typeof v === "number") {
-    if (headerText === "名次") return String(v);
-    return /率/.test(headerText) && !/得分/.test(headerText) ? formatPercentOf(v) : formatTotal(v);
-  }
-  return String(v);
-}
-
-/** The 修正记录 rows: every item whose value changed between the earlier sheet and this evaluation. */
-export function correctionRows(
-  previous: ReadonlyMap<string, PreviousRow>,
-  evaluation: Evaluation,
-  version: number,
-  generated: string,
-): (CellSpec | null)[][] {
-  const columns = resultColumns(evaluation);
-  const period = periodLabel(evaluation.period);
-  const out: (CellSpec | null)[][] = [];
-  for (const row of evaluation.rows) {
-    const before = previous.get(row.unit.name);
-    const newRank = showValue(rankCell(row).value, "名次");
-    const changes: [string, string, string][] = [];
-    if (!before) changes.push(["（新增）", "", showValue(columns.find((c) => c.header === "总分")!.cell(row).value, "总分")]);
-    else {
-      for (const c of columns.slice(2)) {
-        if (c.header === "备注") continue;
-        const now = showValue(c.cell(row).value, c.header);
-        const was = before.items.get(c.header) ?? "";
-        if (now !== was) changes.push([c.header, was, now]);
-      }
-      if (before.rank !== newRank && !changes.length) changes.push(["名次", before.rank, newRank]);
-    }
-    for (const [item, was, now] of changes) {
-      out.push([
-        text(generated),
-        text(period),
-        num(version, "0"),
-        text(row.unit.name),
-        text(item),
-        text(was),
-        text(now),
-        text(before?.rank ?? ""),
-        text(newRank),
-      ]);
-    }
-  }
-  for (const [name, before] of previous) {
-    if (!evaluation.rows.some((r) => r.unit.name === name))
-      out.push([
-        text(generated),
-        text(period),
-        num(version, "0"),
-        text(name),
-        text("（移除）"),
-        text(""),
-        text(""),
-        text(before.rank),
-        text(""),
-      ]);
-  }
-  return out;
 }

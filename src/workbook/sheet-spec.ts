@@ -34,7 +34,8 @@ export type SheetRole =
   | "holidays" // 节假日调整
   | "unitInput" // one unit's indicator sheet
   | "summaryInput" // 汇总 indicator sheet
-  | "registry"; // _kp12328, the list of the product's sheets
+  | "registry" // _kp12328, the list of the product's sheets
+  | "inputs"; // _kp12328_inputs, the input values each period's current result was computed from
 
 export interface NumberValidation {
   /** A1 range, e.g. "B4:W15". */
@@ -49,6 +50,8 @@ export interface NumberValidation {
 export interface SheetSpec {
   readonly name: string;
   readonly role: SheetRole;
+  /** Written very hidden, as the registry is (the inputs a result was computed from). */
+  readonly hidden?: boolean;
   /** The period a result or validation sheet belongs to ("2026-10"). */
   readonly period?: string;
   /** Row-major from A1; null = an empty cell. */
@@ -80,6 +83,12 @@ export interface ProductSheet {
   readonly period?: string;
   readonly version?: number;
   readonly created: string;
+  /** A result sheet's standing (see lifecycle.ts): draft, ready, published or superseded. */
+  readonly state?: "draft" | "ready" | "published" | "superseded";
+  /** A result's publication date, YYYY-MM-DD. */
+  readonly published?: string;
+  /** A result's inputs fingerprint (see ledger.ts): the same inputs give the same one. */
+  readonly inputs?: string;
 }
 
 /** Rows added under the last used row of a product sheet (修正记录). */
@@ -90,13 +99,18 @@ export interface SheetAppend {
   readonly headerRow?: number;
 }
 
-/** One value into a cell of an existing sheet (an import); only ever into a cell that is empty (see checkChange). */
+/**
+ * One value into a cell of an existing sheet (an import, or the mark on a superseded result sheet,
+ * named after its rename); only ever into a cell that is empty (see checkChange).
+ */
 export interface CellWrite {
   readonly sheet: string;
   /** A1 address, e.g. "C13". */
   readonly cell: string;
   /** A string is stored as text (the cell formatted "@"), never as a formula; a number keeps the cell's format. */
   readonly value: string | number | boolean;
+  /** How it looks, where the host can (a product sheet's mark): bold, colour, a link. */
+  readonly style?: Pick<CellSpec, "bold" | "fontColor" | "link">;
 }
 
 /**

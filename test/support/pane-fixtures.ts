@@ -82,6 +82,14 @@ export function outcomeOf(evaluation: Evaluation, extra: Partial<GenerateOutcome
     resultSheet: "2026年10月 考评结果",
     validationSheet: evaluation.problems.length ? "数据校验" : undefined,
     corrections: 0,
+    lifecycle: {
+      kind: "created",
+      sheet: "2026年10月 考评结果",
+      state: evaluation.status === "draft" ? "draft" : "ready",
+      version: 0,
+      corrections: 0,
+    },
+    message: "",
     ...extra,
   };
 }

@@ -7,6 +7,7 @@
 import { CellGrid, CellValue, cellAddress, columnLetters } from "../../engine";
 import {
   CellSpec,
+  CellWrite,
   REGISTRY_SHEET,
   SheetCells,
   SheetSpec,
@@ -411,6 +412,8 @@ interface RangeWrite {
   readonly kind: "appended" | "cells";
   /** The autofilter's range once the rows are appended. */
   readonly filter?: string;
+  /** A single cell's look (the mark on a superseded result sheet). */
+  readonly style?: CellWrite["style"];
 }
 
 /** What applyWorkbookChange does, worked out before anything is written. */
@@ -444,6 +447,7 @@ function rangeWrites(change: WorkbookChange, state: WorkbookState): RangeWrite[]
     values: [[w.value]],
     formats: typeof w.value === "string" ? [["@"]] : undefined,
     kind: "cells",
+    style: w.style,
   }));
   return [...appended, ...cells];
 }
@@ -466,7 +470,7 @@ function planWrites(change: WorkbookChange, snapshot: WorkbookSnapshot): WritePl
     const existing = byName.get(spec.name.toLowerCase());
     if (existing && !movedAway.has(existing.name.toLowerCase()))
       replaced.push({ name: existing.name, id: existing.id, visibility: existing.visibility, aside: temporaryName(taken) });
-    return { spec, temp: temporaryName(taken), visibility: spec.name === REGISTRY_SHEET ? ("VeryHidden" as const) : ("Visible" as const) };
+    return { spec, temp: temporaryName(taken), visibility: spec.name === REGISTRY_SHEET || spec.hidden ? ("VeryHidden" as const) : ("Visible" as const) };
   });
   const leftovers = info
     .filter((s) => s.name.startsWith(TEMPORARY_PREFIX) && s.visibility !== "Visible")
@@ -547,7 +551,7 @@ function queueSwap(context: Excel.RequestContext, plan: WritePlan, change: Workb
     if (s === registry) continue;
     const ws = sheets.getItem(s.temp);
     ws.name = s.spec.name;
-    ws.visibility = Excel.SheetVisibility.visible;
+    ws.visibility = s.visibility === "VeryHidden" ? Excel.SheetVisibility.veryHidden : Excel.SheetVisibility.visible;
   }
   for (const r of plan.replaced) if (r.visibility === "Visible") sheets.getItem(r.id).visibility = Excel.SheetVisibility.hidden;
   for (const w of plan.ranges) {
@@ -555,6 +559,13 @@ function queueSwap(context: Excel.RequestContext, plan: WritePlan, change: Workb
     const range = ws.getRange(w.address);
     if (w.formats) range.numberFormat = w.formats;
     range.values = w.values;
+    if (w.style?.bold) range.format.font.bold = true;
+    if (w.style?.fontColor) range.format.font.color = w.style.fontColor;
+    if (w.style?.link)
+      range.hyperlink = {
+        documentReference: `'${w.style.link.sheet.replace(/'/g, "''")}'!${w.style.link.cell || "A1"}`,
+        textToDisplay: String(w.values[0][0]),
+      };
     if (w.filter && features.autoFilter) ws.autoFilter.apply(ws.getRange(w.filter));
   }
   if (change.activate) sheets.getItem(change.activate).activate();

@@ -161,13 +161,17 @@ export function applyChange(workbook: ExcelJS.Workbook, change: WorkbookChange):
   for (const spec of change.sheets) {
     const existing = sheetNamed(workbook, spec.name);
     if (existing) workbook.removeWorksheet(existing.id);
-    writeSheet(workbook, spec);
+    const ws = writeSheet(workbook, spec);
+    if (spec.hidden) ws.state = "veryHidden";
   }
   appendRows(workbook, change, state);
   for (const w of change.cellWrites) {
     const cell = sheetNamed(workbook, w.sheet)!.getCell(w.cell);
-    if (typeof w.value === "string") cell.numFmt = "@";
-    cell.value = w.value;
+    if (w.style) writeCell(cell, { value: w.value, ...w.style });
+    else {
+      if (typeof w.value === "string") cell.numFmt = "@";
+      cell.value = w.value;
+    }
   }
   writeRegistry(workbook, change);
   const active = change.activate ? workbook.worksheets.findIndex((w) => w.name === change.activate) : -1;

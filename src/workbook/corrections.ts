@@ -1,0 +1,195 @@
+// 修正记录: what a reader of a corrected result needs. Per change of a published version: the version,
+// when, the unit, what changed at the input (sheet!cell, item, old, new) and what it did to the
+// result (indicator scores, total, rank, the tie-break note, old → new), with the reason given.
+// Numbers stay numbers, with their formats. The new version's changed cells are highlighted.
+
+import { CellGrid, CellValue, Evaluation, Unit, periodLabel } from "../engine";
+import { FILLS, SHEETS } from "./layout";
+import { InputChange } from "./ledger";
+import { resultColumns } from "./result-sheets";
+import { CellSpec, SheetSpec } from "./sheet-spec";
+
+export const CORRECTIONS_TITLE = "修正记录";
+export const CORRECTIONS_HEADERS = ["版本", "更正时间", "期间", "单位", "类别", "位置", "项目", "原值", "新值", "原因"] as const;
+const HEADER_ROW = 3;
+/** Where the value columns (原值, 新值) are. */
+const OLD_COLUMN = CORRECTIONS_HEADERS.indexOf("原值");
+
+/** The fill of a cell whose value a correction changed, in the new version. */
+export const CHANGED_FILL = "#FFC7CE";
+
+const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: "@", ...extra });
+const header = (value: string): CellSpec => ({
+  value,
+  numberFormat: "@",
+  bold: true,
+  fill: FILLS.header.color,
+  fontColor: "#FFFFFF",
+  align: "center",
+  wrap: true,
+});
+
+/** The 修正记录 sheet with its title and headers, before any row. */
+export function describeCorrectionsSheet(): SheetSpec {
+  const width = CORRECTIONS_HEADERS.length;
+  const pad = (cells: CellSpec[]) => [...cells, ...Array<null>(width - cells.length).fill(null)];
+  return {
+    name: SHEETS.corrections,
+    role: "corrections",
+    rows: [
+      pad([text(CORRECTIONS_TITLE, { bold: true, fontSize: 14 })]),
+      pad([
+        text(
+          "每次发布更正后追加：输入数据的变化（工作表!单元格、项目、原值、新值）及其对结果的影响（指标得分、总分、名次、备注中的同分说明）。更正前的版本保留在“… vN”工作表中。",
+          { fontColor: "#595959", wrap: true },
+        ),
+      ]),
+      CORRECTIONS_HEADERS.map(header),
+    ],
+    columnWidths: [6, 17, 13, 12, 9, 16, 20, 12, 12, 30],
+    freeze: { rows: HEADER_ROW },
+    merges: [`A1:J1`, `A2:J2`],
+    rowHeights: { 1: 24, 2: 30 },
+    headerRow: HEADER_ROW,
+  };
+}
+
+/** Whether an existing 修正记录 has this layout (an earlier release's has other headers: a new sheet is made). */
+export function hasCorrectionsLayout(cells: CellGrid | undefined): boolean {
+  const row = cells?.[HEADER_ROW - 1] ?? [];
+  return CORRECTIONS_HEADERS.every((h, i) => row[i] === h);
+}
+
+/** An earlier result sheet's table, by unit name: each column's value by its header. */
+export type PreviousResult = ReadonlyMap<string, ReadonlyMap<string, CellValue>>;
+
+/** Reads an earlier result sheet's table (by its 名次 and 单位 headers). */
+export function readPreviousResult(cells: CellGrid): PreviousResult {
+  const out = new Map<string, Map<string, CellValue>>();
+  const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
+  if (headerIndex < 0) return out;
+  const headers = cells[headerIndex].map((h) => String(h ?? ""));
+  for (const row of cells.slice(headerIndex + 1)) {
+    const name = String(row[1] ?? "").trim();
+    if (!name) break;
+    out.set(name, new Map(headers.map((h, i) => [h, row[i] ?? null] as const).filter(([h]) => h && h !== "单位")));
+  }
+  return out;
+}
+
+/** A value as the new version shows it, with its format, for comparing and for 修正记录. */
+interface Shown {
+  readonly value: string | number | null;
+  readonly numberFormat?: string;
+}
+
+function same(a: CellValue | undefined, b: string | number | null): boolean {
+  const blank = (v: unknown) => v === null || v === undefined || v === "" || v === "—";
+  if (blank(a) && blank(b)) return true;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  return String(a ?? "") === String(b ?? "");
+}
+
+/** The kind of an effect, by the column it is in. */
+function effectKind(headerText: string): string {
+  if (headerText === "名次") return "名次";
+  if (headerText === "总分") return "总分";
+  if (headerText === "备注") return "备注";
+  return "得分";
+}
+
+/** Per unit name: the headers of the result columns whose values changed, with the old and new values. */
+export type ResultEffects = Map<string, { header: string; before: CellValue; after: Shown }[]>;
+
+export function resultEffects(previous: PreviousResult, evaluation: Evaluation): ResultEffects {
+  const columns = resultColumns(evaluation).filter((c) => c.header !== "单位");
+  const out: ResultEffects = new Map();
+  for (const row of evaluation.rows) {
+    const before = previous.get(row.unit.name);
+    const effects: { header: string; before: CellValue; after: Shown }[] = [];
+    for (const c of columns) {
+      const cell = c.cell(row);
+      const after = { value: cell.value === true || cell.value === false ? String(cell.value) : cell.value, numberFormat: cell.numberFormat };
+      const was = before ? (before.get(c.header) ?? null) : null;
+      if (!same(was, after.value)) effects.push({ header: c.header, before: was, after });
+    }
+    if (effects.length) out.set(row.unit.name, effects);
+  }
+  return out;
+}
+
+function valueCell(v: CellValue | string | number | null, numberFormat?: string): CellSpec | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") return { value: v, numberFormat: numberFormat && numberFormat !== "@" ? numberFormat : "0.##" };
+  return text(String(v instanceof Date ? v.toISOString().slice(0, 10) : v), { wrap: true });
+}
+
+export interface CorrectionContext {
+  readonly version: number;
+  readonly generated: string;
+  readonly reason?: string;
+  readonly units: readonly Unit[];
+  /** The publication date before and now, when it changed. */
+  readonly published?: { readonly before?: string; readonly after?: string };
+}
+
+/** The 修正记录 rows of one correction: per unit, its input changes and then their effects; a changed publication date first. */
+export function correctionRows(
+  evaluation: Evaluation,
+  inputs: readonly InputChange[],
+  effects: ResultEffects,
+  ctx: CorrectionContext,
+): (CellSpec | null)[][] {
+  const period = periodLabel(evaluation.period);
+  const nameOf = new Map(ctx.units.map((u) => [u.code, u.name]));
+  const row = (unit: string, kind: string, place: CellSpec | null, item: string, before: CellSpec | null, after: CellSpec | null) => [
+    { value: ctx.version, numberFormat: "0", align: "center" as const },
+    text(ctx.generated),
+    text(period),
+    text(unit),
+    text(kind),
+    place,
+    text(item, { wrap: true }),
+    before,
+    after,
+    ctx.reason ? text(ctx.reason, { wrap: true }) : null,
+  ];
+  const out: (CellSpec | null)[][] = [];
+  if (ctx.published && ctx.published.before !== ctx.published.after)
+    out.push(row("全部", "发布日期", null, "发布日期", valueCell(ctx.published.before ?? null), valueCell(ctx.published.after ?? null)));
+  const units = [...new Set([...inputs.map((c) => nameOf.get(c.unitCode) ?? c.unitCode), ...effects.keys()])];
+  const order = new Map(evaluation.rows.map((r, i) => [r.unit.name, i]));
+  units.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  for (const unit of units) {
+    for (const c of inputs.filter((i) => (nameOf.get(i.unitCode) ?? i.unitCode) === unit)) {
+      const place = text(`${c.sheet}!${c.cell}`, { link: { sheet: c.sheet, cell: c.cell }, fontColor: "#0563C1" });
+      out.push(row(unit, "输入数据", place, c.field, valueCell(c.before, "0.##"), valueCell(c.after, "0.##")));
+    }
+    for (const e of effects.get(unit) ?? []) {
+      out.push(row(unit, effectKind(e.header), null, e.header, valueCell(e.before, e.after.numberFormat), valueCell(e.after.value, e.after.numberFormat)));
+    }
+  }
+  return out;
+}
+
+/** The number of 原值/新值 columns' first: for tests and readers of the sheet. */
+export const CORRECTIONS_VALUE_COLUMN = OLD_COLUMN + 1;
+
+/** The new version with the cells a correction changed highlighted, each with a note of its old value. */
+export function highlightChanges(spec: SheetSpec, effects: ResultEffects): SheetSpec {
+  if (!spec.headerRow || !effects.size) return spec;
+  const headers = spec.rows[spec.headerRow - 1].map((c) => String(c?.value ?? ""));
+  const rows = spec.rows.map((cells, r) => {
+    if (r < spec.headerRow!) return cells;
+    const unit = String(cells[1]?.value ?? "");
+    const changed = effects.get(unit);
+    if (!changed) return cells;
+    return cells.map((cell, c) => {
+      const e = changed.find((x) => x.header === headers[c]);
+      if (!e || !cell) return cell;
+      const was = e.before === null || e.before === "" ? "空" : String(e.before instanceof Date ? e.before.toISOString().slice(0, 10) : e.before);
+      return { ...cell, fill: CHANGED_FILL, note: [cell.note, `更正前：${was}`].filter(Boolean).join("\n") };
+    });
+  });
+  return { ...spec, rows };
+}
