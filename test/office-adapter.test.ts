@@ -3,7 +3,7 @@
 // the sweeps of a failure at every action are in office-adapter.heavy.test.ts.
 
 import { DEFAULT_UNITS } from "../src/engine/units";
-import { ChangeRefused, REGISTRY_SHEET, WorkbookChange } from "../src/workbook";
+import { CORRECTIONS_HEADERS, ChangeRefused, INPUTS_SHEET, REGISTRY_SHEET, WorkbookChange } from "../src/workbook";
 import { applyWorkbookChange, detectFeatures, readWorkbookCells } from "../src/adapters/office/excel-workbook";
 import { toPaneError } from "../src/taskpane/host/office-controller";
 import { DEMO_EVENTS, demoValues } from "../src/workbook/demo-data";
@@ -40,6 +40,7 @@ describe("a generation through the Office.js adapter", () => {
     const sheets = listSheets(host);
     expect(sheets.filter((s) => !before.some((b) => b.name === s.name)).map((s) => [s.name, s.visibility])).toEqual([
       [RESULT, "Visible"],
+      [INPUTS_SHEET, "VeryHidden"],
       ["数据校验", "Visible"],
       [REGISTRY_SHEET, "VeryHidden"],
     ]);
@@ -48,6 +49,7 @@ describe("a generation through the Office.js adapter", () => {
     expect(reg.visibility).toBe("VeryHidden");
     expect(reg.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
       [RESULT, "result", "2026-10"],
+      [INPUTS_SHEET, "inputs", ""],
       ["数据校验", "validation", "2026-10"],
     ]);
   });
@@ -117,7 +119,7 @@ describe("regenerating a period", () => {
   test("keeps the earlier result as “… v1”, records what changed in 修正记录, and appends on the next regeneration", async () => {
     const host = demoWorkbook();
     const pane = paneOn(host);
-    await pane.generate(OCTOBER);
+    await pane.generate(OCTOBER, "2026-11-02");
     // 郑州市, October (row 13 of its sheet): fewer calls answered.
     setCells(host, "郑州市", "D13", [[20000]]);
     const second = await pane.generate(OCTOBER);
@@ -125,8 +127,8 @@ describe("regenerating a period", () => {
     expect(second.corrections).toBeGreaterThan(0);
     expect(listSheets(host).map((s) => s.name)).toEqual(expect.arrayContaining([RESULT, `${RESULT} v1`, "修正记录", "数据校验"]));
     const log = sheetValues(host, "修正记录");
-    expect(log[0]).toEqual(["生成时间", "期间", "版本", "单位", "项目", "原值", "新值", "原名次", "新名次"]);
-    expect(log.slice(1).some((r) => r[3] === "郑州市")).toBe(true);
+    expect(log[2]).toEqual([...CORRECTIONS_HEADERS]);
+    expect(log.slice(3).some((r) => r[3] === "郑州市")).toBe(true);
     const logged = log.length;
 
     setCells(host, "开封市", "D13", [[15000]]);
@@ -135,6 +137,8 @@ describe("regenerating a period", () => {
     const after = sheetValues(host, "修正记录");
     expect(after.slice(0, logged)).toEqual(log);
     expect(after.slice(logged).some((r) => r[3] === "开封市")).toBe(true);
+    const input = after.slice(logged).find((r) => r[4] === "输入数据" && r[3] === "开封市")!;
+    expect([input[5], input[8]]).toEqual(["开封市!D13", 15000]);
     const reg = registry(host).rows.map((r) => [r[0], r[1], r[3]]);
     expect(reg).toEqual(
       expect.arrayContaining([

@@ -76,9 +76,9 @@ async function buildWorkbook(file: string, overrides = OCTOBER): Promise<void> {
   await saveWorkbook(wb, file);
 }
 
-async function rankFile(input: string, output: string, published?: string) {
+async function rankFile(input: string, output: string, published?: string, reason?: string) {
   const wb = await loadWorkbook(input);
-  const run = rankWorkbook(workbookSheets(wb), { period: parsePeriod("2026-10")!, published, generated: "2026-11-05 09:00" });
+  const run = rankWorkbook(workbookSheets(wb), { period: parsePeriod("2026-10")!, published, reason, generated: "2026-11-05 09:00" });
   applyChange(wb, run.change);
   await saveWorkbook(wb, output);
   return { run, result: await loadWorkbook(output) };
@@ -154,7 +154,8 @@ describe("a month ranked from a filled template", () => {
   it("states the status, the publication date and the 公示期 end in the header block", () => {
     const ws = result.getWorksheet("2026年10月 考评结果")!;
     const texts = (ws.getRow(2).values as unknown[]).map((v) => (v === undefined ? "" : String(v)));
-    expect(texts).toContain("正式");
+    // Generated on the publication day: the 公示期 runs.
+    expect(texts).toContain("公示中");
     expect(texts).toContain("2026-11-05");
     // 11-05 is a Thursday: 11-06, 11-09, 11-10, 11-11, 11-12 → the fifth working day is 11-12.
     expect(texts).toContain("2026-11-12");
@@ -177,42 +178,48 @@ describe("a month ranked from a filled template", () => {
   });
 });
 
-describe("regenerating a period", () => {
-  it("keeps the earlier result under a versioned name and appends what changed to 修正记录", async () => {
+describe("regenerating a published period", () => {
+  it("keeps the published version under a versioned name, marked superseded, and writes what changed to 修正记录", async () => {
     const first = path.join(dir, "v1.xlsx");
     await buildWorkbook(path.join(dir, "v0.xlsx"));
-    await rankFile(path.join(dir, "v0.xlsx"), first);
+    await rankFile(path.join(dir, "v0.xlsx"), first, "2026-11-02");
 
-    // 乙市 corrects its 人工接听量 to 900: 90% → 10 × 15 / 20 = 7.50 → total 64.50, still 4th.
+    // 乙市 corrects its 人工接听量 from 850 to 900: 90% → 10 × 15 / 20 = 7.50 → total 64.50, still 4th.
     const corrected = await loadWorkbook(first);
     corrected.getWorksheet("乙市")!.getRow(13).getCell(4).value = 900;
     const second = path.join(dir, "v2-in.xlsx");
     await saveWorkbook(corrected, second);
-    const { result } = await rankFile(second, path.join(dir, "v2.xlsx"));
+    const { result, run } = await rankFile(second, path.join(dir, "v2.xlsx"), undefined, "公示期内乙市提出异议，核实后更正");
+    expect(run.lifecycle).toMatchObject({ kind: "corrected", version: 2, state: "corrected", published: "2026-11-02" });
 
     const names = result.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(["2026年10月 考评结果", "2026年10月 考评结果 v1", "修正记录"]));
     const old = tableOf(result.getWorksheet("2026年10月 考评结果 v1")!);
     expect(old.rows.map((r) => cellOf(old, r, "总分").value)).toEqual([68, 66.2, 65.5, 62]);
+    expect(String(result.getWorksheet("2026年10月 考评结果 v1")!.getCell("A4").text)).toContain("已被替代：本版已被第 2 版替代");
     const now = tableOf(result.getWorksheet("2026年10月 考评结果")!);
     expect(now.rows.map((r) => cellOf(now, r, "总分").value)).toEqual([68, 66.2, 65.5, 64.5]);
 
     const log = result.getWorksheet("修正记录")!;
-    const rows: string[][] = [];
+    expect(log.getCell("A1").value).toBe("修正记录");
+    const rows: unknown[][] = [];
     log.eachRow((row, n) => {
-      if (n > 1) rows.push((row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? "" : String(v))));
+      if (n > 3) rows.push(Array.from({ length: 10 }, (_, i) => row.getCell(i + 1).value ?? null));
     });
-    // 单位, 项目, 原值, 新值, 原名次, 新名次
-    const changes = rows.map((r) => r.slice(3));
-    expect(changes).toEqual([
-      ["乙市", "A2 人工接通率", "85.00%", "90.00%", "4", "4"],
-      ["乙市", "A2 得分", "5.00", "7.50", "4", "4"],
-      ["乙市", "基本分", "62.00", "64.50", "4", "4"],
-      ["乙市", "总分", "62.00", "64.50", "4", "4"],
+    const reason = "公示期内乙市提出异议，核实后更正";
+    const head = [2, "2026-11-05 09:00", "2026年10月", "乙市"];
+    const text = (v: unknown) => (v && typeof v === "object" && "text" in v ? (v as { text: string }).text : v);
+    expect(rows.map((r) => r.map(text))).toEqual([
+      [...head, "输入数据", "乙市!D13", "人工接听量", 850, 900, reason],
+      [...head, "得分", null, "A2 人工接通率", 0.85, 0.9, reason],
+      [...head, "得分", null, "A2 得分", 5, 7.5, reason],
+      [...head, "得分", null, "基本分", 62, 64.5, reason],
+      [...head, "总分", null, "总分", 62, 64.5, reason],
       // The tie-break column repeats A2's rate, and it changed too.
-      ["乙市", "人工接通率", "85.00%", "90.00%", "4", "4"],
+      [...head, "得分", null, "人工接通率", 0.85, 0.9, reason],
     ]);
-    expect(rows.every((r) => r[2] === "2")).toBe(true);
+    expect(log.getRow(5).getCell(8).numFmt).toBe("0.00%");
+    expect(log.getRow(6).getCell(9).numFmt).toBe("0.00");
   });
 });
 

@@ -192,8 +192,12 @@ describe("evaluate: one month", () => {
     expect(row(e, PDS).note).toContain("数据有误");
   });
 
-  it("reports the pending unit's problem", () => {
-    expect(e.problems.filter((p) => p.severity === "error").map((p) => [p.unitCode, p.code])).toEqual([["410400", "value.negative"]]);
+  it("reports the pending unit's problem, and the unit that did not report as 缺报", () => {
+    expect(e.problems.filter((p) => p.severity === "error").map((p) => [p.unitCode, p.code])).toEqual([
+      ["410400", "value.negative"],
+      ["410500", "record.missing"],
+    ]);
+    expect(e.problems.find((p) => p.code === "record.missing")!.message).toBe("安阳市 2026年10月 未报送数据（缺报），本期不参与排名");
   });
 
   it("gives the 公示期 end", () => {

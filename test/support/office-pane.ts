@@ -75,7 +75,12 @@ export function engineRanking(units: readonly Unit[], events: readonly (readonly
     scope: SCOPES[String(scope)],
   }));
   const evaluation = evaluate({ period: OCTOBER, units, records, events: scoring });
-  return evaluation.rows.map((r) => [r.rank ?? RESULT_LABELS[r.result], r.unit.name, r.total ?? ""]);
+  // A 不合格 row's 总分 reads 不合格 on the sheet (never a total beside the ranked units').
+  return evaluation.rows.map((r) => [
+    r.rank ?? RESULT_LABELS[r.result],
+    r.unit.name,
+    r.result === "disqualified" ? RESULT_LABELS.disqualified : (r.total ?? ""),
+  ]);
 }
 
 /** The result sheet's table read back: 名次, 单位, 总分 of every row under the header. */
@@ -100,7 +105,8 @@ export function registry(host: MemoryExcel): { visibility: string; rows: CellVal
 export async function regenerating(): Promise<{ host: MemoryExcel; pane: PaneController }> {
   const host = demoWorkbook();
   const pane = paneOn(host);
-  await pane.generate(OCTOBER);
+  // Published: a later change makes a new version (an unpublished result is replaced in place).
+  await pane.generate(OCTOBER, "2026-11-02");
   setCells(host, "郑州市", "D13", [[20000]]);
   await pane.generate(OCTOBER);
   setCells(host, "开封市", "D13", [[15000]]);

@@ -414,6 +414,8 @@ interface RangeWrite {
   readonly filter?: string;
   /** A single cell's look (the mark on a superseded result sheet). */
   readonly style?: CellWrite["style"];
+  /** The sheet's name until the swap, when the change renames it (a superseded result sheet takes a mark). */
+  readonly formerName?: string;
 }
 
 /** What applyWorkbookChange does, worked out before anything is written. */
@@ -441,8 +443,10 @@ function rangeWrites(change: WorkbookChange, state: WorkbookState): RangeWrite[]
       const filter = append.headerRow ? filterRange(append.headerRow, width, last) : undefined;
       return { sheet: append.sheet, address: `A${first}:${columnLetters(width)}${last}`, values, formats, kind: "appended", filter };
     });
+  const formerName = new Map(change.renames.map((r) => [r.to.toLowerCase(), r.from]));
   const cells = change.cellWrites.map((w): RangeWrite => ({
     sheet: w.sheet,
+    formerName: formerName.get(w.sheet.toLowerCase()),
     address: w.cell,
     values: [[w.value]],
     formats: typeof w.value === "string" ? [["@"]] : undefined,
@@ -713,7 +717,7 @@ interface Before {
 
 /** Queues the reads of what `write` changes; the returned function gives them once the request ran. */
 function readBefore(context: Excel.RequestContext, write: RangeWrite, features: HostFeatures): () => Before {
-  const ws = context.workbook.worksheets.getItem(write.sheet);
+  const ws = context.workbook.worksheets.getItem(write.formerName ?? write.sheet);
   const range = ws.getRange(write.address).load("numberFormat");
   const filter = write.filter && features.autoFilter ? ws.autoFilter.getRangeOrNullObject().load("address") : undefined;
   return () => ({ formats: range.numberFormat, filter: filter && (filter.isNullObject ? null : filter.address) });
