@@ -1,6 +1,7 @@
 // The JSON of spec §9, exactly: period, status, publicityEnd, rows in published order, issues.
 
 import { INDICATOR_IDS, IndicatorId, Evaluation, periodKey } from "../engine";
+import { LIFECYCLE_LABELS, LIFECYCLE_STATUS, LifecycleOutcome, LifecycleState, GenerationKind } from "../workbook";
 
 export interface RowJson {
   readonly rank: number | null;
@@ -26,16 +27,32 @@ export interface IssueJson {
 
 export interface EvaluationJson {
   readonly period: string;
-  readonly status: "final" | "draft";
+  /** draft and final as before (final: complete — publishable, or published and past its 公示期); publicity 公示中, corrected 已更正. */
+  readonly status: "final" | "draft" | "publicity" | "corrected";
+  /** The lifecycle state: draft 草稿, ready 待发布, publicity 公示中, final 正式, corrected 已更正. */
+  readonly state?: LifecycleState;
+  readonly stateLabel?: string;
+  /** The published version in force (1, 2 …), 0 while nothing is published. */
+  readonly version?: number;
+  readonly published?: string | null;
+  /** What the run did: created, replaced, corrected, unchanged (结果未变化) or draftKept. */
+  readonly generation?: GenerationKind;
   readonly publicityEnd: string | null;
   readonly rows: readonly RowJson[];
   readonly issues: readonly IssueJson[];
 }
 
-export function evaluationJson(evaluation: Evaluation): EvaluationJson {
+export function evaluationJson(evaluation: Evaluation, lifecycle?: LifecycleOutcome): EvaluationJson {
   return {
     period: periodKey(evaluation.period),
-    status: evaluation.status,
+    status: lifecycle ? LIFECYCLE_STATUS[lifecycle.state] : evaluation.status,
+    ...(lifecycle && {
+      state: lifecycle.state,
+      stateLabel: LIFECYCLE_LABELS[lifecycle.state],
+      version: lifecycle.version,
+      published: lifecycle.published ?? null,
+      generation: lifecycle.kind,
+    }),
     publicityEnd: evaluation.publication?.end ?? null,
     rows: evaluation.rows.map((r) => {
       const scores = {} as Record<IndicatorId, number | null>;

@@ -20,7 +20,11 @@ import {
   formatTotal,
 } from "../engine";
 import {
+  LIFECYCLE_LABELS,
+  LifecycleOutcome,
   evaluateWorkbook,
+  outcomeSentence,
+  publicationRefusal,
   rankWorkbook,
   describeTemplate,
   DEMO_EVENTS,
@@ -33,13 +37,18 @@ import {
 import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
 import { applyChange, writeSheet } from "../adapters/xlsx/writer";
+import { carryLedger, productSheets } from "../adapters/xlsx/ledger";
 import { evaluationJson } from "./json";
 
 const USAGE = `用法 (usage):
   kp12328 demo [--out DIR]                       生成 28 个单位 × 12 个月的示例工作簿并排名 2026-10
   kp12328 template --out FILE.xlsx [--year YYYY] 生成供各中心填报的空白工作簿
   kp12328 rank FILE.xlsx --period 2026-10|2026-Q4|2026 [--out OUT.xlsx] [--json] [--published YYYY-MM-DD]
-  kp12328 validate FILE.xlsx --period …          只检查数据，列出问题`;
+                 [--reason 更正原因] [--replace]
+  kp12328 validate FILE.xlsx --period …          只检查数据，列出问题
+
+  OUT.xlsx（默认 FILE-期间-考评结果.xlsx）是该期间的台账：再次排名到同一文件时，其中已发布的各版本、
+  修正记录随新结果一并写回；数据、规则、发布日期均未变化则不生成新版本。--replace 才会丢弃已有的 OUT.xlsx。`;
 
 export interface Io {
   readonly out: (line: string) => void;
@@ -65,6 +74,8 @@ function parse(args: string[]) {
         out: { type: "string" },
         period: { type: "string" },
         published: { type: "string" },
+        reason: { type: "string" },
+        replace: { type: "boolean" },
         year: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -105,9 +116,12 @@ function sameFile(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
-/** The top of the ranking as a few readable lines. */
-export function summaryLines(evaluation: Evaluation, limit = 10): string[] {
-  const lines = [`${periodLabel(evaluation.period)} 考评结果（${STATUS_LABELS[evaluation.status]}）`];
+/** The top of the ranking as a few readable lines; with the generation's lifecycle, its state and version. */
+export function summaryLines(evaluation: Evaluation, limit = 10, lifecycle?: LifecycleOutcome): string[] {
+  const state = lifecycle
+    ? `${LIFECYCLE_LABELS[lifecycle.state]}${lifecycle.version && lifecycle.kind !== "draftKept" ? `，第 ${lifecycle.version} 版` : ""}`
+    : STATUS_LABELS[evaluation.status];
+  const lines = [`${periodLabel(evaluation.period)} 考评结果（${state}）`];
   if (evaluation.publication) {
     const { published, end, warning } = evaluation.publication;
     lines.push(`发布日期 ${published}，公示期截止 ${end}${warning ? "（日历未知，仅按周末推算）" : ""}`);
@@ -124,19 +138,47 @@ export function summaryLines(evaluation: Evaluation, limit = 10): string[] {
   return lines;
 }
 
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The ledger model: an existing OUT.xlsx is the period's ledger, its product sheets carried into the
+ * input's copy; a file that is no ledger, or a clash, is refused unless --replace says to overwrite it.
+ */
+async function carryFromOut(workbook: ExcelJS.Workbook, file: string, out: string, replace: boolean | undefined): Promise<string[]> {
+  if (replace || !(await exists(out))) return [];
+  const ledger = await loadWorkbook(out);
+  const hint = "请用 --out 指定另一个文件，或加 --replace 覆盖它（其中已发布的结果将不再保留）";
+  if (!productSheets(ledger).length) throw new UsageError(`${out} 已存在，且不是本工具生成的结果工作簿；${hint}`);
+  if (productSheets(workbook).length) throw new UsageError(`${file} 自身已含本工具生成的结果，而 ${out} 也是结果台账，无法合并；${hint}`);
+  const { copied, clashes } = carryLedger(ledger, workbook);
+  if (clashes.length) throw new UsageError(`${file} 中已有与台账 ${out} 同名的工作表（${clashes.join("、")}）；${hint}`);
+  return copied;
+}
+
 async function rank(file: string, values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {
   const period = requirePeriod(values.period);
   const published = requirePublished(values.published);
+  const refused = publicationRefusal(period, published);
+  if (refused) throw new UsageError(`--published：${refused}`);
   const out = values.out ?? defaultOut(file, period);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out 应为 .xlsx 文件：${out}`);
   if (sameFile(out, file)) throw new UsageError("--out 不能与输入文件相同：rank 从不改写输入文件");
   const workbook = await loadWorkbook(file);
-  const run = rankWorkbook(workbookSheets(workbook), { period, published, generated: generationStamp(io.now()) });
+  const carried = await carryFromOut(workbook, file, out, values.replace);
+  const generated = generationStamp(io.now());
+  const run = rankWorkbook(workbookSheets(workbook), { period, published, generated, reason: values.reason });
   applyChange(workbook, run.change);
   await saveWorkbook(workbook, out);
-  if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation), null, 2));
+  if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle), null, 2));
   else {
-    for (const line of summaryLines(run.evaluation)) io.out(line);
+    for (const line of summaryLines(run.evaluation, 10, run.lifecycle)) io.out(line);
+    if (carried.length) io.out(`已读入台账 ${out} 中的已有结果（${carried.filter((n) => !n.startsWith("_")).join("、")}）`);
+    io.out(outcomeSentence(run.lifecycle, run.lifecycle.sheet));
     io.out(`结果已写入：${out}`);
   }
 }
@@ -184,7 +226,7 @@ async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise
   await saveWorkbook(saved, output);
   io.out(`示例工作簿（28 个单位 × ${DEMO_YEAR} 年 12 个月）：${input}`);
   io.out(`排名结果（${periodLabel(period)}）：${output}`);
-  for (const line of summaryLines(run.evaluation)) io.out(line);
+  for (const line of summaryLines(run.evaluation, 10, run.lifecycle)) io.out(line);
 }
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -109,7 +109,10 @@ export function resultEffects(previous: PreviousResult, evaluation: Evaluation):
     const effects: { header: string; before: CellValue; after: Shown }[] = [];
     for (const c of columns) {
       const cell = c.cell(row);
-      const after = { value: cell.value === true || cell.value === false ? String(cell.value) : cell.value, numberFormat: cell.numberFormat };
+      const after = {
+        value: cell.value === true || cell.value === false ? String(cell.value) : cell.value,
+        numberFormat: cell.numberFormat,
+      };
       const was = before ? (before.get(c.header) ?? null) : null;
       if (!same(was, after.value)) effects.push({ header: c.header, before: was, after });
     }
@@ -166,7 +169,16 @@ export function correctionRows(
       out.push(row(unit, "输入数据", place, c.field, valueCell(c.before, "0.##"), valueCell(c.after, "0.##")));
     }
     for (const e of effects.get(unit) ?? []) {
-      out.push(row(unit, effectKind(e.header), null, e.header, valueCell(e.before, e.after.numberFormat), valueCell(e.after.value, e.after.numberFormat)));
+      out.push(
+        row(
+          unit,
+          effectKind(e.header),
+          null,
+          e.header,
+          valueCell(e.before, e.after.numberFormat),
+          valueCell(e.after.value, e.after.numberFormat),
+        ),
+      );
     }
   }
   return out;
@@ -187,7 +199,8 @@ export function highlightChanges(spec: SheetSpec, effects: ResultEffects): Sheet
     return cells.map((cell, c) => {
       const e = changed.find((x) => x.header === headers[c]);
       if (!e || !cell) return cell;
-      const was = e.before === null || e.before === "" ? "空" : String(e.before instanceof Date ? e.before.toISOString().slice(0, 10) : e.before);
+      const was =
+        e.before === null || e.before === "" ? "空" : String(e.before instanceof Date ? e.before.toISOString().slice(0, 10) : e.before);
       return { ...cell, fill: CHANGED_FILL, note: [cell.note, `更正前：${was}`].filter(Boolean).join("\n") };
     });
   });

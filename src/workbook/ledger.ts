@@ -40,7 +40,15 @@ export function inputSnapshot(input: WorkbookInput, period: Period): InputValue[
       const value = storedValue(raw);
       const at = rec.cells?.[id as MeasureId];
       if (value === undefined || !at) continue;
-      out.push({ period: key, sheet: at.sheet, cell: at.cell, unitCode: rec.unitCode, month, field: fieldDef(id as MeasureId).label, value });
+      out.push({
+        period: key,
+        sheet: at.sheet,
+        cell: at.cell,
+        unitCode: rec.unitCode,
+        month,
+        field: fieldDef(id as MeasureId).label,
+        value,
+      });
     }
   }
   return out;

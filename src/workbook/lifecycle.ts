@@ -77,12 +77,11 @@ export function checkPublicationDate(period: Period, published: string): Publica
   const last = periodLastDay(period);
   if (published <= last)
     return {
-      refused: `发布日期 ${published} 不在${periodLabel(period)}结束（${last}）之后：考评期结束后才能发布结果，请更正发布日期`,
+      refused: `发布日期 ${published} 不晚于${periodLabel(period)}的最后一天（${last}）：考评期结束后才能发布结果，请更正发布日期`,
     };
   const [y, m, d] = last.split("-").map(Number);
   const yearAfter = new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
-  if (published > yearAfter)
-    return { warning: `发布日期 ${published} 距${periodLabel(period)}结束（${last}）已超过一年，请确认日期无误` };
+  if (published > yearAfter) return { warning: `发布日期 ${published} 距${periodLabel(period)}结束（${last}）已超过一年，请确认日期无误` };
   return {};
 }
 

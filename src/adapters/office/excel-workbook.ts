@@ -474,7 +474,11 @@ function planWrites(change: WorkbookChange, snapshot: WorkbookSnapshot): WritePl
     const existing = byName.get(spec.name.toLowerCase());
     if (existing && !movedAway.has(existing.name.toLowerCase()))
       replaced.push({ name: existing.name, id: existing.id, visibility: existing.visibility, aside: temporaryName(taken) });
-    return { spec, temp: temporaryName(taken), visibility: spec.name === REGISTRY_SHEET || spec.hidden ? ("VeryHidden" as const) : ("Visible" as const) };
+    return {
+      spec,
+      temp: temporaryName(taken),
+      visibility: spec.name === REGISTRY_SHEET || spec.hidden ? ("VeryHidden" as const) : ("Visible" as const),
+    };
   });
   const leftovers = info
     .filter((s) => s.name.startsWith(TEMPORARY_PREFIX) && s.visibility !== "Visible")

@@ -1,0 +1,38 @@
+// The command-line tool's ledger: a period's output workbook holds its published versions. Ranking
+// again into the same file brings those sheets (result versions, 修正记录, the inputs ledger and the
+// registry) into the freshly read input workbook, so the generation sees them exactly as the add-in
+// sees its own workbook, and nothing published is lost.
+
+import ExcelJS from "exceljs";
+import { REGISTRY_SHEET, readRegistry } from "../../workbook";
+import { workbookSheets } from "./cells";
+
+/** The sheets the product made in a workbook, by its registry (the registry itself included); empty for any other workbook. */
+export function productSheets(workbook: ExcelJS.Workbook): string[] {
+  const registry = workbookSheets(workbook).find((s) => s.name.toLowerCase() === REGISTRY_SHEET.toLowerCase());
+  if (!registry) return [];
+  const present = new Map(workbook.worksheets.map((ws) => [ws.name.toLowerCase(), ws.name]));
+  const names = readRegistry(registry.cells)
+    .map((s) => present.get(s.name.toLowerCase()))
+    .filter((n): n is string => !!n);
+  return [...new Set([...names, present.get(REGISTRY_SHEET.toLowerCase())!])];
+}
+
+/**
+ * Copies the ledger's product sheets into `target` (cells, formats, merges, widths, views, print set-up,
+ * visibility). Returns the names of sheets `target` already has under one of those names (then nothing is copied).
+ */
+export function carryLedger(ledger: ExcelJS.Workbook, target: ExcelJS.Workbook): { copied: string[]; clashes: string[] } {
+  const names = productSheets(ledger);
+  const taken = new Set(target.worksheets.map((ws) => ws.name.toLowerCase()));
+  const clashes = names.filter((n) => taken.has(n.toLowerCase()));
+  if (clashes.length) return { copied: [], clashes };
+  for (const name of names) {
+    const source = ledger.getWorksheet(name)!;
+    const copy = target.addWorksheet(name);
+    const model = source.model as ExcelJS.WorksheetModel & { merges?: string[] };
+    copy.model = { ...model, name, id: copy.id, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
+    copy.state = source.state;
+  }
+  return { copied: names, clashes: [] };
+}
