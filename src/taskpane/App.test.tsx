@@ -148,16 +148,48 @@ describe("task pane: success", () => {
     expect(screen.queryByRole("button", { name: zh.openValidation })).toBeNull();
   });
 
-  it("shows 正式 when every unit is ranked and mentions the kept earlier version", async () => {
+  it("shows 已更正 for a correction and says which version it replaced", async () => {
     const ev = { ...sampleEvaluation(), status: "final" as const, rows: sampleEvaluation().rows.slice(0, 3) };
-    const controller = fakeController(FILLED, {
-      generate: async () => outcomeOf(ev, { previousVersion: "2026年10月 考评结果 (v1)", corrections: 2 }),
-    });
+    const lifecycle = {
+      kind: "corrected" as const,
+      sheet: "2026年10月 考评结果",
+      state: "corrected" as const,
+      version: 2,
+      published: "2026-11-05",
+      previousVersion: "2026年10月 考评结果 v1",
+      corrections: 2,
+    };
+    const controller = fakeController(FILLED, { generate: async () => outcomeOf(ev, { lifecycle, corrections: 2 }) });
     renderApp(controller);
     fireEvent.click(await generateButton());
-    expect((await screen.findByTestId("kp-status")).textContent).toContain("正式");
-    expect(screen.getByText(zh.finalExplain)).toBeTruthy();
-    expect(screen.getByText("此前的结果表已保留为“2026年10月 考评结果 (v1)”，修正记录新增 2 行。")).toBeTruthy();
+    expect((await screen.findByTestId("kp-status")).textContent).toBe("已更正");
+    expect(screen.getByText(zh.finalExplain(0))).toBeTruthy();
+    expect(screen.getByTestId("kp-generation").textContent).toBe(
+      "已生成第 2 版（更正），第 1 版保留为“2026年10月 考评结果 v1”并标注已被替代；修正记录新增 2 行。",
+    );
+  });
+
+  it("never says 可以发布 with a 不合格 unit without saying so", async () => {
+    const ev = { ...sampleEvaluation(), status: "final" as const, rows: sampleEvaluation().rows.slice(0, 6) };
+    renderApp(fakeController(FILLED, { generate: async () => outcomeOf(ev) }));
+    fireEvent.click(await generateButton());
+    await screen.findByTestId("kp-status");
+    expect(screen.getByText("除 1 个不合格单位（不参与排名）外，其余在考单位均已排名，可以发布。")).toBeTruthy();
+  });
+
+  it("refuses a publication date on or before the period's last day, and says why at the button", async () => {
+    const generate = jest.fn(async () => outcomeOf(sampleEvaluation()));
+    renderApp(fakeController(FILLED, { generate }));
+    const button = await generateButton();
+    const date = screen.getByRole("textbox", { name: /公示发布日期/ });
+    fireEvent.change(date, { target: { value: "2026-10-31" } });
+    const refusal = await screen.findByText(/无法生成：发布日期 2026-10-31 不晚于2026年10月的最后一天（2026-10-31）/);
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(button.getAttribute("aria-describedby")).toBe(refusal.id);
+    fireEvent.click(button);
+    expect(generate).not.toHaveBeenCalled();
+    fireEvent.change(date, { target: { value: "2026-11-05" } });
+    await waitFor(() => expect(button.getAttribute("aria-disabled")).toBeNull());
   });
 });
 

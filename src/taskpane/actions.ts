@@ -103,19 +103,19 @@ export interface Generation {
   /** Counts the outcomes: a view keyed by it starts afresh with each one (no stale go-to-cell failure). */
   readonly run: number;
   readonly error: string | null;
-  generate(period: Period, published: string): Promise<void>;
+  generate(period: Period, published: string, reason?: string): Promise<void>;
 }
 
 export function useGenerate(controller: PaneController, t: Messages, busy: Busy, reload: () => Promise<void>): Generation {
   const [progress, setProgress] = React.useState<GenerateProgress>({ step: "reading" });
   const [{ outcome, run }, setOutcome] = React.useState<{ outcome: GenerateOutcome | null; run: number }>({ outcome: null, run: 0 });
   const [error, setError] = React.useState<string | null>(null);
-  const generate = async (period: Period, published: string) => {
+  const generate = async (period: Period, published: string, reason?: string) => {
     await busy.run("generate", async () => {
       setError(null);
       setProgress({ step: "reading", fraction: 0 });
       try {
-        const next = await controller.generate(period, published || undefined, setProgress);
+        const next = await controller.generate(period, published || undefined, setProgress, reason?.trim() || undefined);
         setOutcome((o) => ({ outcome: next, run: o.run + 1 }));
         void reload();
       } catch (e) {

@@ -46,9 +46,15 @@ export interface PaneController {
   inspect(): Promise<WorkbookOverview>;
   /**
    * Runs the workbook pipeline for the period and writes the result sheets. `published`
-   * (YYYY-MM-DD) is the publication date for the 公示期. `onProgress` may be called any number of times.
+   * (YYYY-MM-DD) is the publication date for the 公示期 (the published version's carries over when
+   * none is given). `onProgress` may be called any number of times. `reason` goes into 修正记录.
    */
-  generate(period: Period, published?: string, onProgress?: (progress: GenerateProgress) => void): Promise<GenerateOutcome>;
+  generate(
+    period: Period,
+    published?: string,
+    onProgress?: (progress: GenerateProgress) => void,
+    reason?: string,
+  ): Promise<GenerateOutcome>;
   /** Creates the missing set-up sheets and one indicator sheet per unit for the year; never changes an existing sheet. */
   setUpWorkbook(year: number): Promise<SetUpOutcome>;
   /** Imports centres' returned .xlsx files into the workbook. */

@@ -5,6 +5,8 @@
 export const ENGINE_LANG = "zh-CN";
 
 import type { Period, PublicityPeriod } from "../engine";
+import { LIFECYCLE_LABELS, outcomeSentence } from "../workbook";
+import type { LifecycleOutcome, LifecycleState } from "../workbook";
 import type { SetUpSheet } from "./controller";
 
 export type Lang = "zh" | "en";
@@ -61,14 +63,23 @@ export interface Messages {
   publicityEnd(end: string, days: number): string;
   /** The calendar's warning: the engine's own words in Chinese, a translation in English. */
   calendarWarning(period: PublicityPeriod): string;
+  /** A publication date that cannot be used: the workbook layer's reason in Chinese, a translation in English. */
+  publicationRefused(reason: string): string;
+  readonly reasonLabel: string;
+  readonly reasonHint: string;
 
   // Summary
   readonly summaryHeading: string;
   readonly statusLabel: string;
   readonly statusFinal: string;
   readonly statusDraft: string;
-  readonly finalExplain: string;
+  /** A complete result: publishable, and saying so when units are 不合格 (not ranked). */
+  finalExplain(disqualified: number): string;
   draftExplain(pending: number, missing: number): string;
+  /** The publication states: 草稿, 待发布, 公示中, 正式, 已更正. */
+  readonly states: Readonly<Record<LifecycleState, string>>;
+  /** What the generation did: a new version, 结果未变化 …; in Chinese the workbook layer's own sentence. */
+  generationOutcome(outcome: LifecycleOutcome, sheet: string): string;
   readonly topThree: string;
   rankLabel(rank: number): string;
   points(total: string): string;
@@ -81,7 +92,6 @@ export interface Messages {
   readonly noProblems: string;
   readonly openResult: string;
   readonly openValidation: string;
-  previousVersion(name: string, corrections: number): string;
   readonly listSeparator: string;
 
   // Problems
@@ -181,16 +191,22 @@ const zh: Messages = {
   publicityComputing: "正在计算公示期…",
   publicityEnd: (end, days) => `公示期截止：${end}（发布后第 ${days} 个工作日）`,
   calendarWarning: (period) => period.warning ?? "",
+  publicationRefused: (reason) => `无法生成：${reason}。`,
+  reasonLabel: "更正原因（可选）",
+  reasonHint: "已发布的结果被更正时，写入修正记录。",
 
   summaryHeading: "本次结果",
   statusLabel: "状态",
   statusFinal: "正式",
   statusDraft: "草稿",
-  finalExplain: "全部在考单位均已排名，可以发布。",
+  finalExplain: (dq) =>
+    dq ? `除 ${dq} 个不合格单位（不参与排名）外，其余在考单位均已排名，可以发布。` : "全部在考单位均已排名，可以发布。",
   draftExplain: (pending, missing) => {
     const parts = [pending ? `${pending} 个单位数据待核` : "", missing ? `${missing} 个单位缺报` : ""].filter(Boolean);
     return `${parts.length ? parts.join("，") : "评分规则有误"}，结果暂为草稿；更正后请重新生成。`;
   },
+  states: LIFECYCLE_LABELS,
+  generationOutcome: outcomeSentence,
   topThree: "前三名",
   rankLabel: (r) => `第 ${r} 名`,
   points: (total) => `${total} 分`,
@@ -205,7 +221,6 @@ const zh: Messages = {
   noProblems: "未发现数据问题。",
   openResult: "打开结果表",
   openValidation: "打开数据校验表",
-  previousVersion: (name, n) => `此前的结果表已保留为“${name}”${n ? `，修正记录新增 ${n} 行` : ""}。`,
   listSeparator: "、",
 
   problemsHeading: "数据问题",
@@ -309,12 +324,18 @@ const en: Messages = {
   calendarWarning: (period) =>
     `The holiday calendar does not cover ${period.unknownYears.join(", ")}: the end date counts weekends only and may be wrong. ` +
     "Add that year's holidays and make-up working days to the 节假日调整 sheet.",
+  publicationRefused: (reason) => `Cannot generate: the publication date must be after the period's last day (${reason}).`,
+  reasonLabel: "Reason for a correction (optional)",
+  reasonHint: "Written to 修正记录 when a published result is corrected.",
 
   summaryHeading: "Result",
   statusLabel: "Status",
   statusFinal: "Final (正式)",
   statusDraft: "Draft (草稿)",
-  finalExplain: "Every active unit is ranked; the result can be published.",
+  finalExplain: (dq) =>
+    dq
+      ? `Every active unit but ${dq} disqualified (不合格, not ranked) is ranked; the result can be published.`
+      : "Every active unit is ranked; the result can be published.",
   draftExplain: (pending, missing) => {
     const parts = [
       pending ? `${pending} unit${pending === 1 ? "" : "s"} with data to check` : "",
@@ -322,6 +343,27 @@ const en: Messages = {
     ].filter(Boolean);
     const why = parts.length ? parts.join(", ") : "The scoring rules have errors";
     return `${why}: the result is a draft. Generate again once the data is fixed.`;
+  },
+  states: {
+    draft: "Draft (草稿)",
+    ready: "Ready to publish (待发布)",
+    publicity: "In publicity (公示中)",
+    final: "Final (正式)",
+    corrected: "Corrected (已更正)",
+  },
+  generationOutcome: (o, sheet) => {
+    switch (o.kind) {
+      case "unchanged":
+        return `Result unchanged: same data, rules and publication date as version ${o.version || "—"}; no new version was made.`;
+      case "draftKept":
+        return `The data has problems: this result is a draft and was not published; published version ${o.version} stays as it is.`;
+      case "corrected":
+        return `Version ${o.version} (a correction) written; version ${o.version - 1} kept as “${o.previousVersion}”, marked superseded; ${o.corrections} rows added to 修正记录.`;
+      case "replaced":
+        return `“${sheet}” updated; an earlier draft or unpublished result is not kept as a version.`;
+      case "created":
+        return `“${sheet}” written.`;
+    }
   },
   topThree: "Top three",
   rankLabel: (r) => `No. ${r}`,
@@ -345,8 +387,6 @@ const en: Messages = {
   noProblems: "No data problems found.",
   openResult: "Open the result sheet",
   openValidation: "Open the 数据校验 sheet",
-  previousVersion: (name, n) =>
-    `The earlier result sheet was kept as “${name}”${n ? `; ${n} row${n === 1 ? "" : "s"} added to 修正记录` : ""}.`,
   listSeparator: ", ",
 
   problemsHeading: "Data problems",

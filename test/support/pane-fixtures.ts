@@ -85,7 +85,7 @@ export function outcomeOf(evaluation: Evaluation, extra: Partial<GenerateOutcome
     lifecycle: {
       kind: "created",
       sheet: "2026年10月 考评结果",
-      state: evaluation.status === "draft" ? "draft" : "ready",
+      state: evaluation.status === "draft" ? "draft" : "final",
       version: 0,
       corrections: 0,
     },

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { publicationRefusal } from "../../workbook";
 import type { Generation, Publication } from "../actions";
 import type { Messages } from "../i18n";
 import { PeriodChoice, toPeriod } from "../model";
@@ -10,6 +11,7 @@ import { PublicationPicker } from "./PublicationPicker";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   generate: { alignSelf: "flex-start", maxWidth: "100%" },
+  reason: { width: "100%", boxSizing: "border-box" },
 });
 
 export interface GenerateSectionProps {
@@ -29,7 +31,11 @@ export interface GenerateSectionProps {
 export function GenerateSection(props: GenerateSectionProps): React.JSX.Element {
   const { t, choice, years, onChoice, publication, generation, generating, waiting } = props;
   const styles = useStyles();
-  const generate = () => void generation.generate(toPeriod(choice), publication.published);
+  const [reason, setReason] = React.useState("");
+  const period = toPeriod(choice);
+  // A publication date on or before the period's last day cannot be used: the button says why instead of generating.
+  const refused = publicationRefusal(period, publication.published || undefined);
+  const generate = () => void generation.generate(period, publication.published, reason);
   return (
     <section aria-labelledby="kp-generate-heading" className={styles.section}>
       <h2 id="kp-generate-heading" className="kp-h2" tabIndex={-1}>
@@ -37,8 +43,23 @@ export function GenerateSection(props: GenerateSectionProps): React.JSX.Element 
       </h2>
       <PeriodPicker t={t} value={choice} years={years} disabled={generating} onChange={onChoice} />
       <PublicationPicker t={t} publicity={publication.publicity} disabled={generating} onChange={publication.change} />
-      <Button className={styles.generate} appearance="primary" size="large" disabledFocusable={waiting} onClick={generate}>
-        {t.generateButton(t.periodName(toPeriod(choice)))}
+      <Field label={t.reasonLabel} hint={t.reasonHint}>
+        <Input className={styles.reason} value={reason} disabled={generating} onChange={(_, d) => setReason(d.value)} />
+      </Field>
+      {refused && (
+        <Notice intent="error" t={t}>
+          <span id="kp-publication-refused">{t.publicationRefused(refused)}</span>
+        </Notice>
+      )}
+      <Button
+        className={styles.generate}
+        appearance="primary"
+        size="large"
+        disabledFocusable={waiting || !!refused}
+        aria-describedby={refused ? "kp-publication-refused" : undefined}
+        onClick={generate}
+      >
+        {t.generateButton(t.periodName(period))}
       </Button>
       <div aria-live="polite">
         {generating && (

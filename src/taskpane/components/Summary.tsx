@@ -3,6 +3,7 @@ import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-compone
 import type { CellRef, ResultRow } from "../../engine";
 import type { GoToCell } from "../actions";
 import type { GenerateOutcome } from "../controller";
+import type { LifecycleState } from "../../workbook";
 import type { Messages } from "../i18n";
 import { problemCounts, resultCounts, tieBreakLines, topThree, totalText } from "../model";
 import { FailureNotice } from "./Notice";
@@ -22,6 +23,15 @@ const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
+/** The badge's colour for each publication state. */
+const STATE_COLORS: Readonly<Record<LifecycleState, "warning" | "informative" | "brand" | "success" | "important">> = {
+  draft: "warning",
+  ready: "informative",
+  publicity: "brand",
+  final: "success",
+  corrected: "important",
+};
+
 export interface SummaryProps {
   readonly t: Messages;
   readonly outcome: GenerateOutcome;
@@ -38,6 +48,7 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
   const top = topThree(ev);
   const ties = tieBreakLines(ev, t);
   const final = ev.status === "final";
+  const state = outcome.lifecycle?.state ?? (final ? "ready" : "draft");
   const [failure, setFailure] = React.useState<string | null>(null);
   const open = async (ref: CellRef) => {
     setFailure(null);
@@ -51,10 +62,10 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
       </h2>
       <div className={styles.status}>
         <Text weight="semibold">{t.statusLabel}</Text>
-        <Badge appearance="filled" color={final ? "success" : "warning"} data-testid="kp-status">
-          {final ? t.statusFinal : t.statusDraft}
+        <Badge appearance="filled" color={STATE_COLORS[state]} data-testid="kp-status">
+          {t.states[state]}
         </Badge>
-        <Text size={200}>{final ? t.finalExplain : t.draftExplain(counts.pending, counts.missing)}</Text>
+        <Text size={200}>{final ? t.finalExplain(counts.disqualified) : t.draftExplain(counts.pending, counts.missing)}</Text>
       </div>
 
       <TopThree t={t} rows={top} />
@@ -71,7 +82,11 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
           {t.publicityEnd(ev.publication.end, ev.publication.days)}
         </Text>
       )}
-      {outcome.previousVersion && <Text size={200}>{t.previousVersion(outcome.previousVersion, outcome.corrections)}</Text>}
+      {outcome.lifecycle && (
+        <Text size={200} data-testid="kp-generation">
+          {t.generationOutcome(outcome.lifecycle, outcome.resultSheet)}
+        </Text>
+      )}
 
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => void open({ sheet: outcome.resultSheet, cell: "A1" })}>

@@ -74,13 +74,18 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
       return withExcel(async (context) => workbookOverview(await readWorkbookCells(context, features())));
     },
 
-    async generate(period: Period, published?: string, onProgress?: (p: GenerateProgress) => void): Promise<GenerateOutcome> {
+    async generate(
+      period: Period,
+      published?: string,
+      onProgress?: (p: GenerateProgress) => void,
+      reason?: string,
+    ): Promise<GenerateOutcome> {
       return withExcel(async (context) => {
         const f = features();
         onProgress?.({ step: "reading", fraction: 0 });
         const snapshot = await readWorkbookCells(context, f);
         onProgress?.({ step: "scoring", fraction: 0.4 });
-        const run = rankWorkbook(snapshot.sheets, { period, published, generated: generationStamp(env.now()) });
+        const run = rankWorkbook(snapshot.sheets, { period, published, reason, generated: generationStamp(env.now()) });
         onProgress?.({ step: "writing", fraction: 0.6 });
         await applyWorkbookChange(context, run.change, snapshot, f);
         onProgress?.({ step: "done", fraction: 1 });
