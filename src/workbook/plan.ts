@@ -150,8 +150,11 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
     }
     const created = kind === "unchanged" ? (current?.created ?? request.generated) : request.generated;
     const sheetState = stateOptions(lifecycle, version, evaluation, created, previousVersion, corrSheet, request.reason);
-    const spec = describeResultSheet(evaluation, { generated: created, version, name: resultName, state: sheetState });
-    sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
+    // Nothing changed: the sheet is written again only when its state is to read otherwise (公示中 → 正式).
+    if (kind !== "unchanged" || shownState(state.cellsOf(resultName!)) !== sheetState.label) {
+      const spec = describeResultSheet(evaluation, { generated: created, version, name: resultName, state: sheetState });
+      sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
+    }
     const entry: ProductSheet = {
       name: resultName!,
       role: "result",
@@ -185,6 +188,15 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
     activate: kind === "draftKept" ? validationName : resultName,
   };
   return { change, lifecycle: { kind, sheet: resultName!, state: lifecycle, version, published, previousVersion, corrections } };
+}
+
+/** The state a result sheet shows: the cell after 状态 in its header block; undefined when there is none. */
+function shownState(cells: CellGrid | undefined): string | undefined {
+  for (const row of (cells ?? []).slice(0, 6)) {
+    const at = row.findIndex((v) => v === "状态");
+    if (at >= 0) return String(row[at + 1] ?? "");
+  }
+  return undefined;
 }
 
 /** The state, version and notice a result sheet shows. */

@@ -11,11 +11,9 @@ import { workbookSheets } from "./cells";
 export function productSheets(workbook: ExcelJS.Workbook): string[] {
   const registry = workbookSheets(workbook).find((s) => s.name.toLowerCase() === REGISTRY_SHEET.toLowerCase());
   if (!registry) return [];
-  const present = new Map(workbook.worksheets.map((ws) => [ws.name.toLowerCase(), ws.name]));
-  const names = readRegistry(registry.cells)
-    .map((s) => present.get(s.name.toLowerCase()))
-    .filter((n): n is string => !!n);
-  return [...new Set([...names, present.get(REGISTRY_SHEET.toLowerCase())!])];
+  const mine = new Set([...readRegistry(registry.cells).map((s) => s.name.toLowerCase()), REGISTRY_SHEET.toLowerCase()]);
+  // In the workbook's tab order, so that the carried sheets stand as they stood.
+  return workbook.worksheets.map((ws) => ws.name).filter((n) => mine.has(n.toLowerCase()));
 }
 
 /**
