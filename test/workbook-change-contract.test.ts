@@ -1,6 +1,7 @@
 // One contract for both adapters: the same WorkbookChanges — the demo year's template (data
 // validation on every input cell), October's generation (result sheet with notes, links in 数据校验),
-// two regenerations (the earlier result kept as v1 and v2, 修正记录 created, then appended to) and an
+// two corrections (the published result kept as v1 and v2, 修正记录 created, then appended to), a
+// draft that leaves the published version alone, and an
 // import into empty cells — written through the ExcelJS adapter (saved, and read back from the file
 // with ExcelJS) and through the Office.js adapter on the in-memory Excel host, must look the same to a
 // user: sheets, order, visibility, values, formats, fonts, fills, alignment, sizes, panes, tab colours,
@@ -113,7 +114,9 @@ async function writeTheYear(): Promise<FileSide> {
   await side.apply(rank());
   side.type("郑州市", "D13", 20000);
   await side.apply(rank());
-  // A negative count: a problem listed in 数据校验 with a link to its cell.
+  side.type("开封市", "D13", 15000);
+  await side.apply(rank());
+  // A negative count: a draft that leaves the published 第 3 版 alone, and a problem listed in 数据校验 with a link to its cell.
   side.type("开封市", "D13", -15000);
   await side.apply(rank());
   const returned = [{ name: "郑州.xlsx", sheets: returnedNovember() }];
@@ -186,7 +189,8 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
   test("修正记录's filter grows over the rows appended to it", () => {
     const log = sheet(file, "修正记录");
     const rows = Math.max(...Object.keys(log.cells).map((a) => Number(a.replace(/[A-Z]+/, ""))));
-    expect(log.autoFilter).toBe(`A1:I${rows}`);
+    // The title and its note above, the header in row 3, ten columns (版本 … 原因).
+    expect(log.autoFilter).toBe(`A3:J${rows}`);
     expect(sheet(office, "修正记录").autoFilter).toBe(log.autoFilter);
   });
 

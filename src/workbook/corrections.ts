@@ -46,11 +46,12 @@ export function describeCorrectionsSheet(): SheetSpec {
       ]),
       CORRECTIONS_HEADERS.map(header),
     ],
-    columnWidths: [6, 17, 13, 12, 9, 16, 20, 12, 12, 30],
+    columnWidths: [5, 16, 11, 10, 8, 13, 18, 26, 26, 30],
     freeze: { rows: HEADER_ROW },
     merges: [`A1:J1`, `A2:J2`],
     rowHeights: { 1: 24, 2: 30 },
     headerRow: HEADER_ROW,
+    printLandscape: true,
   };
 }
 

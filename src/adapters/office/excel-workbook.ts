@@ -194,7 +194,7 @@ function styleKey(c: CellSpec | null): string {
 }
 
 /** Rectangles of equal style: runs along each row, joined down consecutive rows with the same run. */
-export function styleBlocks(rows: readonly (readonly (CellSpec | null)[])[]): { range: string; style: CellSpec }[] {
+export function styleBlocks(rows: readonly (readonly (CellSpec | null)[])[], rowOffset = 0): { range: string; style: CellSpec }[] {
   type Block = { r0: number; r1: number; c0: number; c1: number; key: string; style: CellSpec };
   const open = new Map<string, Block>();
   const done: Block[] = [];
@@ -227,7 +227,8 @@ export function styleBlocks(rows: readonly (readonly (CellSpec | null)[])[]): { 
     }
   });
   done.push(...open.values());
-  return done.map((b) => ({ range: `${cellAddress(b.r0 + 1, b.c0 + 1)}:${cellAddress(b.r1 + 1, b.c1 + 1)}`, style: b.style }));
+  const at = (r: number, c: number) => cellAddress(r + 1 + rowOffset, c + 1);
+  return done.map((b) => ({ range: `${at(b.r0, b.c0)}:${at(b.r1, b.c1)}`, style: b.style }));
 }
 
 function rectangular(spec: SheetSpec): { values: (string | number | boolean)[][]; formats: string[][]; width: number } {
@@ -280,9 +281,9 @@ const POINTS_PER_CHARACTER = 7 * 0.75;
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
-/** Formatting, links and validation of a sheet. */
-function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
-  for (const { range, style } of styleBlocks(spec.rows)) {
+/** Fills, fonts, alignment and links of rows written from row `rowOffset + 1` (a sheet's, or rows appended to one). */
+function writeCellStyles(ws: Excel.Worksheet, rows: readonly (readonly (CellSpec | null)[])[], rowOffset = 0): void {
+  for (const { range, style } of styleBlocks(rows, rowOffset)) {
     const r = ws.getRange(range);
     if (style.fill) r.format.fill.color = style.fill;
     if (style.bold) r.format.font.bold = true;
@@ -293,6 +294,21 @@ function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeature
     if (style.wrap) r.format.wrapText = true;
     if (style.align || style.wrap) r.format.verticalAlignment = "Top";
   }
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.link) {
+        ws.getRange(cellAddress(r + 1 + rowOffset, c + 1)).hyperlink = {
+          documentReference: `'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell || "A1"}`,
+          textToDisplay: String(cell.value ?? ""),
+        };
+      }
+    }),
+  );
+}
+
+/** Formatting, links and validation of a sheet. */
+function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
+  writeCellStyles(ws, spec.rows);
   spec.columnWidths?.forEach((w, i) => {
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
   });
@@ -304,16 +320,6 @@ function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeature
     else ws.freezePanes.freezeRows(spec.freeze.rows);
   }
   if (spec.tabColor) ws.tabColor = spec.tabColor;
-  spec.rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell?.link) {
-        ws.getRange(cellAddress(r + 1, c + 1)).hyperlink = {
-          documentReference: `'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell || "A1"}`,
-          textToDisplay: String(cell.value ?? ""),
-        };
-      }
-    }),
-  );
   writePrintAndFilter(ws, spec, features);
   if (features.validation) {
     for (const v of spec.validations ?? []) {
@@ -416,6 +422,9 @@ interface RangeWrite {
   readonly style?: CellWrite["style"];
   /** The sheet's name until the swap, when the change renames it (a superseded result sheet takes a mark). */
   readonly formerName?: string;
+  /** Appended rows as described, for their look (fills, fonts, links) and the row they start at. */
+  readonly rows?: readonly (readonly (CellSpec | null)[])[];
+  readonly firstRow?: number;
 }
 
 /** What applyWorkbookChange does, worked out before anything is written. */
@@ -441,7 +450,8 @@ function rangeWrites(change: WorkbookChange, state: WorkbookState): RangeWrite[]
       const last = first + append.rows.length - 1;
       const { values, formats, width } = rectangular({ name: append.sheet, role: "corrections", rows: append.rows });
       const filter = append.headerRow ? filterRange(append.headerRow, width, last) : undefined;
-      return { sheet: append.sheet, address: `A${first}:${columnLetters(width)}${last}`, values, formats, kind: "appended", filter };
+      const address = `A${first}:${columnLetters(width)}${last}`;
+      return { sheet: append.sheet, address, values, formats, kind: "appended", filter, rows: append.rows, firstRow: first };
     });
   const formerName = new Map(change.renames.map((r) => [r.to.toLowerCase(), r.from]));
   const cells = change.cellWrites.map((w): RangeWrite => ({
@@ -567,8 +577,10 @@ function queueSwap(context: Excel.RequestContext, plan: WritePlan, change: Workb
     const range = ws.getRange(w.address);
     if (w.formats) range.numberFormat = w.formats;
     range.values = w.values;
+    if (w.rows) writeCellStyles(ws, w.rows, w.firstRow! - 1);
     if (w.style?.bold) range.format.font.bold = true;
     if (w.style?.fontColor) range.format.font.color = w.style.fontColor;
+    if (w.style?.link) range.format.font.underline = "Single";
     if (w.style?.link)
       range.hyperlink = {
         documentReference: `'${w.style.link.sheet.replace(/'/g, "''")}'!${w.style.link.cell || "A1"}`,
