@@ -57,9 +57,14 @@ const row = (name: string) => json.rows.find((r) => r.unitName === name)!;
 
 describe("rank --json", () => {
   it("prints exactly the keys and types of spec §9", () => {
-    expect(Object.keys(json).sort()).toEqual(["issues", "period", "publicityEnd", "rows", "status"]);
+    // Spec §9's keys, and the lifecycle's (docs/lifecycle.md): state, its label, the version, the date, what the run did.
+    expect(Object.keys(json).sort()).toEqual(
+      ["generation", "issues", "period", "published", "publicityEnd", "rows", "state", "stateLabel", "status", "version"].sort(),
+    );
     expect(json.period).toBe("2026-10");
-    expect(json.status).toBe("final");
+    // Published on 11-05 and ranked that day: the 公示期 runs.
+    expect(json).toMatchObject({ status: "publicity", state: "publicity", stateLabel: "公示中", version: 1, published: "2026-11-05" });
+    expect(json.generation).toBe("created");
     expect(json.publicityEnd).toBe("2026-11-12"); // 2026-11-05 (Thu) + 5 working days
     expect(json.rows).toHaveLength(28);
     for (const r of json.rows) {
@@ -110,8 +115,12 @@ describe("rank --json", () => {
 
   it("is the pipeline's evaluation as the JSON of spec §9", async () => {
     const wb = await loadWorkbook(demoInput);
-    const run = rankWorkbook(workbookSheets(wb), { period: parsePeriod("2026-10")!, published: DEMO_PUBLISHED, generated: "x" });
-    expect(json).toEqual(JSON.parse(JSON.stringify(evaluationJson(run.evaluation))));
+    const run = rankWorkbook(workbookSheets(wb), {
+      period: parsePeriod("2026-10")!,
+      published: DEMO_PUBLISHED,
+      generated: "2026-11-05 09:30",
+    });
+    expect(json).toEqual(JSON.parse(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle))));
   });
 
   it("shows every rule of the demo's October", () => {
@@ -172,7 +181,7 @@ describe("rank --json", () => {
       DEMO_PUBLISHED,
     ]);
     expect(run.code).toBe(0);
-    expect(run.out[0]).toBe("2026年10月 考评结果（正式）");
+    expect(run.out[0]).toBe("2026年10月 考评结果（公示中，第 1 版）");
     expect(run.out[1]).toContain("公示期截止 2026-11-12");
     expect(run.out.join("\n")).toContain("[并列]");
     expect(run.out[run.out.length - 1]).toBe(`结果已写入：${path.join(dir, "summary.xlsx")}`);
@@ -312,7 +321,8 @@ describe("the real binary", () => {
       },
     );
     expect(stderr).toBe("");
-    expect(JSON.parse(stdout)).toEqual(json);
+    // Run today, long after the 公示期 of 2026-11-05: 正式 rather than 公示中; everything else the same.
+    expect(JSON.parse(stdout)).toEqual({ ...json, status: "final", state: "final", stateLabel: "正式" });
     await expect(fs.stat(out)).resolves.toBeDefined();
   }, 120_000);
 });

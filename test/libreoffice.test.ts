@@ -60,21 +60,27 @@ function parseCsv(text: string): string[][] {
 }
 
 /** The result table of a result sheet given as rows of text: name, rank text, total. */
-function resultTable(rows: string[][]): { name: string; rank: string; total: number | null }[] {
+function resultTable(rows: string[][]): { name: string; rank: string; total: number | string | null }[] {
   const h = rows.findIndex((r) => r[0] === "名次" && r[1] === "单位");
   expect(h).toBeGreaterThanOrEqual(0);
   const total = rows[h].indexOf("总分");
-  const out: { name: string; rank: string; total: number | null }[] = [];
+  const out: { name: string; rank: string; total: number | string | null }[] = [];
   for (const r of rows.slice(h + 1)) {
     if (!r[1]) break;
     // Calc exports the stored value (55.6), not the 0.00 display (55.60).
-    out.push({ name: r[1], rank: r[0], total: r[total] === "" ? null : Number(r[total]) });
+    // A 不合格 row's 总分 reads 不合格.
+    const cell = r[total];
+    out.push({ name: r[1], rank: r[0], total: cell === "" ? null : cell === "不合格" ? cell : Number(cell) });
   }
   return out;
 }
 
 function expected(json: EvaluationJson) {
-  return json.rows.map((r) => ({ name: r.unitName, rank: r.rank === null ? "不合格" : String(r.rank), total: r.total }));
+  return json.rows.map((r) => ({
+    name: r.unitName,
+    rank: r.rank === null ? "不合格" : String(r.rank),
+    total: r.result === "disqualified" ? "不合格" : r.total,
+  }));
 }
 
 async function convert(dir: string, file: string, format: string, outDir: string): Promise<void> {
@@ -145,7 +151,7 @@ suite("LibreOffice Calc opens the ranked workbook", () => {
       const rows = parseCsv(await fs.readFile(path.join(out, sheetFile!), "utf8"));
       expect(resultTable(rows)).toEqual(expected(json));
       const status = rows.find((r) => r[0] === "考评期间")!;
-      expect(status).toEqual(expect.arrayContaining(["正式", "2026-11-05", "2026-11-12"]));
+      expect(status).toEqual(expect.arrayContaining(["公示中", "2026-11-05", "2026-11-12"]));
       // The zero denominator's "—" and the tie notes come through as text.
       const xincai = rows.find((r) => r[1] === "新蔡县")!;
       expect(xincai).toContain("—");
