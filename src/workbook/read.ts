@@ -341,14 +341,11 @@ function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[]
     const workday = readHolidayKind(row[cKind!]);
     if (!date || workday === undefined) {
       const c = !date ? cDate! : cKind!;
+      const what = !date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为${HOLIDAY_KIND_HINT}`;
       problems.push(
-        problem(
-          "error",
-          "holidays.bad",
-          `${sheet.name}!${cellAddress(r + 1, c + 1)}：${!date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为${HOLIDAY_KIND_HINT}`}，该行未采用`,
-          "请更正该行。",
-          { at: ref(sheet.name, r, c) },
-        ),
+        problem("error", "holidays.bad", `${sheet.name}!${cellAddress(r + 1, c + 1)}：${what}，该行未采用`, "请更正该行。", {
+          at: ref(sheet.name, r, c),
+        }),
       );
       continue;
     }
