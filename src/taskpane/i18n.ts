@@ -71,8 +71,6 @@ export interface Messages {
   // Summary
   readonly summaryHeading: string;
   readonly statusLabel: string;
-  readonly statusFinal: string;
-  readonly statusDraft: string;
   /** A complete result: publishable, and saying so when units are 不合格 (not ranked). */
   finalExplain(disqualified: number): string;
   draftExplain(pending: number, missing: number): string;
@@ -197,8 +195,6 @@ const zh: Messages = {
 
   summaryHeading: "本次结果",
   statusLabel: "状态",
-  statusFinal: "正式",
-  statusDraft: "草稿",
   finalExplain: (dq) =>
     dq ? `除 ${dq} 个不合格单位（不参与排名）外，其余在考单位均已排名，可以发布。` : "全部在考单位均已排名，可以发布。",
   draftExplain: (pending, missing) => {
@@ -330,8 +326,6 @@ const en: Messages = {
 
   summaryHeading: "Result",
   statusLabel: "Status",
-  statusFinal: "Final (正式)",
-  statusDraft: "Draft (草稿)",
   finalExplain: (dq) =>
     dq
       ? `Every active unit but ${dq} disqualified (不合格, not ranked) is ranked; the result can be published.`
