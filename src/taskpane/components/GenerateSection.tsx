@@ -11,7 +11,9 @@ import { PublicationPicker } from "./PublicationPicker";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   generate: { alignSelf: "flex-start", maxWidth: "100%" },
-  reason: { width: "100%", boxSizing: "border-box" },
+  // As the date field: a text input is 20 characters wide by default, too wide for a pane at 200 % zoom.
+  reason: { width: "100%", maxWidth: "100%", minWidth: 0, boxSizing: "border-box" },
+  reasonInput: { width: "100%", minWidth: 0 },
 });
 
 export interface GenerateSectionProps {
@@ -44,7 +46,13 @@ export function GenerateSection(props: GenerateSectionProps): React.JSX.Element 
       <PeriodPicker t={t} value={choice} years={years} disabled={generating} onChange={onChoice} />
       <PublicationPicker t={t} publicity={publication.publicity} disabled={generating} onChange={publication.change} />
       <Field label={t.reasonLabel} hint={t.reasonHint}>
-        <Input className={styles.reason} value={reason} disabled={generating} onChange={(_, d) => setReason(d.value)} />
+        <Input
+          className={styles.reason}
+          input={{ className: styles.reasonInput }}
+          value={reason}
+          disabled={generating}
+          onChange={(_, d) => setReason(d.value)}
+        />
       </Field>
       {refused && (
         <Notice intent="error" t={t}>
