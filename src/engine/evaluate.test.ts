@@ -325,6 +325,10 @@ describe("evaluate: a quarter", () => {
     expect([zz.rank, zz.result, zz.total]).toEqual([null, "missing", null]);
     expect(zz.note).toBe("2026年11月 未报送，本期暂不排名");
     expect(e.status).toBe("draft");
+    // The reason for the draft is a listed problem naming the unit and the month.
+    expect(e.problems.filter((p) => p.code === "record.missing").map((p) => [p.unitCode, p.month, p.message])).toEqual([
+      [ZZ.code, "2026-11", `${ZZ.name} 2026年11月 未报送数据（缺报），本期不参与排名`],
+    ]);
     expect(e.rows[e.rows.length - 1].unit.code).toBe(ZZ.code);
     // the others still rank 1, 2, 3
     expect(e.rows.slice(0, 3).map((r) => r.rank)).toEqual([1, 2, 3]);
