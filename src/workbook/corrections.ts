@@ -3,7 +3,7 @@
 // result (indicator scores, total, rank, the tie-break note, old → new), with the reason given.
 // Numbers stay numbers, with their formats. The new version's changed cells are highlighted.
 
-import { CellGrid, CellValue, Evaluation, Unit, periodLabel } from "../engine";
+import { CellGrid, CellValue, Evaluation, Unit, formatPercentOf, formatTotal, periodLabel } from "../engine";
 import { FILLS, SHEETS } from "./layout";
 import { InputChange } from "./ledger";
 import { resultColumns } from "./result-sheets";
@@ -12,8 +12,6 @@ import { CellSpec, SheetSpec } from "./sheet-spec";
 export const CORRECTIONS_TITLE = "修正记录";
 export const CORRECTIONS_HEADERS = ["版本", "更正时间", "期间", "单位", "类别", "位置", "项目", "原值", "新值", "原因"] as const;
 const HEADER_ROW = 3;
-/** Where the value columns (原值, 新值) are. */
-const OLD_COLUMN = CORRECTIONS_HEADERS.indexOf("原值");
 
 /** The fill of a cell whose value a correction changed, in the new version. */
 export const CHANGED_FILL = "#FFC7CE";
@@ -185,9 +183,6 @@ export function correctionRows(
   return out;
 }
 
-/** The number of 原值/新值 columns' first: for tests and readers of the sheet. */
-export const CORRECTIONS_VALUE_COLUMN = OLD_COLUMN + 1;
-
 /** The new version with the cells a correction changed highlighted, each with a note of its old value. */
 export function highlightChanges(spec: SheetSpec, effects: ResultEffects): SheetSpec {
   if (!spec.headerRow || !effects.size) return spec;
@@ -200,10 +195,16 @@ export function highlightChanges(spec: SheetSpec, effects: ResultEffects): Sheet
     return cells.map((cell, c) => {
       const e = changed.find((x) => x.header === headers[c]);
       if (!e || !cell) return cell;
-      const was =
-        e.before === null || e.before === "" ? "空" : String(e.before instanceof Date ? e.before.toISOString().slice(0, 10) : e.before);
-      return { ...cell, fill: CHANGED_FILL, note: [cell.note, `更正前：${was}`].filter(Boolean).join("\n") };
+      const was = `更正前：${shownBefore(e.before, cell.numberFormat)}`;
+      return { ...cell, fill: CHANGED_FILL, note: [cell.note, was].filter(Boolean).join("\n") };
     });
   });
   return { ...spec, rows };
+}
+
+/** An earlier value as its cell showed it: 85.67% for a rate, 52.47 for a score, 空 for nothing. */
+function shownBefore(v: CellValue, numberFormat: string | undefined): string {
+  if (v === null || v === "") return "空";
+  if (typeof v === "number") return numberFormat === "0.00%" ? formatPercentOf(v) : numberFormat === "0.00" ? formatTotal(v) : String(v);
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 }

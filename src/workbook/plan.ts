@@ -82,112 +82,159 @@ function versionOf(kind: GenerationKind, current: ProductSheet | undefined, publ
   return published ? 1 : 0;
 }
 
+/** The change as it is planned: what each step adds to it. */
+interface Draft {
+  readonly state: WorkbookState;
+  /** The registry of sheets still present, as the change leaves it. */
+  readonly next: ProductSheet[];
+  readonly taken: Set<string>;
+  readonly renames: { from: string; to: string }[];
+  readonly sheets: SheetSpec[];
+  readonly appends: SheetAppend[];
+  readonly cellWrites: CellWrite[];
+}
+
+/** What the planning of a generation works from. */
+interface Standing {
+  readonly evaluation: Evaluation;
+  readonly request: GenerationRequest;
+  readonly period: string;
+  readonly current: ProductSheet | undefined;
+  readonly kind: GenerationKind;
+  readonly version: number;
+  readonly published: string | undefined;
+  readonly stored: StoredState;
+  readonly lifecycle: LifecycleState;
+}
+
 export function planGeneration(evaluation: Evaluation, state: WorkbookState, request: GenerationRequest): GenerationPlan {
   const present = new Set(state.sheetNames.map((n) => n.toLowerCase()));
   const registry = state.registry.filter((s) => present.has(s.name.toLowerCase()));
-  const taken = new Set(state.sheetNames);
   const period = periodKeyOf(evaluation);
   const current = currentResult(registry, period);
   const published = evaluation.status === "final" ? evaluation.publication?.published : undefined;
   const stored: StoredState = evaluation.status === "draft" ? "draft" : published ? "published" : "ready";
   const kind = kindOf(current, evaluation, published, stored, request.fingerprint);
   const version = versionOf(kind, current, !!published);
-  const lifecycle = lifecycleState({
-    draft: evaluation.status === "draft",
-    published,
-    end: evaluation.publication?.end,
-    version,
-    today: dayOf(request.generated),
-  });
-  const next: ProductSheet[] = [...registry];
-  const sheets: SheetSpec[] = [];
-  const appends: SheetAppend[] = [];
-  const cellWrites: CellWrite[] = [];
-  const renames: { from: string; to: string }[] = [];
-  let corrections = 0;
-  let previousVersion: string | undefined;
-
-  let resultName = current?.name;
-  if (kind !== "draftKept") {
-    if (!current) {
-      resultName = freeName(resultSheetName(evaluation), taken);
-      taken.add(resultName);
-    }
-    let effects: ResultEffects = new Map();
-    let corrSheet = registry.find((s) => s.role === "corrections")?.name;
-    if (kind === "corrected") {
-      const kept = freeName(`${current!.name.slice(0, MAX_SHEET_NAME - 4)} v${current!.version ?? 1}`, taken);
-      taken.add(kept);
-      renames.push({ from: current!.name, to: kept });
-      previousVersion = kept;
-      next[next.indexOf(current!)] = { ...current!, name: kept, state: "superseded" };
-      const previousCells = state.cellsOf(current!.name) ?? [];
-      effects = resultEffects(readPreviousResult(previousCells), evaluation);
-      const changes = inputChanges(readInputSnapshot(state.cellsOf(INPUTS_SHEET), period), request.inputs);
-      const rows = correctionRows(evaluation, changes, effects, {
-        version,
-        generated: request.generated,
-        reason: request.reason,
-        units: request.units,
-        published: { before: current!.published, after: published },
-      });
-      corrections = rows.length;
-      const log = corrSheet && hasCorrectionsLayout(state.cellsOf(corrSheet)) ? corrSheet : undefined;
-      const spec = describeCorrectionsSheet();
-      if (log) appends.push({ sheet: log, rows, headerRow: spec.headerRow });
-      else {
-        corrSheet = freeName(spec.name, taken);
-        taken.add(corrSheet);
-        sheets.push({ ...spec, name: corrSheet, rows: [...spec.rows, ...rows] });
-        next.push({ name: corrSheet, role: "corrections", created: request.generated });
-      }
-      cellWrites.push(supersededMark(kept, previousCells, version, request.generated, corrSheet!));
-    } else if (version >= 2) {
-      // The same correction written again (its 公示期 ended, say): its highlights come from the version it replaced.
-      const prior = registry.find((s) => s.role === "result" && s.period === period && s.version === version - 1);
-      if (prior) effects = resultEffects(readPreviousResult(state.cellsOf(prior.name) ?? []), evaluation);
-      previousVersion = prior?.name;
-    }
-    const created = kind === "unchanged" ? (current?.created ?? request.generated) : request.generated;
-    const sheetState = stateOptions(lifecycle, version, evaluation, created, previousVersion, corrSheet, request.reason);
-    // Nothing changed: the sheet is written again only when its state is to read otherwise (公示中 → 正式).
-    if (kind !== "unchanged" || shownState(state.cellsOf(resultName!)) !== sheetState.label) {
-      const spec = describeResultSheet(evaluation, { generated: created, version, name: resultName, state: sheetState });
-      sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
-    }
-    const entry: ProductSheet = {
-      name: resultName!,
-      role: "result",
-      period,
-      version,
-      created,
-      state: stored,
-      published,
-      inputs: request.fingerprint,
-    };
-    if (current && kind !== "corrected") next[next.indexOf(current)] = entry;
-    else next.push(entry);
-    if (kind !== "unchanged") sheets.push(describeInputsSheet(state.cellsOf(INPUTS_SHEET), period, request.inputs));
-    if (kind !== "unchanged" && !registry.some((s) => s.role === "inputs"))
-      next.push({ name: INPUTS_SHEET, role: "inputs", created: request.generated });
-  }
-
-  const validation = registry.find((s) => s.role === "validation");
-  const validationName = validation ? validation.name : freeName(SHEETS.validation, taken);
-  taken.add(validationName);
-  sheets.push({ ...describeValidationSheet(evaluation, request.generated), name: validationName });
-  if (validation) next[next.indexOf(validation)] = { ...validation, period, created: request.generated };
-  else next.push({ name: validationName, role: "validation", period, created: request.generated });
-
-  const change: WorkbookChange = {
-    renames,
-    sheets,
-    appends,
-    cellWrites,
-    registry: next,
-    activate: kind === "draftKept" ? validationName : resultName,
+  const end = evaluation.publication?.end;
+  const lifecycle = lifecycleState({ draft: evaluation.status === "draft", published, end, version, today: dayOf(request.generated) });
+  const standing: Standing = { evaluation, request, period, current, kind, version, published, stored, lifecycle };
+  const draft: Draft = {
+    state,
+    next: [...registry],
+    taken: new Set(state.sheetNames),
+    renames: [],
+    sheets: [],
+    appends: [],
+    cellWrites: [],
   };
-  return { change, lifecycle: { kind, sheet: resultName!, state: lifecycle, version, published, previousVersion, corrections } };
+
+  const written = kind === "draftKept" ? { name: current!.name, corrections: 0 } : planResult(draft, standing);
+  const validation = planValidation(draft, standing);
+  const change: WorkbookChange = {
+    renames: draft.renames,
+    sheets: draft.sheets,
+    appends: draft.appends,
+    cellWrites: draft.cellWrites,
+    registry: draft.next,
+    activate: kind === "draftKept" ? validation : written.name,
+  };
+  const outcome = { kind, sheet: written.name, state: lifecycle, version, published, corrections: written.corrections };
+  return { change, lifecycle: { ...outcome, previousVersion: written.previous } };
+}
+
+/** The result sheet (and, for a correction, the kept version, its mark and 修正记录), the inputs ledger and their registry entries. */
+function planResult(draft: Draft, s: Standing): { name: string; previous?: string; corrections: number } {
+  const { current, kind, version, request, evaluation, period } = s;
+  let name = current?.name;
+  if (!name) {
+    name = freeName(resultSheetName(evaluation), draft.taken);
+    draft.taken.add(name);
+  }
+  const registry = draft.next;
+  let effects: ResultEffects = new Map();
+  let log = registry.find((e) => e.role === "corrections")?.name;
+  let previous: string | undefined;
+  let corrections = 0;
+  if (kind === "corrected") {
+    ({ effects, log, previous, corrections } = planCorrection(draft, s, log));
+  } else if (version >= 2) {
+    // The same correction written again (its 公示期 ended, say): its highlights come from the version it replaced.
+    const prior = registry.find((e) => e.role === "result" && e.period === period && e.version === version - 1);
+    if (prior) effects = resultEffects(readPreviousResult(draft.state.cellsOf(prior.name) ?? []), evaluation);
+    previous = prior?.name;
+  }
+  const created = kind === "unchanged" ? (current?.created ?? request.generated) : request.generated;
+  const shown = stateOptions(s.lifecycle, version, evaluation, created, previous, log, request.reason);
+  // Nothing changed: the sheet is written again only when its state is to read otherwise (公示中 → 正式).
+  if (kind !== "unchanged" || shownState(draft.state.cellsOf(name)) !== shown.label) {
+    const spec = describeResultSheet(evaluation, { generated: created, version, name, state: shown });
+    draft.sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
+  }
+  const entry: ProductSheet = {
+    name,
+    role: "result",
+    period,
+    version,
+    created,
+    state: s.stored,
+    published: s.published,
+    inputs: request.fingerprint,
+  };
+  if (current && kind !== "corrected") registry[registry.indexOf(current)] = entry;
+  else registry.push(entry);
+  if (kind !== "unchanged") {
+    draft.sheets.push(describeInputsSheet(draft.state.cellsOf(INPUTS_SHEET), period, request.inputs));
+    if (!registry.some((e) => e.role === "inputs")) registry.push({ name: INPUTS_SHEET, role: "inputs", created: request.generated });
+  }
+  return { name, previous, corrections };
+}
+
+/** A correction: the published version kept as “… vN” and marked, 修正记录 appended to (or made). */
+function planCorrection(
+  draft: Draft,
+  s: Standing,
+  existingLog: string | undefined,
+): { effects: ResultEffects; log: string; previous: string; corrections: number } {
+  const current = s.current!;
+  const kept = freeName(`${current.name.slice(0, MAX_SHEET_NAME - 4)} v${current.version ?? 1}`, draft.taken);
+  draft.taken.add(kept);
+  draft.renames.push({ from: current.name, to: kept });
+  draft.next[draft.next.indexOf(current)] = { ...current, name: kept, state: "superseded" };
+  const previousCells = draft.state.cellsOf(current.name) ?? [];
+  const effects = resultEffects(readPreviousResult(previousCells), s.evaluation);
+  const changes = inputChanges(readInputSnapshot(draft.state.cellsOf(INPUTS_SHEET), s.period), s.request.inputs);
+  const rows = correctionRows(s.evaluation, changes, effects, {
+    version: s.version,
+    generated: s.request.generated,
+    reason: s.request.reason,
+    units: s.request.units,
+    published: { before: current.published, after: s.published },
+  });
+  const spec = describeCorrectionsSheet();
+  let log = existingLog && hasCorrectionsLayout(draft.state.cellsOf(existingLog)) ? existingLog : undefined;
+  if (log) draft.appends.push({ sheet: log, rows, headerRow: spec.headerRow });
+  else {
+    // None yet, or one of an earlier layout (left as it is): a new 修正记录.
+    log = freeName(spec.name, draft.taken);
+    draft.taken.add(log);
+    draft.sheets.push({ ...spec, name: log, rows: [...spec.rows, ...rows] });
+    draft.next.push({ name: log, role: "corrections", created: s.request.generated });
+  }
+  draft.cellWrites.push(supersededMark(kept, previousCells, s.version, s.request.generated, log));
+  return { effects, log, previous: kept, corrections: rows.length };
+}
+
+/** 数据校验, written on every generation; returns its name. */
+function planValidation(draft: Draft, s: Standing): string {
+  const validation = draft.next.find((e) => e.role === "validation");
+  const name = validation ? validation.name : freeName(SHEETS.validation, draft.taken);
+  draft.taken.add(name);
+  draft.sheets.push({ ...describeValidationSheet(s.evaluation, s.request.generated), name });
+  const entry: ProductSheet = { name, role: "validation", period: s.period, created: s.request.generated };
+  if (validation) draft.next[draft.next.indexOf(validation)] = { ...validation, ...entry };
+  else draft.next.push(entry);
+  return name;
 }
 
 /** The state a result sheet shows: the cell after 状态 in its header block; undefined when there is none. */
