@@ -164,7 +164,7 @@ export function correctionRows(
   units.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
   for (const unit of units) {
     for (const c of inputs.filter((i) => (nameOf.get(i.unitCode) ?? i.unitCode) === unit)) {
-      const place = text(`${c.sheet}!${c.cell}`, { link: { sheet: c.sheet, cell: c.cell }, fontColor: "#0563C1" });
+      const place = c.cell ? text(`${c.sheet}!${c.cell}`, { link: { sheet: c.sheet, cell: c.cell }, fontColor: "#0563C1" }) : text(c.sheet);
       out.push(row(unit, "输入数据", place, c.field, valueCell(c.before, "0.##"), valueCell(c.after, "0.##")));
     }
     for (const e of effects.get(unit) ?? []) {

@@ -1,9 +1,9 @@
 // What a result was computed from, kept in the workbook beside it: the period's input values as read
-// (the very hidden sheet `_kp12328_inputs`) and a fingerprint of inputs, rules, events and units in the
+// (the very hidden sheet `_kp12328_inputs`, a row per unit-month) and a fingerprint of inputs, rules, events and units in the
 // registry. The next generation compares with them: no new version when nothing changed, and 修正记录
 // names the input cells that did change (开封市!I13 622 → 724).
 
-import { CellGrid, CellValue, Period, displayText, fieldDef, MeasureId, periodKey, readMonth, monthsOf } from "../engine";
+import { CellGrid, CellValue, MEASURE_IDS, Period, displayText, fieldDef, MeasureId, periodKey, readMonth, monthsOf } from "../engine";
 import { WorkbookInput } from "./read";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
@@ -21,7 +21,9 @@ export interface InputValue {
   readonly value: number | string;
 }
 
-const HEADERS = ["period", "sheet", "cell", "unitCode", "month", "field", "value"];
+/** The inputs sheet: one row per unit-month, its measures in catalogue order (where each is comes from the workbook as read now). */
+const HEADERS = ["period", "unitCode", "month", ...MEASURE_IDS];
+const FIRST_MEASURE = 3;
 
 function storedValue(v: CellValue | undefined): number | string | undefined {
   if (v === null || v === undefined || v === "") return undefined;
@@ -74,21 +76,16 @@ export function inputFingerprint(input: WorkbookInput, snapshot: readonly InputV
   return hash(JSON.stringify([values, events, input.rules ?? null, input.units, holidays]));
 }
 
-/** The stored values of one period from the inputs sheet. */
+/** The stored values of one period from the inputs sheet (without their cells: inputChanges takes those from the reading now). */
 export function readInputSnapshot(cells: CellGrid | undefined, period: string): InputValue[] {
-  if (!cells) return [];
   const out: InputValue[] = [];
-  for (const row of cells.slice(1)) {
+  for (const row of (cells ?? []).slice(1)) {
     if (displayText(row[0] ?? null) !== period) continue;
-    const [, sheet, cell, unitCode, month, field, value] = row.map((v) => v ?? null);
-    out.push({
-      period,
-      sheet: displayText(sheet),
-      cell: displayText(cell),
-      unitCode: displayText(unitCode),
-      month: displayText(month),
-      field: displayText(field),
-      value: typeof value === "number" ? value : displayText(value),
+    const unitCode = displayText(row[1] ?? null);
+    const month = displayText(row[2] ?? null);
+    MEASURE_IDS.forEach((id, i) => {
+      const value = storedValue(row[FIRST_MEASURE + i] ?? null);
+      if (value !== undefined) out.push({ period, sheet: "", cell: "", unitCode, month, field: fieldDef(id).label, value });
     });
   }
   return out;
@@ -96,20 +93,23 @@ export function readInputSnapshot(cells: CellGrid | undefined, period: string): 
 
 /** The inputs sheet with the period's values replaced and the other periods' kept. */
 export function describeInputsSheet(cells: CellGrid | undefined, period: string, values: readonly InputValue[]): SheetSpec {
-  const kept = (cells ?? []).slice(1).filter((r) => r.length && displayText(r[0] ?? null) && displayText(r[0] ?? null) !== period);
-  const text = (v: CellValue | undefined): CellSpec => ({ value: displayText(v ?? null), numberFormat: "@" });
-  const rows: CellSpec[][] = [
-    HEADERS.map((h) => text(h)),
-    ...kept.map((r) => HEADERS.map((_, i) => (i === 6 && typeof r[6] === "number" ? { value: r[6] } : text(r[i])))),
-    ...values.map((v) => [
-      text(v.period),
-      text(v.sheet),
-      text(v.cell),
-      text(v.unitCode),
-      text(v.month),
-      text(v.field),
-      typeof v.value === "number" ? { value: v.value } : text(v.value),
-    ]),
+  const cell = (v: CellValue | undefined): CellSpec | null => {
+    const value = storedValue(v);
+    return value === undefined ? null : typeof value === "number" ? { value } : { value, numberFormat: "@" };
+  };
+  const kept = (cells ?? []).slice(1).filter((r) => displayText(r[0] ?? null) && displayText(r[0] ?? null) !== period);
+  const byUnitMonth = new Map<string, (CellSpec | null)[]>();
+  const label = new Map(MEASURE_IDS.map((id, i) => [fieldDef(id).label, i]));
+  for (const v of values) {
+    const key = `${v.unitCode}|${v.month}`;
+    let row = byUnitMonth.get(key);
+    if (!row) byUnitMonth.set(key, (row = [cell(v.period), cell(v.unitCode), cell(v.month), ...MEASURE_IDS.map(() => null)]));
+    row[FIRST_MEASURE + label.get(v.field)!] = cell(v.value);
+  }
+  const rows: (CellSpec | null)[][] = [
+    HEADERS.map((h) => cell(h)),
+    ...kept.map((r) => HEADERS.map((_, i) => cell(r[i]))),
+    ...byUnitMonth.values(),
   ];
   return { name: INPUTS_SHEET, role: "inputs", rows, hidden: true };
 }
@@ -134,6 +134,12 @@ export function inputChanges(before: readonly InputValue[], after: readonly Inpu
     const was = old.get(k);
     if (!was || was.value !== v.value) out.push({ ...v, before: was?.value ?? null, after: v.value });
   }
-  for (const [k, v] of old) if (!now.has(k)) out.push({ ...v, before: v.value, after: null });
+  // A value no longer there: its cell is where the unit-month's other values are now, when it still has some.
+  const rowOf = new Map(after.map((v) => [`${v.unitCode}|${v.month}`, v]));
+  for (const [k, v] of old) {
+    if (now.has(k)) continue;
+    const row = rowOf.get(`${v.unitCode}|${v.month}`);
+    out.push({ ...v, sheet: row?.sheet ?? "", cell: "", before: v.value, after: null });
+  }
   return out;
 }

@@ -762,8 +762,10 @@ function undoRangeWrite(
   const changed =
     range.values.some((row) => row.some((v) => v !== "" && v !== null)) || JSON.stringify(range.numberFormat) !== JSON.stringify(formats);
   if (!changed) return;
-  if (write.kind === "appended" && formats.every((row) => row.every((f) => f === "General"))) {
+  // Appended rows and a superseded sheet's mark were written with their look: all of it goes, and any number format returns.
+  if (write.kind === "appended" || write.style) {
     range.clear(Excel.ClearApplyTo.all);
+    if (formats.some((row) => row.some((f) => f !== "General"))) range.numberFormat = formats;
     return;
   }
   range.clear(Excel.ClearApplyTo.contents);
