@@ -436,3 +436,13 @@ describe("evaluate: order of the 考评事件 rows", () => {
     expect(a.rows[0].note).toBe("2026-10-03 经核查弄虚作假（甲），考评结果不合格；2026-10-17 经核查弄虚作假（乙），考评结果不合格");
   });
 });
+
+describe("缺报 as listed problems", () => {
+  const unit = (code: string, name: string): Unit => ({ code, name, unitClass: "省辖市" });
+  const units = [unit("410100", "郑州市"), unit("410200", "开封市")];
+
+  it("is one problem when no unit reported in the month, naming the month", () => {
+    const e = evaluate({ period: { kind: "month", year: 2026, month: 10 }, units, records: [] });
+    expect(e.problems.map((p) => [p.code, p.message])).toEqual([["record.missing", "2026年10月 全部 2 个在考单位均未报送数据（缺报）"]]);
+  });
+});

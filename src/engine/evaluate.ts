@@ -177,16 +177,22 @@ export function evaluate(input: EvaluationInput): Evaluation {
  * in the list. When no unit reported at all, one problem says so instead of one per unit.
  */
 function missingProblems(period: Period, rows: readonly ResultRow[]): Problem[] {
-  const missing = rows.filter((r) => r.result === "missing");
+  const missing = rows
+    .filter((r) => r.result === "missing")
+    .map((r) => ({
+      row: r,
+      months: r.months.length ? r.months.filter((m) => m.result === "missing").map((m) => m.month) : monthsOf(period),
+    }));
   const action = "请导入或填写该单位该月的数据；该单位确实停报时，请在考评单位表中填写停用月份。";
-  if (missing.length > 1 && missing.length === rows.length) {
-    const message = `${periodLabel(period)} 全部 ${missing.length} 个在考单位均未报送数据（缺报）`;
-    return [problem("error", "record.missing", message, "请先导入或填写各单位的指标数据。")];
+  const months = (list: readonly string[]) => list.map(monthLabel).join("、");
+  const same = missing.every((m) => months(m.months) === months(missing[0].months));
+  if (missing.length > 1 && missing.length === rows.length && same) {
+    const message = `${months(missing[0].months)} 全部 ${missing.length} 个在考单位均未报送数据（缺报）`;
+    return [problem("error", "record.missing", message, "请先导入或填写各单位的指标数据。", { month: missing[0].months[0] })];
   }
-  return missing.map((r) => {
-    const months = r.months.length ? r.months.filter((m) => m.result === "missing").map((m) => m.month) : monthsOf(period);
-    const message = `${r.unit.name} ${months.map(monthLabel).join("、")} 未报送数据（缺报），本期不参与排名`;
-    return problem("error", "record.missing", message, action, { unitCode: r.unit.code, month: months[0] });
+  return missing.map(({ row, months: list }) => {
+    const message = `${row.unit.name} ${months(list)} 未报送数据（缺报），本期不参与排名`;
+    return problem("error", "record.missing", message, action, { unitCode: row.unit.code, month: list[0] });
   });
 }
 
