@@ -6,7 +6,7 @@ import { IndicatorId, ResultStatus, RowResult, TIE_BREAK_INDICATOR, indicatorDef
 import { HolidayOverride, PublicityPeriod, addYearHint, publicityEnd } from "./calendar";
 import { Ratio, fromCents, ratio, roundHalfUp, toCents } from "./exact";
 import { EventTotals, ScoringEvent, totalEvents } from "./events";
-import { MonthKey, Period, monthLabel, monthsOf, periodLabel } from "./period";
+import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, problemDoes, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
 import { MISSING, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
