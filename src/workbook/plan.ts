@@ -183,7 +183,8 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
   };
   if (current && kind !== "corrected") registry[registry.indexOf(current)] = entry;
   else registry.push(entry);
-  if (kind !== "unchanged") {
+  // The inputs a published version was computed from, for the next correction's 修正记录 (drafts need none).
+  if (kind !== "unchanged" && s.stored === "published") {
     draft.sheets.push(describeInputsSheet(draft.state.cellsOf(INPUTS_SHEET), period, request.inputs));
     if (!registry.some((e) => e.role === "inputs")) registry.push({ name: INPUTS_SHEET, role: "inputs", created: request.generated });
   }
@@ -203,7 +204,9 @@ function planCorrection(
   draft.next[draft.next.indexOf(current)] = { ...current, name: kept, state: "superseded" };
   const previousCells = draft.state.cellsOf(current.name) ?? [];
   const effects = resultEffects(readPreviousResult(previousCells), s.evaluation);
-  const changes = inputChanges(readInputSnapshot(draft.state.cellsOf(INPUTS_SHEET), s.period), s.request.inputs);
+  // A version published before the inputs were kept (an earlier release) has none to compare with: effects only.
+  const before = readInputSnapshot(draft.state.cellsOf(INPUTS_SHEET), s.period);
+  const changes = before.length ? inputChanges(before, s.request.inputs) : [];
   const rows = correctionRows(s.evaluation, changes, effects, {
     version: s.version,
     generated: s.request.generated,
