@@ -203,6 +203,32 @@ describe("the lifecycle through kp12328 rank (the output workbook is the period'
     expect((await sheetsOf(foreign)).has(RESULT)).toBe(true);
   });
 
+  test("a version published by an earlier release (no state in the registry) is kept: unchanged stays, a change corrects it", async () => {
+    const file = path.join(dir, "earlier.xlsx");
+    await fourUnitWorkbook().xlsx.writeFile(file);
+    const out = path.join(dir, "earlier-out.xlsx");
+    const args = ["rank", file, "--period", "2026-10", "--json", "--out", out];
+    expect((await cli([...args, "--published", "2026-11-05"], 5)).code).toBe(0);
+    // As the earlier release left it: the registry's columns sheet | role | period | version | created, no inputs ledger.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const registry = wb.getWorksheet(REGISTRY_SHEET)!;
+    registry.eachRow((row) => [6, 7, 8].forEach((c) => (row.getCell(c).value = null)));
+    wb.removeWorksheet(wb.getWorksheet(INPUTS_SHEET)!.id);
+    await wb.xlsx.writeFile(out);
+
+    const same = JSON.parse((await cli(args, 6)).out.join("\n"));
+    expect(same).toMatchObject({ generation: "unchanged", version: 1, published: "2026-11-05", state: "publicity" });
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.readFile(file);
+    input.getWorksheet("乙市")!.getCell(`D${OCT_ROW}`).value = 960;
+    await input.xlsx.writeFile(file);
+    const corrected = JSON.parse((await cli([...args, "--reason", REASON], 9)).out.join("\n"));
+    expect(corrected).toMatchObject({ generation: "corrected", version: 2, published: "2026-11-05" });
+    // The unchanged run wrote the inputs ledger for the published version: the correction names the input cell.
+    expect(correctionRows((await sheetsOf(out)).get("修正记录")!.values)).toEqual(expectedCorrections("2026-11-09 09:00"));
+  });
+
   afterAll(async () => {
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });

@@ -7,7 +7,7 @@
 // drafts and unpublished results are replaced in place, and a published version is never replaced:
 // the next one is written beside it and it is kept as “… vN”, marked superseded.
 
-import { Period, monthsOf, monthOfKey, periodLabel } from "../engine";
+import { CellGrid, Period, displayText, monthsOf, monthOfKey, periodLabel } from "../engine";
 import { ProductSheet } from "./sheet-spec";
 
 export type LifecycleState = "draft" | "ready" | "publicity" | "final" | "corrected";
@@ -138,4 +138,23 @@ export function outcomeSentence(o: LifecycleOutcome, resultSheet: string): strin
     case "created":
       return `已生成“${resultSheet}”（${LIFECYCLE_LABELS[o.state]}${o.version ? `，第 ${o.version} 版` : ""}）。`;
   }
+}
+
+/** A value of a result sheet's header block: the cell after `label` (状态, 发布日期 …) in its first rows. */
+export function headerValue(cells: CellGrid | undefined, label: string): string | undefined {
+  for (const row of (cells ?? []).slice(0, 6)) {
+    const at = row.findIndex((v) => v === label);
+    if (at >= 0) return displayText(row[at + 1] ?? null);
+  }
+  return undefined;
+}
+
+/**
+ * The publication date of the period's current result: the registry's, or for a sheet of an earlier
+ * release (no state recorded) the date its header shows.
+ */
+export function publishedDate(entry: ProductSheet, cells: CellGrid | undefined): string | undefined {
+  if (entry.published || entry.state !== undefined) return entry.published;
+  const shown = headerValue(cells, "发布日期");
+  return shown && /^\d{4}-\d{2}-\d{2}$/.test(shown) ? shown : undefined;
 }

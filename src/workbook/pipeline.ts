@@ -8,7 +8,7 @@ import { planGeneration } from "./plan";
 import { WorkbookChange } from "./sheet-spec";
 import { ChangeRefused, workbookState } from "./check-change";
 import { monthsWithData } from "./overview";
-import { LifecycleOutcome, checkPublicationDate, currentResult, isPublished, outcomeSentence } from "./lifecycle";
+import { LifecycleOutcome, checkPublicationDate, currentResult, isPublished, outcomeSentence, publishedDate } from "./lifecycle";
 import { inputFingerprint, inputSnapshot } from "./ledger";
 
 export interface RankingRun {
@@ -107,7 +107,8 @@ export function rankWorkbook(sheets: readonly SheetCells[], request: RankingRequ
     state.registry.filter((s) => present.has(s.name.toLowerCase())),
     periodKey(request.period),
   );
-  const published = request.published ?? (current && isPublished(current) ? current.published : undefined);
+  const published =
+    request.published ?? (current && isPublished(current) ? publishedDate(current, state.cellsOf(current.name)) : undefined);
   const { input, evaluation } = evaluateWorkbook(sheets, { period: request.period, published });
   const inputs = inputSnapshot(input, request.period);
   const { change, lifecycle } = planGeneration(evaluation, state, {

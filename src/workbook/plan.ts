@@ -21,6 +21,8 @@ import {
   dayOf,
   isPublished,
   lifecycleState,
+  publishedDate,
+  headerValue,
 } from "./lifecycle";
 import { INPUTS_SHEET, InputValue, describeInputsSheet, inputChanges, readInputSnapshot } from "./ledger";
 import {
@@ -67,9 +69,14 @@ function kindOf(
   published: string | undefined,
   stored: StoredState,
   fingerprint: string,
+  state: WorkbookState,
 ): GenerationKind {
   if (!current) return "created";
-  const same = current.inputs === fingerprint && current.published === published;
+  const cells = state.cellsOf(current.name);
+  // A version of an earlier release has no fingerprint: it is the same when the sheet would read the same.
+  const sameInputs =
+    current.inputs === undefined ? resultEffects(readPreviousResult(cells ?? []), evaluation).size === 0 : current.inputs === fingerprint;
+  const same = sameInputs && publishedDate(current, cells) === published;
   if (!isPublished(current)) return same && current.state === stored ? "unchanged" : "replaced";
   if (evaluation.status === "draft") return "draftKept";
   return same ? "unchanged" : "corrected";
@@ -114,7 +121,7 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
   const current = currentResult(registry, period);
   const published = evaluation.status === "final" ? evaluation.publication?.published : undefined;
   const stored: StoredState = evaluation.status === "draft" ? "draft" : published ? "published" : "ready";
-  const kind = kindOf(current, evaluation, published, stored, request.fingerprint);
+  const kind = kindOf(current, evaluation, published, stored, request.fingerprint, state);
   const version = versionOf(kind, current, !!published);
   const end = evaluation.publication?.end;
   const lifecycle = lifecycleState({ draft: evaluation.status === "draft", published, end, version, today: dayOf(request.generated) });
@@ -167,7 +174,7 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
   const created = kind === "unchanged" ? (current?.created ?? request.generated) : request.generated;
   const shown = stateOptions(s.lifecycle, version, evaluation, created, previous, log, request.reason);
   // Nothing changed: the sheet is written again only when its state is to read otherwise (公示中 → 正式).
-  if (kind !== "unchanged" || shownState(draft.state.cellsOf(name)) !== shown.label) {
+  if (kind !== "unchanged" || headerValue(draft.state.cellsOf(name), "状态") !== shown.label) {
     const spec = describeResultSheet(evaluation, { generated: created, version, name, state: shown });
     draft.sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
   }
@@ -184,7 +191,8 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
   if (current && kind !== "corrected") registry[registry.indexOf(current)] = entry;
   else registry.push(entry);
   // The inputs a published version was computed from, for the next correction's 修正记录 (drafts need none).
-  if (kind !== "unchanged" && s.stored === "published") {
+  const ledgerMissing = () => !readInputSnapshot(draft.state.cellsOf(INPUTS_SHEET), period).length;
+  if (s.stored === "published" && (kind !== "unchanged" || ledgerMissing())) {
     draft.sheets.push(describeInputsSheet(draft.state.cellsOf(INPUTS_SHEET), period, request.inputs));
     if (!registry.some((e) => e.role === "inputs")) registry.push({ name: INPUTS_SHEET, role: "inputs", created: request.generated });
   }
@@ -212,7 +220,7 @@ function planCorrection(
     generated: s.request.generated,
     reason: s.request.reason,
     units: s.request.units,
-    published: { before: current.published, after: s.published },
+    published: { before: publishedDate(current, draft.state.cellsOf(current.name)), after: s.published },
   });
   const spec = describeCorrectionsSheet();
   let log = existingLog && hasCorrectionsLayout(draft.state.cellsOf(existingLog)) ? existingLog : undefined;
@@ -238,15 +246,6 @@ function planValidation(draft: Draft, s: Standing): string {
   if (validation) draft.next[draft.next.indexOf(validation)] = { ...validation, ...entry };
   else draft.next.push(entry);
   return name;
-}
-
-/** The state a result sheet shows: the cell after 状态 in its header block; undefined when there is none. */
-function shownState(cells: CellGrid | undefined): string | undefined {
-  for (const row of (cells ?? []).slice(0, 6)) {
-    const at = row.findIndex((v) => v === "状态");
-    if (at >= 0) return String(row[at + 1] ?? "");
-  }
-  return undefined;
 }
 
 /** The state, version and notice a result sheet shows. */
