@@ -8,6 +8,7 @@ import { FILLS, SHEETS } from "./layout";
 import { InputChange } from "./ledger";
 import { resultColumns } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
+import { BODY_FONT, listPrint } from "./print-style";
 
 export const CORRECTIONS_TITLE = "修正记录";
 export const CORRECTIONS_HEADERS = ["版本", "更正时间", "期间", "单位", "类别", "位置", "项目", "原值", "新值", "原因"] as const;
@@ -27,8 +28,8 @@ const header = (value: string): CellSpec => ({
   wrap: true,
 });
 
-/** The 修正记录 sheet with its title and headers, before any row. */
-export function describeCorrectionsSheet(): SheetSpec {
+/** The 修正记录 sheet with its title, headers and first rows (none: the empty sheet). */
+export function describeCorrectionsSheet(entries: readonly (readonly (CellSpec | null)[])[] = []): SheetSpec {
   const width = CORRECTIONS_HEADERS.length;
   const pad = (cells: CellSpec[]) => [...cells, ...Array<null>(width - cells.length).fill(null)];
   return {
@@ -43,13 +44,16 @@ export function describeCorrectionsSheet(): SheetSpec {
         ),
       ]),
       CORRECTIONS_HEADERS.map(header),
+      ...entries,
     ],
     columnWidths: [5, 16, 11, 10, 8, 13, 18, 26, 26, 30],
     freeze: { rows: HEADER_ROW },
     merges: [`A1:J1`, `A2:J2`],
     rowHeights: { 1: 24, 2: 30 },
     headerRow: HEADER_ROW,
-    printLandscape: true,
+    print: listPrint(HEADER_ROW),
+    font: BODY_FONT,
+    borders: [`A${HEADER_ROW}:J${HEADER_ROW + entries.length}`],
   };
 }
 

@@ -222,14 +222,14 @@ function planCorrection(
     units: s.request.units,
     published: { before: publishedDate(current, draft.state.cellsOf(current.name)), after: s.published },
   });
-  const spec = describeCorrectionsSheet();
+  const spec = describeCorrectionsSheet(rows);
   let log = existingLog && hasCorrectionsLayout(draft.state.cellsOf(existingLog)) ? existingLog : undefined;
-  if (log) draft.appends.push({ sheet: log, rows, headerRow: spec.headerRow });
+  if (log) draft.appends.push({ sheet: log, rows, headerRow: spec.headerRow, font: spec.font, bordered: true });
   else {
     // None yet, or one of an earlier layout (left as it is): a new 修正记录.
     log = freeName(spec.name, draft.taken);
     draft.taken.add(log);
-    draft.sheets.push({ ...spec, name: log, rows: [...spec.rows, ...rows] });
+    draft.sheets.push({ ...spec, name: log });
     draft.next.push({ name: log, role: "corrections", created: s.request.generated });
   }
   draft.cellWrites.push(supersededMark(kept, previousCells, s.version, s.request.generated, log));

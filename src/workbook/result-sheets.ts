@@ -19,6 +19,7 @@ import {
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
+import { BODY_FONT, detailedTablePrint } from "./print-style";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
 
@@ -248,7 +249,9 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
       `A${legendStart + 4}:${columnLetters(width)}${legendStart + 4}`,
     ],
     headerRow: HEADER_ROW,
-    printLandscape: true,
+    print: detailedTablePrint(HEADER_ROW, options.generated),
+    font: BODY_FONT,
+    borders: [`A${HEADER_ROW}:${columnLetters(width)}${lastData}`],
     rowHeights: { 1: 24, [HEADER_ROW]: 45 },
     tabColor: evaluation.status === "final" ? "#1F4E79" : "#C00000",
     chart:

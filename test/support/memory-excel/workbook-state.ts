@@ -74,6 +74,10 @@ export interface PageLayoutState {
   zoom: Excel.PageLayoutZoomOptions;
   /** Whole rows repeated at the top of every printed page. */
   printTitleRows?: Rect;
+  /** Whole columns repeated at the left of every printed page. */
+  printTitleColumns?: Rect;
+  /** The centre footer of every page, with Excel's codes (&P page, &N pages). */
+  centerFooter?: string;
 }
 
 export function defaultPageLayout(): PageLayoutState {
@@ -107,7 +111,7 @@ export interface SheetState {
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
-const STYLE_KEYS = ["numberFormat", "fill", "font", "horizontalAlignment", "verticalAlignment", "wrapText"] as const;
+const STYLE_KEYS = ["numberFormat", "fill", "font", "horizontalAlignment", "verticalAlignment", "wrapText", "borders"] as const;
 
 const key = (row: number, column: number) => `${row},${column}`;
 
