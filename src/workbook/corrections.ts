@@ -117,7 +117,9 @@ export function resultEffects(previous: PreviousResult, evaluation: Evaluation):
         numberFormat: cell.numberFormat,
       };
       const was = before ? (before.get(c.header) ?? null) : null;
-      if (!same(was, after.value)) effects.push({ header: c.header, before: was, after });
+      // A blank 加分 / 减分 is 0: an earlier version that showed 0.00 reads the same.
+      const zero = <T>(v: T): T | 0 => (c.blankIsZero && (v === null || v === "") ? 0 : v);
+      if (!same(zero(was), zero(after.value))) effects.push({ header: c.header, before: was, after });
     }
     if (effects.length) out.set(row.unit.name, effects);
   }

@@ -93,16 +93,19 @@ export function linesHeight(lines: number, size = BODY_SIZE): number {
   return Math.ceil(lines * size * 1.45 + 3);
 }
 
-/** The height of a row whose cells wrap: the tallest cell's; undefined when every cell fits on one line. */
+/**
+ * The height of a row whose cells wrap or are larger than body text: the tallest cell's; undefined when
+ * every cell fits on one line of body text (the row's default height does).
+ */
 export function wrappedRowHeight(
   cells: readonly { readonly text: string; readonly width: number; readonly size?: number }[],
 ): number | undefined {
   let height = 0;
-  let multi = false;
+  let taller = false;
   for (const c of cells) {
     const lines = wrappedLines(c.text, c.width, c.size);
-    if (lines > 1) multi = true;
+    if (lines > 1 || (c.size ?? BODY_SIZE) > BODY_SIZE) taller = true;
     height = Math.max(height, linesHeight(lines, c.size));
   }
-  return multi ? height : undefined;
+  return taller ? height : undefined;
 }
