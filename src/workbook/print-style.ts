@@ -3,7 +3,7 @@
 // decides row heights, so that nothing is cut on paper).
 
 import { columnLetters } from "../engine";
-import { FontSpec, PrintSpec } from "./sheet-spec";
+import { CellSpec, FontSpec, PageMargins, PrintSpec } from "./sheet-spec";
 
 /**
  * 等线 (DengXian) is Excel's default font for Chinese since Office 2016 and ships with Windows 10+,
@@ -54,9 +54,12 @@ export function detailedTablePrint(headerRow: number, generated: string, keyColu
   };
 }
 
-/** A table that goes out as one page (公示表): fitted to one page wide and tall. */
+/** Narrower margins than Excel's normal ones, for a table that must fit one page: 0.3 in at the sides, 0.5 in top and bottom. */
+export const NARROW_MARGINS: PageMargins = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
+/** A table that goes out as one page (公示表): fitted to one page wide and tall, narrow margins. */
 export function onePagePrint(orientation: PrintSpec["orientation"], generated: string): PrintSpec {
-  return { orientation, fitToWidth: 1, fitToHeight: 1, footer: printFooter(generated) };
+  return { orientation, fitToWidth: 1, fitToHeight: 1, footer: printFooter(generated), margins: NARROW_MARGINS };
 }
 
 // ---- how much room a wrapped text takes --------------------------------------------------------
@@ -108,4 +111,27 @@ export function wrappedRowHeight(
     height = Math.max(height, linesHeight(lines, c.size));
   }
   return taller ? height : undefined;
+}
+
+/**
+ * Row heights (1-based row → points) for the rows of a sheet that wrap: each wrapped cell's text in its
+ * column, or over the table's whole width in a row merged across it.
+ */
+export function wrappedHeights(
+  rows: readonly (readonly (CellSpec | null)[])[],
+  widths: readonly number[],
+  merged: ReadonlySet<number>,
+): Record<number, number> {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const heights: Record<number, number> = {};
+  rows.forEach((row, r) => {
+    const cells = row.flatMap((cell, c) =>
+      cell?.wrap && cell.value !== null
+        ? [{ text: String(cell.value), width: merged.has(r + 1) ? total : widths[c], size: cell.fontSize }]
+        : [],
+    );
+    const height = wrappedRowHeight(cells);
+    if (height) heights[r + 1] = height;
+  });
+  return heights;
 }

@@ -19,7 +19,7 @@ import {
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
-import { BODY_FONT, detailedTablePrint, wrappedRowHeight } from "./print-style";
+import { BODY_FONT, detailedTablePrint, wrappedHeights } from "./print-style";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
 
@@ -149,7 +149,7 @@ function totalCell(row: ResultRow): CellSpec {
   return num(row.total, SCORE, { bold: true });
 }
 
-function rowFill(row: ResultRow): string | undefined {
+export function rowFill(row: ResultRow): string | undefined {
   if (row.result !== "ranked") return FILLS.unranked.color;
   if (row.tieBreak === "resolved") return FILLS.resolved.color;
   if (row.tieBreak === "shared") return FILLS.shared.color;
@@ -189,22 +189,6 @@ function statusRow(width: number, pairs: readonly (readonly [string, CellSpec])[
   const rest = pairs.slice(fit);
   if (rest.length) cells.push(text(rest.map(([l, v]) => `${l}：${String(v.value ?? "")}`).join("　"), { wrap: true }));
   return cells;
-}
-
-/** Row heights for the rows that wrap: each cell's text in its column (a merged row over the table's width). */
-function wrappedHeights(rows: readonly (readonly (CellSpec | null)[])[], widths: readonly number[], merged: ReadonlySet<number>) {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const heights: Record<number, number> = {};
-  rows.forEach((row, r) => {
-    const cells = row.flatMap((cell, c) =>
-      cell?.wrap && cell.value !== null
-        ? [{ text: String(cell.value), width: merged.has(r + 1) ? total : widths[c], size: cell.fontSize }]
-        : [],
-    );
-    const height = wrappedRowHeight(cells);
-    if (height) heights[r + 1] = height;
-  });
-  return heights;
 }
 
 /** The period's result sheet. */

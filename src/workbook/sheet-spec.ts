@@ -26,6 +26,7 @@ export interface CellSpec {
 
 export type SheetRole =
   | "result" // 考评结果 of a period
+  | "publication" // 公示表 of a period, beside its result
   | "validation" // 数据校验
   | "corrections" // 修正记录
   | "rules" // 评分规则
@@ -66,6 +67,17 @@ export interface PrintSpec {
   readonly printTitleColumns?: string;
   /** The centre footer of every page, with Excel's header/footer codes (&P this page, &N pages). */
   readonly footer?: string;
+  /** Margins in inches; without them, Excel's normal ones (0.7 in left and right, 0.75 in top and bottom). */
+  readonly margins?: PageMargins;
+}
+
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
 }
 
 export interface SheetSpec {

@@ -44,7 +44,16 @@ export interface PrintView {
   titleColumns: string | null;
   /** The centre footer, with Excel's codes (&P, &N). */
   footer: string | null;
+  /** Margins in inches, "left/right/top/bottom/header/footer"; null: Excel's normal ones. */
+  margins: string | null;
 }
+
+/** Excel's normal margins, in inches. */
+const NORMAL_MARGINS = "0.7/0.7/0.75/0.75/0.3/0.3";
+const marginText = (inches: number[]): string | null => {
+  const text = inches.map((n) => String(Math.round(n * 1000) / 1000)).join("/");
+  return text === NORMAL_MARGINS ? null : text;
+};
 
 export interface SheetView {
   name: string;
@@ -144,6 +153,9 @@ function excelJsPrint(ws: ExcelJS.Worksheet): PrintView {
     titleRows: p.printTitlesRow ?? null,
     titleColumns: p.printTitlesColumn ?? null,
     footer: ws.headerFooter?.oddFooter?.replace(/^&C/, "") || null,
+    margins: p.margins
+      ? marginText([p.margins.left, p.margins.right, p.margins.top, p.margins.bottom, p.margins.header, p.margins.footer])
+      : null,
   };
 }
 
@@ -240,6 +252,16 @@ function memoryPrint(p: ReturnType<typeof snapshotSheet>["pageLayout"]): PrintVi
     titleRows: p.printTitleRows,
     titleColumns: p.printTitleColumns,
     footer: p.centerFooter,
+    margins: marginText(
+      [
+        p.margins.leftMargin,
+        p.margins.rightMargin,
+        p.margins.topMargin,
+        p.margins.bottomMargin,
+        p.margins.headerMargin,
+        p.margins.footerMargin,
+      ].map((points) => points / 72),
+    ),
   };
 }
 

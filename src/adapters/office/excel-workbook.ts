@@ -371,6 +371,16 @@ function writePrint(ws: Excel.Worksheet, print: PrintSpec, features: HostFeature
   if (print.printTitleRows) layout.setPrintTitleRows(absolute(print.printTitleRows));
   if (print.printTitleColumns) layout.setPrintTitleColumns(absolute(print.printTitleColumns));
   if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  const m = print.margins;
+  if (m) {
+    // Office.js takes points, 72 an inch.
+    layout.leftMargin = m.left * 72;
+    layout.rightMargin = m.right * 72;
+    layout.topMargin = m.top * 72;
+    layout.bottomMargin = m.bottom * 72;
+    layout.headerMargin = m.header * 72;
+    layout.footerMargin = m.footer * 72;
+  }
 }
 
 /** "5:5" → "$5:$5", "A:B" → "$A:$B". */

@@ -119,6 +119,7 @@ function writePrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
     fitToHeight: print.fitToWidth !== undefined ? (print.fitToHeight ?? 0) : undefined,
     printTitlesRow: print.printTitleRows,
     printTitlesColumn: print.printTitleColumns,
+    ...(print.margins ? { margins: { ...print.margins } } : {}),
   };
   // Excel's header/footer codes: &C starts the centre section.
   if (print.footer) ws.headerFooter = { oddFooter: `&C${print.footer}` };

@@ -107,6 +107,15 @@ export interface SheetSnapshot {
     printTitleRows: string | null;
     printTitleColumns: string | null;
     centerFooter: string | null;
+    /** In points. */
+    margins: {
+      leftMargin: number;
+      rightMargin: number;
+      topMargin: number;
+      bottomMargin: number;
+      headerMargin: number;
+      footerMargin: number;
+    };
   };
 }
 
@@ -217,6 +226,7 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
       printTitleRows: sheet.pageLayout.printTitleRows ? rectAddress(sheet.pageLayout.printTitleRows) : null,
       printTitleColumns: sheet.pageLayout.printTitleColumns ? rectAddress(sheet.pageLayout.printTitleColumns) : null,
       centerFooter: sheet.pageLayout.centerFooter ?? null,
+      margins: { ...sheet.pageLayout.margins },
     },
   };
 }

@@ -16,6 +16,8 @@ describe("page layout and autofilter (ExcelApi 1.9) are recorded and follow a re
       printTitleRows: null,
       printTitleColumns: null,
       centerFooter: null,
+      // Excel's normal margins, in points.
+      margins: { leftMargin: 50.4, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 },
     });
     await host.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("结果");
@@ -25,6 +27,7 @@ describe("page layout and autofilter (ExcelApi 1.9) are recorded and follow a re
       ws.pageLayout.setPrintTitleRows("$1:$1");
       ws.pageLayout.setPrintTitleColumns("$A:$B");
       ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = "第 &P 页，共 &N 页";
+      ws.pageLayout.leftMargin = 21.6;
       ws.autoFilter.apply(ws.getRange("A1:C3"));
       const enabled = ws.autoFilter.load("enabled");
       const range = ws.autoFilter.getRangeOrNullObject().load("address");
@@ -41,6 +44,7 @@ describe("page layout and autofilter (ExcelApi 1.9) are recorded and follow a re
       printTitleRows: "1:1",
       printTitleColumns: "A:B",
       centerFooter: "第 &P 页，共 &N 页",
+      margins: { leftMargin: 21.6, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 },
     });
     expect(snap.autoFilter).toBe("A1:C3");
   });

@@ -31,8 +31,12 @@ function rectOf(given: Excel.Range | string, sheet: MemoryWorksheet, location: s
   return ref.rect;
 }
 
+type Margin = "leftMargin" | "rightMargin" | "topMargin" | "bottomMargin" | "headerMargin" | "footerMargin";
+
 type PageLayoutMembers =
-  "context" | "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns" | "headersFooters" | "load";
+  "context" | "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns" | "headersFooters" | Margin | "load";
+
+const MARGINS: readonly Margin[] = ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"];
 
 export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.PageLayout, PageLayoutMembers> {
   protected readonly _typeName = "PageLayout";
@@ -72,7 +76,57 @@ export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.Page
       orientation: () => this._layout.orientation,
       paperSize: () => this._layout.paperSize,
       zoom: () => ({ ...this._layout.zoom }),
+      ...Object.fromEntries(MARGINS.map((m) => [m, () => this._layout.margins[m]])),
     };
+  }
+
+  /** A margin in points, 0 or more. */
+  private _setMargin(name: Margin, v: number): void {
+    this._set(
+      name,
+      v,
+      () => {
+        if (typeof v !== "number" || !(v >= 0)) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, `PageLayout.${name}`);
+        this._layout.margins[name] = v;
+      },
+      this.sheet._writeSheet,
+    );
+  }
+  get leftMargin(): number {
+    return this._get("leftMargin");
+  }
+  set leftMargin(v: number) {
+    this._setMargin("leftMargin", v);
+  }
+  get rightMargin(): number {
+    return this._get("rightMargin");
+  }
+  set rightMargin(v: number) {
+    this._setMargin("rightMargin", v);
+  }
+  get topMargin(): number {
+    return this._get("topMargin");
+  }
+  set topMargin(v: number) {
+    this._setMargin("topMargin", v);
+  }
+  get bottomMargin(): number {
+    return this._get("bottomMargin");
+  }
+  set bottomMargin(v: number) {
+    this._setMargin("bottomMargin", v);
+  }
+  get headerMargin(): number {
+    return this._get("headerMargin");
+  }
+  set headerMargin(v: number) {
+    this._setMargin("headerMargin", v);
+  }
+  get footerMargin(): number {
+    return this._get("footerMargin");
+  }
+  set footerMargin(v: number) {
+    this._setMargin("footerMargin", v);
   }
 
   get orientation(): Orientation {

@@ -78,10 +78,24 @@ export interface PageLayoutState {
   printTitleColumns?: Rect;
   /** The centre footer of every page, with Excel's codes (&P page, &N pages). */
   centerFooter?: string;
+  /** In points: Excel's normal margins are 0.7 in (50.4 pt) left and right, 0.75 in top and bottom, 0.3 in header and footer. */
+  margins: {
+    leftMargin: number;
+    rightMargin: number;
+    topMargin: number;
+    bottomMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+  };
 }
 
 export function defaultPageLayout(): PageLayoutState {
-  return { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } };
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    margins: { leftMargin: 50.4, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 },
+  };
 }
 
 /** Format properties a whole row or column can carry (applied to the cells created later). */
