@@ -115,7 +115,7 @@ export function wrappedRowHeight(
 
 /**
  * Row heights (1-based row → points) for the rows of a sheet that wrap: each wrapped cell's text in its
- * column, or over the table's whole width in a row merged across it.
+ * column, or over the table's whole width in a row merged across it (`merged`, 1-based).
  */
 export function wrappedHeights(
   rows: readonly (readonly (CellSpec | null)[])[],
@@ -130,7 +130,8 @@ export function wrappedHeights(
         ? [{ text: String(cell.value), width: merged.has(r + 1) ? total : widths[c], size: cell.fontSize }]
         : [],
     );
-    const height = wrappedRowHeight(cells);
+    // A line merged across the table (a title, a notice) gets its height even on one line: its row has no other cell to size it.
+    const height = wrappedRowHeight(cells) ?? (merged.has(r + 1) && cells.length ? linesHeight(1, cells[0].size) : undefined);
     if (height) heights[r + 1] = height;
   });
   return heights;

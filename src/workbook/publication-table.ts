@@ -1,5 +1,5 @@
 // The 公示表 (issue 11): the compact table a 通报 prints, beside the period's detailed result sheet —
-// 名次, 单位, the three group subtotals (业务受理 A1–A4, 业务办理 B1–B5, 运行管理 C1–C2), 基本分, 加分, 减分,
+// 名次, 单位, the three group subtotals (业务受理 A1–A4, 业务办理 B1–B5, 运行管理 C1–C2; catalogue.ts), 基本分, 加分, 减分,
 // 总分, 人工接通率, 备注 — on one A4 page. Its rows, ties, 不合格 marks and fills are the detailed sheet's
 // (the same columns of resultColumns), so the two never disagree.
 
@@ -15,10 +15,13 @@ export function publicationSheetName(evaluation: Pick<Evaluation, "period">): st
 
 const HEADER_ROW = 3;
 
-/** The detailed sheet's columns the 公示表 keeps, with its own widths (portrait A4: about 94 characters). */
+/**
+ * The detailed sheet's columns the 公示表 keeps, with its own widths: portrait A4 within narrow margins
+ * holds 552 points, 105 characters of 7 pixels; the columns take 103.
+ */
 const KEPT: Readonly<Record<string, number>> = {
   名次: 6,
-  单位: 10,
+  单位: 11,
   基本分: 7,
   月均得分: 7,
   加分: 6,
@@ -28,7 +31,7 @@ const KEPT: Readonly<Record<string, number>> = {
   总分: 7,
   人工接通率: 8,
   "人工接通率（合计）": 9,
-  备注: 27,
+  备注: 31,
 };
 
 interface PublicationColumn {
@@ -40,8 +43,8 @@ interface PublicationColumn {
 function columns(evaluation: Evaluation): PublicationColumn[] {
   const detailed = resultColumns(evaluation).filter((c) => c.header in KEPT);
   const groups: PublicationColumn[] = INDICATOR_GROUPS.map((group) => ({
-    header: `${group}（${groupSpan(group)}）`,
-    width: 8,
+    header: `${group}\n${groupSpan(group)}`,
+    width: 7,
     cell: (row) => ({ value: groupSubtotal(row.scores, group), numberFormat: "0.00", align: "right" }),
   }));
   const kept = detailed.map((c) => ({ header: c.header, width: KEPT[c.header], cell: c.cell }));
