@@ -17,7 +17,7 @@ import {
   CellRef,
   columnLetters,
 } from "../engine";
-import { FILLS, RESULT_SHEET_SUFFIX, SHEETS } from "./layout";
+import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
@@ -28,20 +28,9 @@ export function resultSheetName(evaluation: Pick<Evaluation, "period">): string 
 
 const SCORE = "0.00";
 const PERCENT = "0.00%";
-const TEXT = "@";
 const HEADER_ROW = 5;
 
-const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: TEXT, ...extra });
 const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat, ...extra });
-const header = (value: string): CellSpec => ({
-  value,
-  numberFormat: TEXT,
-  bold: true,
-  fill: FILLS.header.color,
-  fontColor: "#FFFFFF",
-  align: "center",
-  wrap: true,
-});
 
 /** A column of the result table: its header and how a row fills it. */
 interface Column {

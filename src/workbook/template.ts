@@ -26,22 +26,20 @@ import {
   DEFAULT_UNITS,
   Unit,
 } from "../engine";
-import { EVENT_HEADERS, FILLS, FUNCTION_NAMESPACE, HOLIDAY_HEADERS, RESULT_SHEET_SUFFIX, SHEETS, UNIT_HEADERS } from "./layout";
+import {
+  EVENT_HEADERS,
+  FUNCTION_NAMESPACE,
+  HOLIDAY_HEADERS,
+  RESULT_SHEET_SUFFIX,
+  SHEETS,
+  UNIT_HEADERS,
+  headerCell as header,
+  textCell as text,
+} from "./layout";
 import { monthResultColumn } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
 const HEADER_ROW = 3;
-
-const header = (value: string): CellSpec => ({
-  value,
-  numberFormat: "@",
-  bold: true,
-  fill: FILLS.header.color,
-  fontColor: "#FFFFFF",
-  align: "center",
-  wrap: true,
-});
-const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: "@", ...extra });
 
 /** Values for a unit-month, to fill the template (sample data, imported returns). */
 export type MonthValues = (unit: Unit, month: string) => Partial<Record<MeasureId, CellValue>> | undefined;
