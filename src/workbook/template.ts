@@ -99,7 +99,9 @@ export function describeUnitSheet(unit: Unit, year: number, values?: MonthValues
     const blankGuard = (formula: string) => `=IF(COUNTA($${firstInput}${r}:$${lastInput}${r})=0,"",${formula})`;
     const resultSheet = `${periodLabel({ kind: "month", year, month: m })} ${RESULT_SHEET_SUFFIX}`;
     const a1 = monthResultColumn(`A1 ${indicatorDef("A1").label} 得分`);
-    const a1Formula = `=IFERROR(INDEX(INDIRECT("'${resultSheet}'!${a1}:${a1}"),MATCH("${unit.name.replace(/"/g, '""')}",INDIRECT("'${resultSheet}'!B:B"),0)),"")`;
+    const unitName = unit.name.replace(/"/g, '""');
+    const column = (letter: string) => `INDIRECT("'${resultSheet}'!${letter}:${letter}")`;
+    const a1Formula = `=IFERROR(INDEX(${column(a1)},MATCH("${unitName}",${column("B")},0)),"")`;
     const cached = scored.map((id) => (id === "A1" ? null : cachedScore(rules, id, filled)));
     rows.push([
       ...FIELDS.map((f): CellSpec => {
