@@ -1,6 +1,7 @@
 // The workbook's layout as data: the sheets the product reads and writes, their names and headers.
 
 import { FIELDS, FieldId, RESULT_LABELS, normalizeLabel } from "../engine";
+import type { CellSpec } from "./sheet-spec";
 
 /**
  * The custom functions' namespace: formulas call them as `KAOPING.SCORE(…)` (the spec's function names
@@ -114,3 +115,17 @@ export const FILLS = {
   error: { color: "#F8CBAD" },
   warning: { color: "#FFF2CC" },
 } as const;
+
+/** A text cell: stored as text ("@"), so a value such as "=1+2" or "001" stays as typed. */
+export const textCell = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: "@", ...extra });
+
+/** A table's header cell, as every product sheet draws it. */
+export const headerCell = (value: string): CellSpec => ({
+  value,
+  numberFormat: "@",
+  bold: true,
+  fill: FILLS.header.color,
+  fontColor: "#FFFFFF",
+  align: "center",
+  wrap: true,
+});

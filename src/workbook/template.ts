@@ -34,22 +34,23 @@ import {
   scoreIndicator,
   toCents,
 } from "../engine";
-import { EVENT_HEADERS, EXAMPLE_MARK, FILLS, FUNCTION_NAMESPACE, HOLIDAY_HEADERS, SHEETS, UNIT_HEADERS } from "./layout";
+import {
+  EVENT_HEADERS,
+  EXAMPLE_MARK,
+  FILLS,
+  FUNCTION_NAMESPACE,
+  HOLIDAY_HEADERS,
+  SHEETS,
+  UNIT_HEADERS,
+  headerCell,
+  textCell as text,
+} from "./layout";
 import { CellSpec, ListValidation, SheetSpec, Validation } from "./sheet-spec";
 
 const HEADER_ROW = 3;
 
-const header = (value: string, note?: string): CellSpec => ({
-  value,
-  numberFormat: "@",
-  bold: true,
-  fill: FILLS.header.color,
-  fontColor: "#FFFFFF",
-  align: "center",
-  wrap: true,
-  ...(note ? { note } : {}),
-});
-const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: "@", ...extra });
+/** A header cell, with a note (the field's definition) where one is given. */
+const header = (value: string, note?: string): CellSpec => (note ? { ...headerCell(value), note } : headerCell(value));
 /** An empty cell to be typed into, marked with the input fill. */
 const inputCell = (extra: Partial<CellSpec> = {}): CellSpec => ({ value: null, fill: FILLS.input.color, ...extra });
 
