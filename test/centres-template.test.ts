@@ -58,12 +58,12 @@ describe("the centres' template", () => {
 
   it("has an instruction sheet whose rows wrap and are tall enough for their text", () => {
     const sheet = sheetOf("填报说明");
-    expect(sheet.columnWidths).toEqual([90]);
+    expect(sheet.columnWidths).toEqual([72]);
     sheet.rows.forEach((row, i) => {
       expect(row[0]?.wrap).toBe(true);
-      // 88 usable character widths a line, a Chinese character taking two: at least 15 pt a line.
+      // 70 usable character widths a line, a Chinese character taking two: at least 15 pt a line.
       const units = [...String(row[0]?.value)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-      expect(sheet.rowHeights?.[i + 1]).toBeGreaterThanOrEqual(Math.ceil(units / 88) * 15);
+      expect(sheet.rowHeights?.[i + 1]).toBeGreaterThanOrEqual(Math.ceil(units / 70) * 15);
     });
   });
 });

@@ -124,6 +124,9 @@ export interface UnitSheetOptions {
   readonly flavour?: TemplateFlavour;
 }
 
+/** An input column's width in characters: the longest label (10 characters) wraps over four lines of the header. */
+const INPUT_WIDTH = 8;
+
 const INSTRUCTION: Record<TemplateFlavour, string> = {
   province:
     "每月填写一行（浅绿色单元格）；数量填整数，平均等待时长填秒数。右侧灰色得分列由 KAOPING 函数按“评分规则”表即时计算（暂估）；" +
@@ -229,7 +232,8 @@ export function describeUnitSheet(
   const inputs = FIELDS.length;
   const width = inputs + (scored.length ? scored.length + 1 : 0);
   const columnWidths = [
-    ...FIELDS.map((f) => (f.kind === "month" ? 10 : Math.max(9, Math.ceil(f.label.length * 1.9)))),
+    // Narrow input columns, their labels wrapped over up to four lines of the header: the sheet prints one page wide, legibly.
+    ...FIELDS.map((f) => (f.kind === "month" ? 9 : INPUT_WIDTH)),
     ...scored.map(() => 8),
     ...(scored.length ? [10] : []),
   ];
@@ -256,7 +260,7 @@ export function describeUnitSheet(
     freeze: { rows: HEADER_ROW, columns: 1 },
     merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
     headerRow: HEADER_ROW,
-    rowHeights: { 2: wrappedHeight(INSTRUCTION[flavour], totalWidth), [HEADER_ROW]: 45 },
+    rowHeights: { 2: wrappedHeight(INSTRUCTION[flavour], totalWidth), [HEADER_ROW]: 60 },
     validations: inputValidations(),
   };
 }
@@ -437,7 +441,7 @@ export function unitFileName(unit: Unit, year: number): string {
 }
 
 /** The 填报说明 sheet's column width in characters: the text wraps within it and prints on A4 portrait. */
-const INSTRUCTION_WIDTH = 90;
+const INSTRUCTION_WIDTH = 72;
 
 /** The 填报说明 sheet: what to fill and how, each field's definition; one wrapped column that prints whole. */
 export function describeInstructionsSheet(year: number, scope: "workbook" | "unit"): SheetSpec {
