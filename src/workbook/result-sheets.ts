@@ -169,7 +169,10 @@ export interface ResultSheetOptions {
   };
 }
 
-/** Label and value pairs in a row (lifecycle.ts reads a value beside its label); where the table is too narrow, the last pairs share its last cell. */
+/**
+ * Label and value pairs in a row (lifecycle.ts reads a value beside its label); where the table is too
+ * narrow, the last pairs share its last cell.
+ */
 function pairsRow(width: number, pairs: readonly (readonly [string, CellSpec])[]): CellSpec[] {
   const label = (value: string) => text(value, { bold: true, wrap: true });
   const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
