@@ -190,7 +190,8 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
       titleRows: "5:5",
       titleColumns: "A:B",
       footer: "河南省12328电话省中心 · 第 &P 页，共 &N 页 · 生成时间 2026-11-05 09:30",
-      margins: null,
+      // Excel's normal side margins, half an inch at top and bottom (0.2 in for the footer).
+      margins: "0.7/0.7/0.5/0.5/0.2/0.2",
     });
     // 28 units under the header in row 5; the legend below the empty row 34 is not filtered.
     expect(result.autoFilter).toMatch(/^A5:[A-Z]+33$/);

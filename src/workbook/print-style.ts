@@ -39,6 +39,9 @@ export function indicatorPrint(headerRow: number): PrintSpec {
   return { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: titleRows(headerRow), footer: printFooter() };
 }
 
+/** Narrower margins than Excel's normal ones, for a table that must fit one page: 0.3 in at the sides, 0.5 in top and bottom. */
+export const NARROW_MARGINS: PageMargins = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
 /**
  * The detailed result table: too wide for one legible page, so two pages wide at 100 % (the column
  * widths are chosen to fit), 名次 and 单位 repeated on the second, the header row on every page.
@@ -51,11 +54,10 @@ export function detailedTablePrint(headerRow: number, generated: string, keyColu
     printTitleRows: titleRows(headerRow),
     printTitleColumns: `A:${columnLetters(keyColumns)}`,
     footer: printFooter(generated),
+    // Excel's normal side margins (the widths are chosen for them), half an inch less at top and bottom.
+    margins: { ...NARROW_MARGINS, left: 0.7, right: 0.7 },
   };
 }
-
-/** Narrower margins than Excel's normal ones, for a table that must fit one page: 0.3 in at the sides, 0.5 in top and bottom. */
-export const NARROW_MARGINS: PageMargins = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
 
 /** A table that goes out as one page (公示表): fitted to one page wide and tall, narrow margins. */
 export function onePagePrint(orientation: PrintSpec["orientation"], generated: string): PrintSpec {

@@ -49,13 +49,15 @@ describe("the month's result sheet prints as an official table", () => {
     expect(puyang[column("减分")]?.value).toBeNull();
   });
 
-  test("a row is as tall as its wrapped 备注: 周口市's note (43 characters) needs 3 lines of the 40-wide column", () => {
+  test("a row is as tall as its wrapped 备注: 周口市's note (about 40 em) needs 2 lines of the 52-wide column", () => {
     const zhoukou = rowOf("周口市") + 1;
     const note = String(october.rows[zhoukou - 1][column("备注")]?.value);
-    expect(note).toContain("考评结果不合格");
-    // 205.5 points a line; the note is about 43 em of 10 pt, 10 % to spare: 3 lines.
-    expect(columnTextPoints(40)).toBe(205.5);
-    expect(october.rowHeights![zhoukou]).toBe(linesHeight(3));
+    expect(note).toBe("2026-10-12 经核查弄虚作假（抽查发现回访记录系补录，经核查属实），考评结果不合格");
+    // 268.5 points a line; 34 Chinese characters and punctuation (34 em), 10 digits and dashes and a space (6 em):
+    // 400 points of 10 pt, 440 with 10 % to spare → 2 lines.
+    expect(october.columnWidths![column("备注")]).toBe(52);
+    expect(columnTextPoints(52)).toBe(268.5);
+    expect(october.rowHeights![zhoukou]).toBe(linesHeight(2));
     // A unit without a note keeps the default height.
     expect(october.rowHeights![rowOf("濮阳市") + 1]).toBeUndefined();
   });
@@ -91,4 +93,12 @@ test("the quarter's row 2 stays inside its 9 columns: 4 label–value pairs, the
   ]);
   expect(row2[8]).toBe("版本：第 1 版　生成时间：2026-11-05 09:30");
   expect(quarter.rows[1]).toHaveLength(9);
+});
+
+test("数据校验 prints on A4 landscape one page wide at 100 %: 137 characters (719 points) in the 741 between Excel's margins", () => {
+  const run = rankWorkbook(sheets, { period: parsePeriod("2026-10")!, published: DEMO_PUBLISHED, generated: STAMP });
+  const validation = run.change.sheets.find((s) => s.role === "validation")!;
+  expect(validation.print).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: "3:3" });
+  expect(validation.columnWidths!.reduce((a, b) => a + b, 0)).toBe(137);
+  expect(validation.rows[0][0]).toMatchObject({ wrap: true });
 });

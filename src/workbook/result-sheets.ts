@@ -19,7 +19,7 @@ import {
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
-import { BODY_FONT, detailedTablePrint, wrappedHeights } from "./print-style";
+import { BODY_FONT, detailedTablePrint, listPrint, wrappedHeights } from "./print-style";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
 
@@ -128,7 +128,7 @@ export function resultColumns(evaluation: ColumnSource): Column[] {
       : []),
     { header: "总分", width: 7, cell: totalCell },
     { header: isMonth ? "人工接通率" : "人工接通率（合计）", width: 9, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
-    { header: "备注", width: 40, cell: (row) => text(row.note, { wrap: true }) },
+    { header: "备注", width: 52, cell: (row) => text(row.note, { wrap: true }) },
   ];
 }
 
@@ -296,6 +296,7 @@ export function periodKeyOf(evaluation: Pick<Evaluation, "period">): string {
 }
 
 const VALIDATION_HEADERS = ["序号", "级别", "工作表", "单元格", "问题", "处理办法"];
+const VALIDATION_WIDTHS = [6, 7, 14, 10, 60, 40];
 
 /** The 数据校验 sheet: every problem, with a link to its cell. */
 export function describeValidationSheet(evaluation: Evaluation, generated: string): SheetSpec {
@@ -303,13 +304,14 @@ export function describeValidationSheet(evaluation: Evaluation, generated: strin
   const width = VALIDATION_HEADERS.length;
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
-  rows.push(pad([text(`数据校验（${periodLabel(evaluation.period)}，生成于 ${generated}）`, { bold: true, fontSize: 13 })]));
+  rows.push(pad([text(`数据校验（${periodLabel(evaluation.period)}，生成于 ${generated}）`, { bold: true, fontSize: 13, wrap: true })]));
   rows.push(
     pad([
       text(
         evaluation.problems.length
           ? `共 ${evaluation.problems.length} 条：错误 ${errors} 条（相关单位不参与排名），提醒 ${evaluation.problems.length - errors} 条。点击单元格地址可跳转。`
           : "未发现问题。",
+        { wrap: true },
       ),
     ]),
   );
@@ -321,10 +323,15 @@ export function describeValidationSheet(evaluation: Evaluation, generated: strin
     role: "validation",
     period: periodKeyOf(evaluation),
     rows,
-    columnWidths: [6, 7, 14, 10, 70, 45],
+    columnWidths: VALIDATION_WIDTHS,
     freeze: { rows: 3 },
     merges: ["A1:F1", "A2:F2"],
     headerRow: 3,
+    // A4 landscape one page wide (the widths, 137 characters, fit at 100 %), the header row on every page.
+    print: listPrint(3, generated),
+    font: BODY_FONT,
+    borders: [`A3:F${rows.length}`],
+    rowHeights: wrappedHeights(rows, VALIDATION_WIDTHS, new Set([1, 2])),
   };
 }
 
@@ -334,7 +341,7 @@ function problemRow(p: Problem, n: number): (CellSpec | null)[] {
   return [
     num(n, "0"),
     text(p.severity === "error" ? "错误" : "提醒", { fill, align: "center" }),
-    text(p.at?.sheet ?? ""),
+    text(p.at?.sheet ?? "", { wrap: true }),
     hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1" }) : text(""),
     text(p.message, { wrap: true }),
     text(p.action, { wrap: true }),

@@ -15,10 +15,13 @@ import ExcelJS from "exceljs";
 /** How long one conversion may take (LibreOffice's first start builds its profile). */
 const CONVERSION_TIMEOUT_MS = 180_000;
 
-/** LibreOffice's command, from PATH: `soffice`, else `libreoffice`; undefined where it is not installed. */
-export function findSoffice(): string | undefined {
+/** LibreOffice's command, from the PATH of `env`: `soffice`, else `libreoffice`; undefined where it is not installed. */
+export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const name of ["soffice", "libreoffice"]) {
-    const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
+    const found =
+      process.platform === "win32"
+        ? spawnSync("where", [name], { encoding: "utf8", env })
+        : spawnSync("/bin/sh", ["-c", `command -v ${name}`], { encoding: "utf8", env });
     if (found.status === 0 && found.stdout.trim()) return found.stdout.trim().split("\n")[0];
   }
   return undefined;
