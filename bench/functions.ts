@@ -5,6 +5,7 @@
 import { INDICATOR_IDS, ruleTableRows } from "../src/engine";
 import { rank, score, total } from "../src/functions/functions";
 import { clearRuleCache } from "../src/functions/kp";
+import { describeTemplate, functionLoad } from "../src/workbook";
 import { installCustomFunctionsShim } from "../test/support/custom-functions-shim";
 
 export interface FunctionsBenchResult {
@@ -18,6 +19,8 @@ const SCORE_CALLS = 10_000;
 const RANK_CALLS = 1_000;
 const TOTAL_CALLS = 1_000;
 const TARGET_MS = 50;
+/** Cell values handed to the functions on a full recalculation of the template (issue 13; about 1.08 M before). */
+const LOAD_GOAL = 40_000;
 
 /** KP.SCORE arguments for one call, varied over the indicators as a sheet of 28 units × 11 would be. */
 function scoreArgs(i: number): [string, unknown[][], unknown] {
@@ -112,6 +115,16 @@ export async function benchFunctions(): Promise<FunctionsBenchResult> {
     }
   }, "scoreWithRules");
 
+  // One full recalculation's calls as the template makes them: each with its indicator's own rule row (B:H), a fresh copy.
+  const ruleRows = new Map(rulesRows.slice(1).map((row) => [row[0], row.slice(1)]));
+  const recalcCalls = 28 * 12 * INDICATOR_IDS.length;
+  const scoreWithRowMs = time(() => {
+    for (let i = 0; i < recalcCalls; i++) {
+      const [id, value, denominator] = scoreArgs(i);
+      sink += score(id, value, denominator, [[...ruleRows.get(id)!]]);
+    }
+  }, "scoreWithRow");
+
   const totals = Array.from({ length: 28 }, (_, i) => [50 + ((i * 37) % 170) / 10]);
   const rates = Array.from({ length: 28 }, (_, i) => [0.8 + ((i * 13) % 20) / 100]);
   for (let i = 0; i < 300; i++) sink += rank(totals[i % 28][0], totals, rates[i % 28][0], rates);
@@ -136,8 +149,16 @@ export async function benchFunctions(): Promise<FunctionsBenchResult> {
   console.log(
     `  ${SCORE_CALLS} × KP.SCORE, 评分规则 range per call: ${fmt(scoreWithRulesMs, "scoreWithRules")} (${((scoreWithRulesMs * 1000) / SCORE_CALLS).toFixed(2)} µs/call)`,
   );
+  console.log(`  ${recalcCalls} × KP.SCORE, own rule row per call (a full recalculation): ${fmt(scoreWithRowMs, "scoreWithRow")}`);
   console.log(`  ${RANK_CALLS} × KP.RANK over 28 totals with tie-breaks: ${fmt(rankMs, "rank")}`);
   console.log(`  ${TOTAL_CALLS} × KP.TOTAL of one row:                ${fmt(totalMs, "total")}`);
+  // What a full recalculation of a full-year 28-unit workbook hands to KAOPING.* (counted from the formulas' ranges).
+  const load = functionLoad(describeTemplate({ year: 2026 }));
+  const verdict = load.values <= LOAD_GOAL ? "met" : "NOT met";
+  console.log(
+    `  values handed to KAOPING.* per full recalculation (28 units × 12 months): ${load.values.toLocaleString("en")} ` +
+      `+ ${load.literals.toLocaleString("en")} literals in ${load.calls.toLocaleString("en")} calls (goal ≤ ${LOAD_GOAL.toLocaleString("en")}: ${verdict})`,
+  );
   if (!Number.isFinite(sink)) console.log("  (checksum not finite)");
   return { scoreDefaultMs, scoreWithRulesMs, rankMs, totalMs };
 }
