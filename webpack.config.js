@@ -76,11 +76,6 @@ module.exports = async (env, options) => {
           },
         },
         {
-          // chinese-days declares "type": "commonjs" but its "module" build is an ES module.
-          test: /[\\/]node_modules[\\/]chinese-days[\\/]dist[\\/]index\.es\.js$/,
-          type: "javascript/esm",
-        },
-        {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
           type: "asset/resource",
           generator: { filename: "assets/[name][ext][query]" },
