@@ -121,6 +121,7 @@ export function fakeController(overview: WorkbookOverview = FILLED, overrides: P
     importFiles: async () => ({ files: [], problems: [] }),
     selectCell: async () => undefined,
     previewPublicity: async (published: string) => ({ published, end: "2026-11-09", days: 5, unknownYears: [] }),
+    prefetch: () => undefined,
     ...overrides,
   };
   return {
@@ -130,6 +131,7 @@ export function fakeController(overview: WorkbookOverview = FILLED, overrides: P
     importFiles: mock<"importFiles">(impl.importFiles),
     selectCell: mock<"selectCell">(impl.selectCell),
     previewPublicity: mock<"previewPublicity">(impl.previewPublicity),
+    prefetch: mock<"prefetch">(impl.prefetch),
   };
 }
 
