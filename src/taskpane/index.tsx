@@ -13,7 +13,7 @@ Office.onReady((info) => {
   void whenPaneShown(document, inExcel ? officeAddin() : undefined).then(() => {
     // officeTheme is part of Office's common API (no requirement set) but absent on some hosts: read it guarded.
     const context: Partial<Office.Context> | undefined = Office.context;
-    mountPane(container, inExcel ? createOfficeController() : null, {
+    return mountPane(container, inExcel ? createOfficeController() : null, {
       displayLanguage: context?.displayLanguage,
       officeTheme: context?.officeTheme ?? null,
     });
