@@ -68,6 +68,37 @@ describe("import boundaries (eslint)", () => {
   });
 });
 
+describe("sizes a reader can hold (eslint)", () => {
+  const body = (lines: number) => Array.from({ length: lines }, (_, i) => `  total += ${i};`).join("\n");
+  const fn = (lines: number) => `export function f(): number {\n  let total = 0;\n${body(lines)}\n  return total;\n}\n`;
+  const cases = [
+    { file: "src/workbook/probe.ts", code: fn(76) }, // 80 lines with its signature, declaration, return and brace
+    { file: "src/workbook/probe.ts", code: fn(77) },
+    { file: "src/engine/probe.ts", code: `export const s = "${"长".repeat(120)}";\n` },
+    { file: "src/engine/probe.ts", code: `export const s = "${"长".repeat(130)}";\n` },
+    { file: "src/engine/probe.test.ts", code: fn(120) },
+  ];
+  let verdicts: LintMessage[][];
+  beforeAll(() => {
+    verdicts = lint(cases);
+  });
+  const rules = (i: number) => verdicts[i].map((m) => m.ruleId);
+
+  it("refuses a product function over 80 lines and accepts one of 80", () => {
+    expect(rules(0)).toEqual([]);
+    expect(rules(1)).toEqual(["max-lines-per-function"]);
+  });
+
+  it("refuses a product line over 140 characters and accepts one of 138", () => {
+    expect(rules(2)).toEqual([]);
+    expect(rules(3)).toEqual(["max-len"]);
+  });
+
+  it("leaves tests free to be long (a table of cases is easier read whole)", () => {
+    expect(rules(4)).toEqual([]);
+  });
+});
+
 /** Type errors of `code` compiled as `file` with the options of tsconfig.pure.json. */
 function pureDiagnostics(file: string, code: string): string[] {
   const configPath = path.join(ROOT, "tsconfig.pure.json");

@@ -152,6 +152,9 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
     );
     for (const pick of [
       (s: SheetView) => s.validations,
+      // Dropdowns of both kinds: words in the rule (考评事件 类型) and a range of the workbook (单位 from 考评单位).
+      (s: SheetView) => (Object.values(s.validations).some((v) => v.type === "list" && String(v.formulae[0]).startsWith('"')) ? s : null),
+      (s: SheetView) => (Object.values(s.validations).some((v) => v.type === "list" && String(v.formulae[0]).includes("!")) ? s : null),
       (s: SheetView) => s.notes,
       (s: SheetView) => s.links,
       (s: SheetView) => s.merges,

@@ -7,6 +7,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
 import {
+  DEFAULT_UNITS,
   RESULT_LABELS,
   STATUS_LABELS,
   readDate,
@@ -27,6 +28,8 @@ import {
   publicationRefusal,
   rankWorkbook,
   describeTemplate,
+  describeUnitFile,
+  unitFileName,
   DEMO_EVENTS,
   DEMO_MONTH,
   DEMO_PUBLISHED,
@@ -42,7 +45,10 @@ import { evaluationJson } from "./json";
 
 const USAGE = `用法 (usage):
   kp12328 demo [--out DIR]                       生成 28 个单位 × 12 个月的示例工作簿并排名 2026-10
-  kp12328 template --out FILE.xlsx [--year YYYY] 生成供各中心填报的空白工作簿
+  kp12328 template --out FILE.xlsx [--year YYYY] [--for-centres]
+                 生成空白工作簿：默认为省中心用（得分列使用加载项的 KAOPING 函数）；--for-centres 为各中心填报用
+                 （只有填报单元格、下拉列表和填报说明，不含任何函数，无需加载项）
+  kp12328 template --per-unit DIR [--year YYYY]  每个考评单位一个填报文件（以单位名称命名），可直接导入
   kp12328 rank FILE.xlsx --period 2026-10|2026-Q4|2026 [--out OUT.xlsx] [--json] [--published YYYY-MM-DD]
                  [--reason 更正原因] [--replace]
   kp12328 validate FILE.xlsx --period …          只检查数据，列出问题
@@ -78,6 +84,8 @@ function parse(args: string[]) {
         replace: { type: "boolean" },
         year: { type: "string" },
         json: { type: "boolean" },
+        "for-centres": { type: "boolean" },
+        "per-unit": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -199,14 +207,34 @@ async function validate(file: string, values: ReturnType<typeof parse>["values"]
 }
 
 async function template(values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {
-  if (!values.out) throw new UsageError("缺少 --out FILE.xlsx");
-  if (!/\.xlsx$/i.test(values.out)) throw new UsageError(`--out 应为 .xlsx 文件：${values.out}`);
   const year = values.year ? Number(values.year) : io.now().getFullYear();
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year “${values.year}” 不是有效年份`);
+  const perUnit = values["per-unit"];
+  if (perUnit !== undefined) {
+    if (values.out) throw new UsageError("--per-unit 与 --out 不能同时使用");
+    await perUnitFiles(perUnit, year, io);
+    return;
+  }
+  if (!values.out) throw new UsageError("缺少 --out FILE.xlsx（或 --per-unit DIR）");
+  if (!/\.xlsx$/i.test(values.out)) throw new UsageError(`--out 应为 .xlsx 文件：${values.out}`);
+  const flavour = values["for-centres"] ? "centres" : "province";
   const workbook = new ExcelJS.Workbook();
-  for (const spec of describeTemplate({ year })) writeSheet(workbook, spec);
+  for (const spec of describeTemplate({ year, flavour })) writeSheet(workbook, spec);
   await saveWorkbook(workbook, values.out);
-  io.out(`已生成 ${year} 年填报模板：${values.out}`);
+  io.out(`已生成 ${year} 年${flavour === "centres" ? "各中心填报模板（不含函数）" : "省中心工作簿模板"}：${values.out}`);
+}
+
+/** One centres' file per unit of the default list, named after the unit, into `dir`. */
+async function perUnitFiles(dir: string, year: number, io: Io): Promise<void> {
+  await fs.mkdir(dir, { recursive: true }).catch((e) => {
+    throw new UserError(`无法创建文件夹 ${dir}：${(e as Error).message}`);
+  });
+  for (const unit of DEFAULT_UNITS) {
+    const workbook = new ExcelJS.Workbook();
+    for (const spec of describeUnitFile(unit, year)) writeSheet(workbook, spec);
+    await saveWorkbook(workbook, path.join(dir, unitFileName(unit, year)));
+  }
+  io.out(`已生成 ${DEFAULT_UNITS.length} 个单位的 ${year} 年填报文件：${dir}`);
 }
 
 async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {

@@ -13,18 +13,35 @@ export interface FieldDef {
   /** For a count that is a part of another count: that other count (numerator ≤ denominator). */
   readonly partOf?: string;
   readonly meaning: string;
+  /** What the field counts, in the method's words (豫交文〔2019〕80号): the template's header note. */
+  readonly definition: string;
 }
 
 export const FIELDS = [
-  { id: "month", label: "月份", kind: "month", aliases: ["月度", "考评月份", "统计月份"], meaning: "the month" },
+  {
+    id: "month",
+    label: "月份",
+    kind: "month",
+    aliases: ["月度", "考评月份", "统计月份"],
+    meaning: "the month",
+    definition: "考评月份，如 2027-03。每月一行。",
+  },
   {
     id: "ordersTotal",
     label: "工单总量",
     kind: "count",
     aliases: ["工单数量", "受理工单总量", "工单数"],
     meaning: "all orders accepted in the month",
+    definition: "12328 电话系统当月所受理的工单总量（办法第六条（一）工单数量）。",
   },
-  { id: "manualQueued", label: "人工排队量", kind: "count", aliases: ["人工排队数"], meaning: "calls that queued for an agent" },
+  {
+    id: "manualQueued",
+    label: "人工排队量",
+    kind: "count",
+    aliases: ["人工排队数"],
+    meaning: "calls that queued for an agent",
+    definition: "当月进入人工排队的来电量，人工接通率的分母（第六条（二））。",
+  },
   {
     id: "manualAnswered",
     label: "人工接听量",
@@ -32,6 +49,7 @@ export const FIELDS = [
     aliases: ["人工接听数"],
     partOf: "manualQueued",
     meaning: "of those, answered by an agent",
+    definition: "当月人工排队后由话务员接听的来电量，人工接通率的分子（第六条（二））；不大于人工排队量。",
   },
   {
     id: "infoOrders",
@@ -40,6 +58,7 @@ export const FIELDS = [
     aliases: ["信息咨询类工单总量", "信息咨询工单量"],
     partOf: "ordersTotal",
     meaning: "information-enquiry orders",
+    definition: "当月信息咨询类工单总量，即时答复率的分母（第六条（三））；不大于工单总量。",
   },
   {
     id: "infoInstant",
@@ -48,6 +67,7 @@ export const FIELDS = [
     aliases: ["信息咨询类即时答复工单量", "即时答复量"],
     partOf: "infoOrders",
     meaning: "of those, answered on the call",
+    definition: "当月通话中即时答复的信息咨询类工单量，即时答复率的分子（第六条（三））；不大于信息咨询类工单量。",
   },
   {
     id: "avgWaitSeconds",
@@ -55,8 +75,16 @@ export const FIELDS = [
     kind: "seconds",
     aliases: ["平均等待时长", "平均等待时间", "平均等待时长(s)"],
     meaning: "mean seconds from dialling to being served",
+    definition: "从来电人拨打 12328 电话到获得服务的平均时长，单位秒，可带一位小数（第六条（四））。",
   },
-  { id: "transferDue", label: "转办工单量", kind: "count", aliases: ["转办工单总量"], meaning: "transferred orders due in the month" },
+  {
+    id: "transferDue",
+    label: "转办工单量",
+    kind: "count",
+    aliases: ["转办工单总量"],
+    meaning: "transferred orders due in the month",
+    definition: "当月应办结的转办工单总量，限时办结率的分母（第七条（一））。",
+  },
   {
     id: "transferOnTime",
     label: "限时办结转办工单量",
@@ -64,6 +92,7 @@ export const FIELDS = [
     aliases: ["限时办结量", "限时办结工单量"],
     partOf: "transferDue",
     meaning: "of those, closed within the time limit",
+    definition: "其中在时限内办结的转办工单量，限时办结率的分子（第七条（一））；不大于转办工单量。",
   },
   {
     id: "crossCityDue",
@@ -71,6 +100,7 @@ export const FIELDS = [
     kind: "count",
     aliases: ["跨市（直管县）工单接收量", "跨市工单量", "跨市（直管县）工单总量"],
     meaning: "cross-city / cross-county orders received and due",
+    definition: "本市（直管县）接收的跨市（直管县）工单总量，跨市工单办结率的分母（第七条（二））；没有可填 0。",
   },
   {
     id: "crossCityOnTime",
@@ -79,6 +109,7 @@ export const FIELDS = [
     aliases: ["限时办结跨市（直管县）工单量", "跨市工单办结量"],
     partOf: "crossCityDue",
     meaning: "of those, closed within the time limit",
+    definition: "其中在时限内办结的跨市（直管县）工单量（第七条（二））；不大于跨市工单接收量。",
   },
   {
     id: "instantRated",
@@ -86,6 +117,7 @@ export const FIELDS = [
     kind: "count",
     aliases: ["即时答复参与评价量", "参与评价的即时答复工单量"],
     meaning: "instantly answered orders whose caller rated the service",
+    definition: "来电人对话务员服务作出评价的即时答复工单总量，即时答复满意率的分母（第七条（三））。",
   },
   {
     id: "instantSatisfied",
@@ -94,6 +126,7 @@ export const FIELDS = [
     aliases: ["即时答复满意工单量"],
     partOf: "instantRated",
     meaning: "of those, rated 满意 or 非常满意",
+    definition: "其中评价为满意、非常满意的即时答复工单量（第七条（三））；不大于即时答复参评量。",
   },
   {
     id: "transferClosed",
@@ -101,6 +134,7 @@ export const FIELDS = [
     kind: "count",
     aliases: ["办结的转办工单量"],
     meaning: "transferred orders closed in the month",
+    definition: "当月办结的转办工单总量，抽查回访率的分母（第七条（四））。",
   },
   {
     id: "revisited",
@@ -109,6 +143,7 @@ export const FIELDS = [
     aliases: ["抽查回访转办工单量", "回访量"],
     partOf: "transferClosed",
     meaning: "of those, called back for a spot check",
+    definition: "其中抽查回访的转办工单量（第七条（四））；不大于办结转办工单量。",
   },
   {
     id: "revisitRated",
@@ -117,6 +152,7 @@ export const FIELDS = [
     aliases: ["回访参与评价量"],
     partOf: "revisited",
     meaning: "call-backs in which the caller gave a rating",
+    definition: "抽查回访中来电人作出评价的转办工单总量，回访满意率的分母（第七条（五））；不大于抽查回访量。",
   },
   {
     id: "revisitSatisfied",
@@ -125,6 +161,7 @@ export const FIELDS = [
     aliases: ["回访满意工单量"],
     partOf: "revisitRated",
     meaning: "of those, 满意 or 非常满意",
+    definition: "其中评价为满意、非常满意的转办工单量（第七条（五））；不大于回访参评量。",
   },
   {
     id: "reportsRequired",
@@ -132,6 +169,7 @@ export const FIELDS = [
     kind: "count",
     aliases: ["应报送信息量"],
     meaning: "reports due to the provincial centre",
+    definition: "当月应向省中心报送的典型案例、安全隐患及其他数据和文字信息资料数（第八条（二））。",
   },
   {
     id: "reportsOnTime",
@@ -140,16 +178,32 @@ export const FIELDS = [
     aliases: ["按时报送信息量"],
     partOf: "reportsRequired",
     meaning: "reports delivered on time",
+    definition: "其中按时报送的信息数（第八条（二））。",
   },
-  { id: "reportsLate", label: "逾期报送信息数", kind: "count", aliases: ["逾期报送信息量"], meaning: "reports delivered late" },
+  {
+    id: "reportsLate",
+    label: "逾期报送信息数",
+    kind: "count",
+    aliases: ["逾期报送信息量"],
+    meaning: "reports delivered late",
+    definition: "逾期报送的信息数（第八条（二））；按时与逾期合计不大于应报送信息数。",
+  },
   {
     id: "inspectionMinor",
     label: "督导一般问题数",
     kind: "count",
     aliases: ["一般问题数"],
     meaning: "minor findings of supervision checks",
+    definition: "省中心当月督导检查（抽听录音、抽查工单、座席在线与示忙检查、现场督导）发现的一般问题数（第八条（四））。",
   },
-  { id: "inspectionMajor", label: "督导严重问题数", kind: "count", aliases: ["严重问题数"], meaning: "serious findings" },
+  {
+    id: "inspectionMajor",
+    label: "督导严重问题数",
+    kind: "count",
+    aliases: ["严重问题数"],
+    meaning: "serious findings",
+    definition: "省中心当月督导检查发现的严重问题数（第八条（四））。",
+  },
 ] as const satisfies readonly FieldDef[];
 
 export type FieldId = (typeof FIELDS)[number]["id"];

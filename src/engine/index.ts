@@ -60,19 +60,40 @@ export { distinctPercent, formatCents, formatPercent, formatPercentOf, formatTot
 export { generationStamp, monthKey, monthLabel, monthOfKey, monthsOf, parsePeriod, periodKey, periodLabel, readMonth } from "./period";
 export type { MonthKey, Period } from "./period";
 
-export { PROBLEM_CODES, cellAddress, columnLetters, formatRef, parseCellAddress, problem, problemDoes, where } from "./problems";
+export {
+  PROBLEM_CODES,
+  cellAddress,
+  columnLetters,
+  columnNumber,
+  formatRef,
+  parseCellAddress,
+  problem,
+  problemDoes,
+  where,
+} from "./problems";
 export type { CellRef, Problem, ProblemCode, ProblemFlags, Severity } from "./problems";
 
-export { DEFAULT_UNITS, UnitIndex } from "./units";
+export { DEFAULT_UNITS, UnitIndex, isActive } from "./units";
 export type { Unit } from "./units";
 
-export { DEFAULT_RULES, METHODS_FOR, isRateParam, readRuleTable, ruleFor, ruleTableRows, zeroDenominatorNote } from "./rules";
-export type { EventRule, IndicatorRule, RuleReading, RuleSet } from "./rules";
+export {
+  DEFAULT_RULES,
+  METHODS_FOR,
+  RULE_ROW_WIDTH,
+  isRateParam,
+  readIndicatorRuleRow,
+  readRuleTable,
+  ruleFor,
+  ruleRowNumberColumns,
+  ruleTableRows,
+  zeroDenominatorNote,
+} from "./rules";
+export type { EventRule, IndicatorRule, RuleReading, RuleRowReading, RuleSet } from "./rules";
 
 export { checkMeasure, checkParts, checkRow, measureKind, measureMessage } from "./records";
 export type { FieldIssue, MeasureIssue, MeasureKind, MeasureValues, RawRecord } from "./records";
 
-export { indicatorScorer, monthScorer, scoreIndicator, scoreMonth } from "./scoring";
+export { indicatorScorer, median, monthScorer, scoreIndicator, scoreMonth } from "./scoring";
 export type { IndicatorScore, IndicatorScorer, IndicatorScores, MonthScore, MonthScorer } from "./scoring";
 
 export type { ScoringEvent } from "./events";

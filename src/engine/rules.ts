@@ -292,6 +292,67 @@ export function readRuleTable(grid: CellGrid, sheet: string, origin = { row: 1, 
   return { rules: { indicators: ordered, honour: events.honour, criticism: events.criticism }, problems: [] };
 }
 
+/** The cells of one indicator's rule row as a score formula passes it: 指标 … 说明 (the table's columns after 编号). */
+export const RULE_ROW_WIDTH = RULE_HEADERS.length - 1;
+
+export interface RuleRowReading {
+  /** The indicator's rule, or undefined when the row has errors. */
+  readonly rule?: IndicatorRule;
+  readonly problems: readonly Problem[];
+}
+
+/** Where column `name` sits in a rule row of `width` cells (编号 first when the row is as wide as the table). */
+function ruleRowColumn(name: (typeof RULE_HEADERS)[number], width: number): number {
+  return RULE_HEADERS.indexOf(name) - (width === RULE_HEADERS.length ? 0 : 1);
+}
+
+/** The number columns (分值, 参数1, 参数2) of a rule row of `width` cells: a 0 there is a number, elsewhere an empty cell. */
+export function ruleRowNumberColumns(width: number): readonly number[] {
+  return (["分值", "参数1", "参数2"] as const).map((name) => ruleRowColumn(name, width));
+}
+
+/**
+ * One indicator's row of a 评分规则 table given alone, read and checked exactly as readRuleTable reads that
+ * row: its RULE_ROW_WIDTH cells from 指标 to 说明 (说明 may be left out), or the same with 编号 first. The row
+ * must be the indicator's own: its 编号, or without one its 指标, names `id` (by id or label).
+ */
+export function readIndicatorRuleRow(
+  cells: readonly CellValue[],
+  id: IndicatorId,
+  sheet: string,
+  origin = { row: 1, column: 1 },
+): RuleRowReading {
+  const table = new RuleTable([[...cells]], sheet, origin);
+  const withId = cells.length === RULE_HEADERS.length;
+  const at = (name: (typeof RULE_HEADERS)[number]) => ruleRowColumn(name, cells.length);
+  if (!withId && cells.length !== RULE_ROW_WIDTH && cells.length !== RULE_ROW_WIDTH - 1) {
+    const shape = `${RULE_HEADERS.slice(1, -1).join("、")}（及说明）`;
+    table.failTable(
+      "rules.missingColumn",
+      `一个指标的规则行应为一行 ${RULE_ROW_WIDTH} 个单元格：${shape}，收到 ${cells.length} 个`,
+      "请引用该指标在评分规则表中的一行（如 B3:H3）。",
+    );
+    return { problems: table.problems };
+  }
+  const def = indicatorDef(id);
+  const named = normalizeLabel(displayText(table.value(0, withId ? at("编号") : at("指标"))).trim());
+  if (named !== normalizeLabel(def.id) && named.toUpperCase() !== def.id && named !== normalizeLabel(def.label)) {
+    const message = `该行是“${displayText(table.value(0, withId ? at("编号") : at("指标")))}”的规则，不是 ${def.id} ${def.label} 的`;
+    table.fail("rules.unknownId", message, `请引用 ${def.id} 在评分规则表中的那一行。`, 0, withId ? at("编号") : at("指标"));
+    return { problems: table.problems };
+  }
+  const columns: RuleColumns = {
+    id: at("编号"),
+    method: at("方法"),
+    points: at("分值"),
+    p1: at("参数1"),
+    p2: at("参数2"),
+    zero: at("分母为零"),
+  };
+  const rule = readIndicatorRow(table, 0, columns, def.id, id);
+  return rule && !table.problems.length ? { rule, problems: [] } : { problems: table.problems };
+}
+
 function ruleColumns(table: RuleTable, headerRow: number): RuleColumns | undefined {
   const header = (table.grid[headerRow] ?? []).map((v) => normalizeLabel(displayText(v)));
   const col = (name: string) => header.indexOf(normalizeLabel(name));

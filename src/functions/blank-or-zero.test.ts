@@ -5,13 +5,12 @@
 // - where a 0 is a real number (a count, a median, a total, a rate), the two readings differ exactly as
 //   docs/functions.md says, and the template's formulas keep the function from seeing such a blank.
 //
-// For the coordinator, the formula shape that keeps an indicator sheet's provisional scores the same on
-// every host (template.ts, owned by the template's engineer): guard each KAOPING.SCORE with COUNTBLANK
-// over the input cells the call reads, inside the existing all-empty-row guard, e.g. for A2 in row 13
-// (人工排队量 in C, 人工接听量 in D):
-//   =IF(COUNTA($B13:$V13)=0,"",IF(COUNTBLANK(C13:D13)>0,NA(),KAOPING.SCORE("A2",D13,C13,'评分规则'!$A$1:$H$40)))
-// (C1 reads R13:T13, C2 U13:V13, A4 only its own cell). The 评分规则 range itself needs no guard: its
-// blanks read alike from every host (tested below).
+// The formula shape that keeps an indicator sheet's provisional scores the same on every host (template.ts):
+// each KAOPING.SCORE guarded with COUNTBLANK over the input cells the call reads, inside the all-empty-row
+// guard, e.g. for A2 in row 13 (人工排队量 in C, 人工接听量 in D):
+//   =IF(COUNTA($B13:$V13)=0,"",IF(COUNTBLANK(C13:D13)>0,NA(),KAOPING.SCORE("A2",D13,C13,'评分规则'!$B$3:$H$3)))
+// (C1 reads R13:T13, C2 U13:V13, A4 only its own cell). The 评分规则 range (the whole table, or the
+// indicator's own row as the template passes it) needs no guard: its blanks read alike from every host (tested below).
 
 import { DEFAULT_UNITS, FIELDS, INDICATOR_IDS, MeasureId, excelSerialToIso, scoreArgumentFields } from "../engine";
 import { demoValues } from "../workbook/demo-data";
@@ -69,6 +68,16 @@ describe("where a 0 can only be an empty cell, every host reads the argument ali
     ];
     for (const [id, value, third, points] of cases) {
       alike((blank) => score(id, value, third, templateRules(blank)), { value: points });
+      // The template's formulas pass the indicator's own row (B:H): its empty cells (A4's 分母为零, B4's 参数2) read alike.
+      alike(
+        (blank) =>
+          score(id, value, third, [
+            templateRules(blank)
+              .find((r) => r[0] === id)!
+              .slice(1),
+          ]),
+        { value: points },
+      );
     }
   });
 

@@ -62,7 +62,7 @@ export function rate(numerator: any, denominator: any): number {
  * @param indicator 指标编号（如 A2）或名称（如 人工接通率）
  * @param value 指标数值：A1 工单总量；比率类指标为分子数量；A4 平均等待秒数；C1 按时、逾期报送数两个单元格；C2 一般问题数（或一般、严重两个单元格）
  * @param denominator 可选。A1 为同类单位工单总量中位数；比率类指标为分母数量；C1 为应报送信息数；C2 为严重问题数；A4 留空或填 0
- * @param rules 可选。“评分规则”表的区域（含表头）；省略时使用默认规则
+ * @param rules 可选。“评分规则”表的区域（含表头），或该指标在表中的一行（如 A2 的 '评分规则'!$B$3:$H$3）；省略时使用默认规则
  * @returns 得分
  */
 export function score(indicator: any, value: any[][], denominator?: any, rules?: any[][]): number {

@@ -46,7 +46,10 @@ import {
   readDate,
   readHolidayKind,
   readNumber,
+  readIndicatorRuleRow,
   readRuleTable,
+  ruleRowNumberColumns,
+  RULE_ROW_WIDTH,
   ruleFor,
   RuleSet,
   scoreArgumentFields,
@@ -370,9 +373,54 @@ export function rulesOf(arg: Arg): ScoringRules {
   return entry;
 }
 
+/** A one-row range as wide as a rule row (指标 … 分母为零 or … 说明, or 编号 … 说明): one indicator's rule, not a whole table. */
+function isRuleRow(arg: Arg): arg is unknown[][] {
+  if (!Array.isArray(arg) || arg.length !== 1 || !Array.isArray(arg[0])) return false;
+  const width = arg[0].length;
+  return width >= RULE_ROW_WIDTH - 1 && width <= RULE_ROW_WIDTH + 1;
+}
+
+/** Rule rows read so far, by indicator and content (a row is a handful of cells: a key string is cheap). */
+const rowCache = new Map<string, ScoringRules | KpError>();
+const ROW_CACHE_SIZE = 256;
+
+/**
+ * The rules for one indicator given as its own row of the 评分规则 table (the template passes
+ * '评分规则'!$B$3:$H$3 for A2): read by the engine's readIndicatorRuleRow, the indicator's rule put into
+ * the default set (the other indicators are not scored by this call).
+ */
+function rowRulesOf(arg: unknown[][], id: IndicatorId): ScoringRules {
+  const cells = gridOf(arg, "评分规则")[0];
+  if (cells.every((c) => isBlank(c) || c === 0)) return DEFAULT_SCORING;
+  const primitive = cells.every((c) => c === null || typeof c !== "object");
+  const key = primitive ? `${id}\u0001${cells.map((c) => `${typeof c}:${String(c)}`).join("\u0001")}` : undefined;
+  let entry = key === undefined ? undefined : rowCache.get(key);
+  if (entry === undefined) {
+    const numbers = new Set(ruleRowNumberColumns(cells.length));
+    const row = cells.map((c, i) => (numbers.has(i) ? c : zeroAsBlank(c)));
+    const reading = readIndicatorRuleRow(row, id, RULES_RANGE_SHEET);
+    if (reading.rule) {
+      const rules = { ...DEFAULT_RULES, indicators: DEFAULT_RULES.indicators.map((r) => (r.id === id ? reading.rule! : r)) };
+      entry = prepare(rules);
+    } else entry = invalid(`评分规则有误：${reading.problems[0]?.message ?? "无法读取"}${andMore(reading.problems.length)}`);
+    if (key !== undefined) {
+      if (rowCache.size >= ROW_CACHE_SIZE) rowCache.clear();
+      rowCache.set(key, entry);
+    }
+  }
+  if (entry instanceof KpError) throw entry;
+  return entry;
+}
+
+/** The rules KAOPING.SCORE scores `id` with: a whole 评分规则 table (or none: the default), or the indicator's own rule row. */
+function scoreRulesOf(arg: Arg, id: IndicatorId): ScoringRules {
+  return isRuleRow(arg) ? rowRulesOf(arg, id) : rulesOf(arg);
+}
+
 /** For tests and the benchmark: forget cached rule tables. */
 export function clearRuleCache(): void {
   ruleCache.length = 0;
+  rowCache.clear();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +491,7 @@ const MISSING_MEDIAN = "A1 工单数量需要同类单位当月工单总量的�
  */
 export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: Arg): number {
   const def = findIndicator(indicator);
-  const scoring = rulesOf(rules);
+  const scoring = scoreRulesOf(rules, def.id);
   const rule = ruleFor(scoring.rules, def.id);
   if (!METHODS_FOR[def.id].includes(rule.method)) {
     throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
@@ -499,6 +547,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   if (headerCells.length !== valueCells.length) {
     throw invalid(`表头有 ${headerCells.length} 个单元格，数值有 ${valueCells.length} 个，两者应一一对应`);
   }
+  if (isRuleRow(rules)) throw invalid("KAOPING.TOTAL 需要整张评分规则表（含表头），不能只给一个指标的规则行");
   const scoring = rulesOf(rules);
   const raw: Partial<Record<MeasureId, CellValue>> = {};
   const seen = new Set<string>();

@@ -97,7 +97,10 @@ export const EN_MESSAGES: Messages = {
       case "draftKept":
         return `The data has problems: this result is a draft and was not published; published version ${o.version} stays as it is.`;
       case "corrected":
-        return `Version ${o.version} (a correction) written; version ${o.version - 1} kept as “${o.previousVersion}”, marked superseded; ${o.corrections} rows added to 修正记录.`;
+        return (
+          `Version ${o.version} (a correction) written; version ${o.version - 1} kept as “${o.previousVersion}”, ` +
+          `marked superseded; ${o.corrections} rows added to 修正记录.`
+        );
       case "replaced":
         return `“${sheet}” updated; an earlier draft or unpublished result is not kept as a version.`;
       case "created":

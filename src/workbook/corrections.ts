@@ -4,7 +4,7 @@
 // Numbers stay numbers, with their formats. The new version's changed cells are highlighted.
 
 import { CellGrid, CellValue, Evaluation, Unit, formatPercentOf, formatTotal, periodLabel } from "../engine";
-import { FILLS, SHEETS } from "./layout";
+import { SHEETS, headerCell as header, textCell as text } from "./layout";
 import { InputChange } from "./ledger";
 import { resultColumns } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
@@ -15,17 +15,6 @@ const HEADER_ROW = 3;
 
 /** The fill of a cell whose value a correction changed, in the new version. */
 export const CHANGED_FILL = "#FFC7CE";
-
-const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: "@", ...extra });
-const header = (value: string): CellSpec => ({
-  value,
-  numberFormat: "@",
-  bold: true,
-  fill: FILLS.header.color,
-  fontColor: "#FFFFFF",
-  align: "center",
-  wrap: true,
-});
 
 /** The 修正记录 sheet with its title and headers, before any row. */
 export function describeCorrectionsSheet(): SheetSpec {

@@ -52,8 +52,11 @@ export function planImport(returned: readonly ReturnedFile[], workbook: Workbook
 
   const importer = new Importer(workbook, problems);
   const files = readable.map((f) => importer.take(f.name, readWorkbook(f.sheets)));
+  // A1 of a new sheet compares with the class's sheets: those the workbook has and those made now.
+  const made = [...importer.newSheets.values()].map((s) => s.unit);
+  const peers = [...importer.target.units.filter((u) => workbook.names.includes(u.name)), ...made];
   const newSheets = [...importer.newSheets.values()].map((s): SheetSpec =>
-    describeUnitSheet(s.unit, s.year, (_, month) => s.months.get(month)),
+    describeUnitSheet(s.unit, s.year, (_, month) => s.months.get(month), importer.target.rules ?? undefined, { peers }),
   );
   const writes = [...importer.writes.values()];
   if (!writes.length && !newSheets.length) return { files, problems };

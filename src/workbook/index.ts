@@ -16,3 +16,4 @@ export * from "./overview";
 export * from "./set-up";
 export * from "./import-plan";
 export * from "./demo-data";
+export * from "./function-load";

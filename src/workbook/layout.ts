@@ -1,6 +1,7 @@
 // The workbook's layout as data: the sheets the product reads and writes, their names and headers.
 
 import { FIELDS, FieldId, RESULT_LABELS, normalizeLabel } from "../engine";
+import type { CellSpec } from "./sheet-spec";
 
 /**
  * The custom functions' namespace: formulas call them as `KAOPING.SCORE(…)` (the spec's function names
@@ -20,7 +21,14 @@ export const SHEETS = {
   validation: "数据校验",
   corrections: "修正记录",
   summary: "指标汇总",
+  instructions: "填报说明",
 } as const;
+
+/**
+ * A template's example row (考评事件) starts its 日期 cell with this word: the reader passes such a row over,
+ * so an example left in place counts for nothing.
+ */
+export const EXAMPLE_MARK = "示例";
 
 /** Headers of the 考评单位 sheet. */
 export const UNIT_HEADERS = { code: "代码", name: "单位名称", unitClass: "类别", activeFrom: "启用月份", activeTo: "停用月份" } as const;
@@ -100,6 +108,24 @@ export const FILLS = {
   shared: { color: "#DDEBF7", label: "同分且人工接通率相同，并列名次" },
   unranked: { color: "#F8CBAD", label: `${RESULT_LABELS.disqualified} / ${RESULT_LABELS.pending} / ${RESULT_LABELS.missing}，不参与排名` },
   header: { color: "#1F4E79" },
+  /** The cells a centre or the province types into, in the templates. */
+  input: { color: "#E2EFDA", label: "浅绿色单元格为填报单元格" },
+  /** Computed cells of a template (provisional scores): not typed. */
+  computed: { color: "#EDEDED", label: "灰色单元格为自动计算的暂估得分，不必填写" },
   error: { color: "#F8CBAD" },
   warning: { color: "#FFF2CC" },
 } as const;
+
+/** A text cell: stored as text ("@"), so a value such as "=1+2" or "001" stays as typed. */
+export const textCell = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: "@", ...extra });
+
+/** A table's header cell, as every product sheet draws it. */
+export const headerCell = (value: string): CellSpec => ({
+  value,
+  numberFormat: "@",
+  bold: true,
+  fill: FILLS.header.color,
+  fontColor: "#FFFFFF",
+  align: "center",
+  wrap: true,
+});

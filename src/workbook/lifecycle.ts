@@ -139,7 +139,10 @@ export function outcomeSentence(o: LifecycleOutcome, resultSheet: string): strin
     case "corrected":
       return `已生成第 ${o.version} 版（更正），第 ${o.version - 1} 版保留为“${o.previousVersion}”并标注已被替代；修正记录新增 ${o.corrections} 行。`;
     case "replaced":
-      return `“${resultSheet}”已更新（${LIFECYCLE_LABELS[o.state]}${o.version ? `，第 ${o.version} 版` : ""}）；此前的${o.state === "draft" ? "草稿" : "未发布结果"}未发布，不保留版本。`;
+      return (
+        `“${resultSheet}”已更新（${LIFECYCLE_LABELS[o.state]}${o.version ? `，第 ${o.version} 版` : ""}）；` +
+        `此前的${o.state === "draft" ? "草稿" : "未发布结果"}未发布，不保留版本。`
+      );
     case "created":
       return `已生成“${resultSheet}”（${LIFECYCLE_LABELS[o.state]}${o.version ? `，第 ${o.version} 版` : ""}）。`;
   }

@@ -40,6 +40,7 @@ import {
   HOLIDAY_HEADERS,
   HOLIDAY_HEADER_ALIASES,
   SHEETS,
+  EXAMPLE_MARK,
   UNIT_COLUMN,
   UNIT_COLUMN_ALIASES,
   UNIT_HEADERS,
@@ -273,6 +274,8 @@ function readEventRow(
   const row = sheet.cells[r];
   const get = (k: keyof typeof EVENT_HEADERS) => (cols[k] === undefined ? null : (row[cols[k]!] ?? null));
   if ((Object.keys(EVENT_HEADERS) as (keyof typeof EVENT_HEADERS)[]).every((k) => isBlank(get(k)))) return undefined;
+  // A template's example row (its 日期 starts with 示例) counts for nothing.
+  if (cellText(get("date")).startsWith(EXAMPLE_MARK)) return undefined;
   const at = (k: keyof typeof EVENT_HEADERS) => ref(sheet.name, r, cols[k] ?? 0);
   const fail = (k: Exclude<keyof typeof EVENT_HEADERS, "description">, message: string, action: string) =>
     problems.push(problem("error", `events.${k}` as const, `${sheet.name}!${at(k).cell}：${message}，该事件未计入`, action, { at: at(k) }));
@@ -523,7 +526,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const records: RawRecord[] = [];
   const indicatorSheets: WorkbookInput["indicatorSheets"][number][] = [];
   const sheetsOfUnit = new Map<string, string[]>();
-  const reserved = new Set<string>([REGISTRY_SHEET, SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays]);
+  const reserved = new Set<string>([REGISTRY_SHEET, SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays, SHEETS.instructions]);
   for (const sheet of sheets) {
     if (reserved.has(sheet.name) || productOutputs.has(sheet.name)) continue;
     const reading = readIndicatorSheet(sheet, index, year, problems);

@@ -17,7 +17,7 @@ import {
   CellRef,
   columnLetters,
 } from "../engine";
-import { FILLS, RESULT_SHEET_SUFFIX, SHEETS } from "./layout";
+import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
@@ -28,20 +28,9 @@ export function resultSheetName(evaluation: Pick<Evaluation, "period">): string 
 
 const SCORE = "0.00";
 const PERCENT = "0.00%";
-const TEXT = "@";
 const HEADER_ROW = 5;
 
-const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat: TEXT, ...extra });
 const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat, ...extra });
-const header = (value: string): CellSpec => ({
-  value,
-  numberFormat: TEXT,
-  bold: true,
-  fill: FILLS.header.color,
-  fontColor: "#FFFFFF",
-  align: "center",
-  wrap: true,
-});
 
 /** A column of the result table: its header and how a row fills it. */
 interface Column {
@@ -173,34 +162,28 @@ export interface ResultSheetOptions {
   };
 }
 
-/** The period's result sheet. */
-export function describeResultSheet(evaluation: Evaluation, options: ResultSheetOptions): SheetSpec {
-  const columns = resultColumns(evaluation);
-  const width = columns.length;
-  const name = options.name ?? resultSheetName(evaluation);
+/** Row 2: period, state, publication, version and generation time, label beside value. */
+function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean): CellSpec[] {
   const pub = evaluation.publication;
-  const status = options.state?.label ?? STATUS_LABELS[evaluation.status];
-  const alert = options.state ? options.state.alert : evaluation.status !== "final";
-  const rows: (CellSpec | null)[][] = [];
-  const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
+  return [
+    text("考评期间", { bold: true }),
+    text(periodLabel(evaluation.period)),
+    text("状态", { bold: true }),
+    text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" }),
+    text("发布日期", { bold: true }),
+    text(pub?.published ?? "未定"),
+    text("公示期截止", { bold: true }),
+    text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {}),
+    text("版本", { bold: true }),
+    text(options.state?.version ?? `第 ${options.version ?? 1} 版`),
+    text("生成时间", { bold: true }),
+    text(options.generated),
+  ];
+}
 
-  rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14 })]));
-  rows.push(
-    pad([
-      text("考评期间", { bold: true }),
-      text(periodLabel(evaluation.period)),
-      text("状态", { bold: true }),
-      text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" }),
-      text("发布日期", { bold: true }),
-      text(pub?.published ?? "未定"),
-      text("公示期截止", { bold: true }),
-      text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {}),
-      text("版本", { bold: true }),
-      text(options.state?.version ?? `第 ${options.version ?? 1} 版`),
-      text("生成时间", { bold: true }),
-      text(options.generated),
-    ]),
-  );
+/** Row 3: what the reader must know before the table (a correction, a draft, a warning, the problems). */
+function noticesCell(evaluation: Evaluation, options: ResultSheetOptions, alert: boolean): CellSpec {
+  const pub = evaluation.publication;
   const notices: string[] = [];
   if (options.state?.notice) notices.push(options.state.notice);
   if (evaluation.status === "draft") notices.push(`草稿：${evaluation.draftReasons.join("，")}。数据更正后请重新生成，草稿不可发布。`);
@@ -208,8 +191,22 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   const warnings = evaluation.problems.length - errors;
   if (evaluation.problems.length) notices.push(`数据校验：${errors} 个错误，${warnings} 个提醒，详见“${SHEETS.validation}”表。`);
-  const noticeStyle = { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link };
-  rows.push(pad([text(notices.join(" "), noticeStyle)]));
+  return text(notices.join(" "), { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link });
+}
+
+/** The period's result sheet. */
+export function describeResultSheet(evaluation: Evaluation, options: ResultSheetOptions): SheetSpec {
+  const columns = resultColumns(evaluation);
+  const width = columns.length;
+  const name = options.name ?? resultSheetName(evaluation);
+  const status = options.state?.label ?? STATUS_LABELS[evaluation.status];
+  const alert = options.state ? options.state.alert === true : evaluation.status !== "final";
+  const rows: (CellSpec | null)[][] = [];
+  const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
+
+  rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14 })]));
+  rows.push(pad(statusRow(evaluation, options, status, alert)));
+  rows.push(pad([noticesCell(evaluation, options, alert)]));
   rows.push(pad([]));
   rows.push(columns.map((c) => header(c.header)));
   for (const row of evaluation.rows) {

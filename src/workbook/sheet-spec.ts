@@ -34,6 +34,7 @@ export type SheetRole =
   | "holidays" // 节假日调整
   | "unitInput" // one unit's indicator sheet
   | "summaryInput" // 汇总 indicator sheet
+  | "instructions" // 填报说明 of a template
   | "registry" // _kp12328, the list of the product's sheets
   | "inputs"; // _kp12328_inputs, the input values each period's current result was computed from
 
@@ -45,6 +46,30 @@ export interface NumberValidation {
   readonly max?: number;
   readonly title: string;
   readonly message: string;
+}
+
+/**
+ * A dropdown: the cells of `range` take one of the listed words (or stay empty). The words are given
+ * either in the rule itself (`values`, at most 255 characters together, Excel's limit) or as a range of the
+ * workbook that holds them (`source`, e.g. "'考评单位'!$B$2:$B$29").
+ */
+export interface ListValidation {
+  readonly range: string;
+  readonly kind: "list";
+  readonly values?: readonly string[];
+  readonly source?: string;
+  readonly title: string;
+  readonly message: string;
+}
+
+export type Validation = NumberValidation | ListValidation;
+
+/** Excel's limit on a list validation's words written into the rule ("a,b,c"). */
+export const MAX_LIST_RULE_LENGTH = 255;
+
+/** A list validation's source as Excel takes it: the words as one quoted list ("\"a,b\""), or the range's reference. */
+export function listSource(v: ListValidation): string {
+  return v.source ?? `"${(v.values ?? []).join(",")}"`;
 }
 
 export interface SheetSpec {
@@ -63,7 +88,7 @@ export interface SheetSpec {
   readonly rowHeights?: Readonly<Record<number, number>>;
   /** Merged ranges, e.g. "A1:H1". */
   readonly merges?: readonly string[];
-  readonly validations?: readonly NumberValidation[];
+  readonly validations?: readonly Validation[];
   readonly tabColor?: string;
   /** The header row (1-based) of a table-like sheet: the autofilter covers it and the rows under it (see tableRange). */
   readonly headerRow?: number;

@@ -22,9 +22,10 @@ export interface CellView {
 }
 
 export interface ValidationView {
-  type: "whole" | "decimal";
+  type: "whole" | "decimal" | "list";
   operator: string;
-  formulae: number[];
+  /** Numbers of a number rule; a list's one source as ExcelJS writes it: "\"a,b\"" or "'Sheet'!$B$2:$B$9". */
+  formulae: (number | string)[];
   prompt: string;
   error: string;
   errorStyle: string;
@@ -150,14 +151,16 @@ function excelJsSheet(ws: ExcelJS.Worksheet): SheetView {
     (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model,
   )) {
     if (!v) continue;
-    validations[address] = {
-      type: v.type as ValidationView["type"],
-      operator: v.operator ?? "between",
-      formulae: (v.formulae ?? []).map(Number),
-      prompt: `${v.promptTitle ?? ""}|${v.prompt ?? ""}`,
-      error: `${v.errorTitle ?? ""}|${v.error ?? ""}`,
-      errorStyle: v.errorStyle ?? "stop",
-    };
+    // A validation added over a range is kept under the range's address: each of its cells has it.
+    for (const cell of addresses(address))
+      validations[cell] = {
+        type: v.type as ValidationView["type"],
+        operator: v.type === "list" ? "" : (v.operator ?? "between"),
+        formulae: v.type === "list" ? (v.formulae ?? []).map(String) : (v.formulae ?? []).map(Number),
+        prompt: `${v.promptTitle ?? ""}|${v.prompt ?? ""}`,
+        error: `${v.errorTitle ?? ""}|${v.error ?? ""}`,
+        errorStyle: v.errorStyle ?? "stop",
+      };
   }
   const view = ws.views?.[0];
   const filter = ws.autoFilter;
@@ -188,6 +191,16 @@ export function viewOfExcelJs(workbook: ExcelJS.Workbook): WorkbookView {
 const OPERATORS: Record<string, string> = { GreaterThanOrEqualTo: "greaterThanOrEqual", Between: "between" };
 
 function memoryValidation(v: ReturnType<typeof snapshotSheet>["validations"][number]): ValidationView {
+  const prompts = {
+    prompt: `${v.prompt?.title ?? ""}|${v.prompt?.message ?? ""}`,
+    error: `${v.errorAlert?.title ?? ""}|${v.errorAlert?.message ?? ""}`,
+    errorStyle: String(v.errorAlert?.style ?? "Stop").toLowerCase(),
+  };
+  if (v.rule.list) {
+    // Office.js takes a range as "=…" and words bare; the file holds the range bare and the words quoted.
+    const source = String(v.rule.list.source);
+    return { type: "list", operator: "", formulae: [source.startsWith("=") ? source.slice(1) : `"${source}"`], ...prompts };
+  }
   const kind = v.rule.wholeNumber ? "whole" : "decimal";
   const rule = (v.rule.wholeNumber ?? v.rule.decimal)!;
   return {

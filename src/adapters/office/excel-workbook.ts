@@ -17,6 +17,7 @@ import {
   checkChange,
   filterRange,
   firstFreeRow,
+  Validation,
   describeRegistrySheet,
   tableRange,
   workbookState,
@@ -324,15 +325,24 @@ function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeature
   if (features.validation) {
     for (const v of spec.validations ?? []) {
       const dv = ws.getRange(v.range).dataValidation;
-      const rule: Excel.BasicDataValidation =
-        v.max === undefined
-          ? { formula1: v.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
-          : { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between };
-      dv.rule = v.kind === "wholeNumber" ? { wholeNumber: rule } : { decimal: rule };
+      dv.rule = validationRule(v);
       dv.errorAlert = { message: v.message, showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.title };
       dv.prompt = { message: v.message, showPrompt: true, title: v.title };
     }
   }
+}
+
+/** A validation as Office.js takes it: a dropdown's words (or their range, as "=…"), or a number rule. */
+function validationRule(v: Validation): Excel.DataValidationRule {
+  if (v.kind === "list") {
+    const source = v.source ? `=${v.source}` : (v.values ?? []).join(",");
+    return { list: { inCellDropDown: true, source } };
+  }
+  const rule: Excel.BasicDataValidation =
+    v.max === undefined
+      ? { formula1: v.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
+      : { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between };
+  return v.kind === "wholeNumber" ? { wholeNumber: rule } : { decimal: rule };
 }
 
 /** SheetSpec.printLandscape and headerRow, where the host has page layout and autofilter (ExcelApi 1.9). */

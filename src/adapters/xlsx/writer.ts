@@ -13,6 +13,7 @@ import {
   checkChange,
   filterRange,
   firstFreeRow,
+  listSource,
   describeRegistrySheet,
   tableRange,
   workbookState,
@@ -62,28 +63,30 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec.note) cell.note = spec.note;
 }
 
+/** ExcelJS's data validations of a sheet by range (exceljs's typings leave the member out). */
+type DataValidations = { add(range: string, validation: ExcelJS.DataValidation): void };
+
+/** Each validation over its range, without creating the range's cells (rows typed later still start under the header). */
 function writeValidations(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const validations = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
   for (const v of spec.validations ?? []) {
-    const [from, to] = v.range.split(":");
-    const start = ws.getCell(from);
-    const end = ws.getCell(to ?? from);
-    for (let r = Number(start.row); r <= Number(end.row); r++) {
-      for (let c = Number(start.col); c <= Number(end.col); c++) {
-        ws.getCell(r, c).dataValidation = {
-          type: v.kind === "wholeNumber" ? "whole" : "decimal",
-          operator: v.max === undefined ? "greaterThanOrEqual" : "between",
-          formulae: v.max === undefined ? [v.min] : [v.min, v.max],
-          allowBlank: true,
-          showErrorMessage: true,
-          errorStyle: "stop",
-          errorTitle: v.title,
-          error: v.message,
-          showInputMessage: true,
-          promptTitle: v.title,
-          prompt: v.message,
-        };
-      }
-    }
+    validations.add(v.range, {
+      ...(v.kind === "list"
+        ? { type: "list" as const, formulae: [listSource(v)] }
+        : {
+            type: v.kind === "wholeNumber" ? ("whole" as const) : ("decimal" as const),
+            operator: v.max === undefined ? ("greaterThanOrEqual" as const) : ("between" as const),
+            formulae: v.max === undefined ? [v.min] : [v.min, v.max],
+          }),
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: v.title,
+      error: v.message,
+      showInputMessage: true,
+      promptTitle: v.title,
+      prompt: v.message,
+    });
   }
 }
 

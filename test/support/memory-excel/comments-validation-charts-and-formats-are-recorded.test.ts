@@ -70,6 +70,28 @@ describe("comments, data validation, charts and formats are recorded", () => {
     ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
+  test("a list rule takes its words as one string or a range as =…; more than 255 characters of words fail with InvalidArgument", async () => {
+    const host = createWorkbook();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C2:C9").dataValidation.rule = { list: { inCellDropDown: true, source: "荣誉奖励,批评曝光" } };
+      sheet.getRange("B2:B9").dataValidation.rule = { list: { inCellDropDown: true, source: "='考评单位'!$B$2:$B$29" } };
+      await context.sync();
+    });
+    expect(snapshotSheet(host, "Sheet1").validations.map((v) => [v.address, v.rule.list?.source])).toEqual([
+      ["C2:C9", "荣誉奖励,批评曝光"],
+      ["B2:B9", "='考评单位'!$B$2:$B$29"],
+    ]);
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("D2").dataValidation.rule = {
+          list: { inCellDropDown: true, source: "长".repeat(256) },
+        };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
   test("charts.add is recorded; with charts unsupported the sync fails with ApiNotFound", async () => {
     const host = createWorkbook({
       Sheet1: [

@@ -754,6 +754,13 @@ export class MemoryDataValidation extends RangePart implements Pick<Excel.DataVa
         ) {
           throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "DataValidation.rule");
         }
+        // A list takes its words as one comma-separated string (at most 255 characters) or a range as "=…".
+        const list = (v as Excel.DataValidationRule).list;
+        if (
+          kinds[0] === "list" &&
+          (typeof list?.source !== "string" || !list.source || (!list.source.startsWith("=") && list.source.length > 255))
+        )
+          throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "DataValidation.rule");
         const r = this.rect();
         // A new rule replaces whatever rules the range's cells had.
         this.sheet().validations = this.records().filter(

@@ -10,6 +10,7 @@ import { promisify } from "util";
 import { EvaluationJson } from "../src/cli/json";
 import { DEMO_PUBLISHED } from "../src/workbook/demo-data";
 import { runCli, tempDir } from "./support/cli-harness";
+import { parseCsv } from "./support/csv";
 
 const TIMEOUT = 120_000;
 const RESULT_SHEET = "2026年10月 考评结果";
@@ -24,39 +25,6 @@ if (!soffice && !process.env.CI) {
   console.warn(
     "test/libreoffice.test.ts skipped: LibreOffice (soffice) is not installed; install it (apt-get install libreoffice-calc) to run this check.",
   );
-}
-
-/** Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The result table of a result sheet given as rows of text: name, rank text, total. */
