@@ -133,13 +133,7 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
   const summaryHeading = React.useCallback((heading: HTMLHeadingElement | null) => heading?.focus(), []);
   const main = React.useRef<HTMLElement>(null);
 
-  // What the user's first action needs, loaded while the pane waits for it.
-  React.useEffect(() => {
-    return whenIdle(() => {
-      prefetchResultView();
-      controller.prefetch();
-    });
-  }, [controller]);
+  usePrefetch(controller);
   React.useEffect(() => {
     if (focusOnMount) main.current?.querySelector<HTMLElement>("h2")?.focus();
   }, [focusOnMount]);
@@ -210,6 +204,18 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
 /** A section's own action runs (busy), or another one does (disabled: its button waits). */
 function sectionBusy(busy: Busy, kind: "setup" | "import"): { busy: boolean; disabled: boolean } {
   return { busy: busy.kind === kind, disabled: busy.kind !== null && busy.kind !== kind };
+}
+
+/** What the user's first action needs, loaded while the pane waits for it. */
+function usePrefetch(controller: PaneController): void {
+  React.useEffect(
+    () =>
+      whenIdle(() => {
+        prefetchResultView();
+        controller.prefetch();
+      }),
+    [controller],
+  );
 }
 
 /** Runs `task` once the page is idle (or after 2 s at most); returns a cancel function. */
