@@ -340,8 +340,8 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   }
   const rule: Excel.BasicDataValidation =
     v.max === undefined
-      ? { formula1: v.min, operator: Excel.DataValidationOperator.greaterThanOrEqualTo }
-      : { formula1: v.min, formula2: v.max, operator: Excel.DataValidationOperator.between };
+      ? { formula1: v.min, operator: "GreaterThanOrEqualTo" }
+      : { formula1: v.min, formula2: v.max, operator: "Between" };
   return v.kind === "wholeNumber" ? { wholeNumber: rule } : { decimal: rule };
 }
 
