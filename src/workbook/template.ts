@@ -261,6 +261,8 @@ export function describeUnitSheet(
     },
     print: indicatorPrint(HEADER_ROW),
     font: BODY_FONT,
+    // The month rows as a ruled form on paper.
+    borders: [`A${HEADER_ROW}:${columnLetters(width)}${HEADER_ROW + 12}`],
     validations: inputValidations(),
   };
 }
