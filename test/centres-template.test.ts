@@ -10,6 +10,7 @@ import { ListValidation, describeTemplate, describeUnitFile, planImport, readWor
 const centres = describeTemplate({ year: 2027, flavour: "centres" });
 const sheetOf = (name: string) => centres.find((s) => s.name === name)!;
 const ZHENGZHOU = { code: "410100", name: "郑州市", unitClass: "省辖市" };
+const TWO_UNITS = [ZHENGZHOU, { code: "410200", name: "开封市", unitClass: "省辖市" }];
 
 async function roundTrip(specs: ReturnType<typeof describeTemplate>, edit?: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -51,7 +52,8 @@ describe("the centres' template", () => {
   it("has one example row in 考评事件, marked 示例, that the reader passes over", async () => {
     const example = sheetOf("考评事件").rows[1];
     expect(String(example[0]?.value)).toMatch(/^示例/);
-    const read = readWorkbook(workbookSheets(await roundTrip(centres)));
+    // Written and read back (two units are enough: the example row is in 考评事件).
+    const read = readWorkbook(workbookSheets(await roundTrip(describeTemplate({ year: 2027, flavour: "centres", units: TWO_UNITS }))));
     expect(read.events).toEqual([]);
     expect(read.problems.filter((p) => p.message.includes("考评事件"))).toEqual([]);
   });
@@ -84,7 +86,7 @@ describe("a per-unit file", () => {
       ws.getCell("C6").value = 4000;
       ws.getCell("D6").value = 3900;
     });
-    const province = await roundTrip(describeTemplate({ year: 2027 }));
+    const province = await roundTrip(describeTemplate({ year: 2027, units: TWO_UNITS }));
     const sheets = workbookSheets(province);
     const plan = planImport(
       [{ name: "郑州市-2027年指标.xlsx", sheets: workbookSheets(returned) }],

@@ -11,6 +11,7 @@ import { kpScore } from "../src/functions/kp";
 import { parseCellAddress } from "../src/engine/problems";
 import { demoValues } from "../src/workbook/demo-data";
 import { SheetSpec } from "../src/workbook/sheet-spec";
+import { evaluateWorkbook } from "../src/workbook";
 
 const zhengzhou = DEFAULT_UNITS.find((u) => u.name === "郑州市")!;
 const template = describeTemplate({ year: 2026, values: demoValues });
@@ -127,6 +128,25 @@ describe("the score columns of a unit's indicator sheet (the province's workbook
     const sum = INDICATORS.reduce((s, i) => s + Math.round(Number(october[header.indexOf(`${i.id} 得分`)]!.value) * 100), 0);
     expect(base.value).toBe(sum / 100);
     expect(base.formula).toBe('=IF(COUNTA($B13:$V13)=0,"",SUM(W13:AG13))');
+  });
+});
+
+describe("the province's provisional scores and the ranking", () => {
+  it("agree for every unit and indicator of the demo's October, A1's class median included", () => {
+    const sheets = template.map((spec) => ({
+      name: spec.name,
+      cells: spec.rows.map((row) => row.map((c) => (c?.formula ? null : (c?.value ?? null)))),
+    }));
+    const { evaluation } = evaluateWorkbook(sheets, { period: { kind: "month", year: 2026, month: 10 } });
+    const scored = evaluation.rows.filter((r) => r.scores);
+    const mismatches = scored.flatMap((r) => {
+      const row = byName.get(r.unit.name)!.rows[OCTOBER_ROW - 1];
+      return INDICATORS.filter((i) => row[header.indexOf(`${i.id} 得分`)]?.value !== r.scores![i.id]).map(
+        (i) => `${r.unit.name} ${i.id}: template ${row[header.indexOf(`${i.id} 得分`)]?.value}, ranking ${r.scores![i.id]}`,
+      );
+    });
+    expect(scored.length).toBeGreaterThan(20);
+    expect(mismatches).toEqual([]);
   });
 });
 

@@ -45,8 +45,8 @@ import {
   headerCell,
   textCell as text,
 } from "./layout";
+import { BODY_FONT, indicatorPrint, linesHeight, listPrint, printFooter, wrappedLines, wrappedRowHeight } from "./print-style";
 import { CellSpec, ListValidation, SheetSpec, Validation } from "./sheet-spec";
-import { indicatorPrint } from "./print-style";
 
 const HEADER_ROW = 3;
 
@@ -136,12 +136,6 @@ const INSTRUCTION: Record<TemplateFlavour, string> = {
     "每月填写一行（浅绿色单元格）；数量填不小于 0 的整数，平均等待时长填秒数（可带一位小数）。各项含义见表头批注和“填报说明”表；" +
     "得分由省中心统一计算。填好后保存为 .xlsx 文件发回省中心。",
 };
-
-/** A row tall enough for `value` wrapped in a cell `width` characters wide (a CJK character is two). */
-export function wrappedHeight(value: string, width: number, lineHeight = 15): number {
-  const units = [...value].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
-  return Math.ceil(units / Math.max(1, width - 2)) * lineHeight + 4;
-}
 
 /** The inputs' validations of a unit sheet: counts whole numbers ≥ 0, seconds ≥ 0. */
 function inputValidations(): Validation[] {
@@ -261,8 +255,14 @@ export function describeUnitSheet(
     freeze: { rows: HEADER_ROW, columns: 1 },
     merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
     headerRow: HEADER_ROW,
+    rowHeights: {
+      2: wrappedRowHeight([{ text: INSTRUCTION[flavour], width: totalWidth }]) ?? linesHeight(1),
+      [HEADER_ROW]: linesHeight(Math.max(...rows[HEADER_ROW - 1].map((c, i) => wrappedLines(String(c?.value ?? ""), columnWidths[i])))),
+    },
     print: indicatorPrint(HEADER_ROW),
-    rowHeights: { 2: wrappedHeight(INSTRUCTION[flavour], totalWidth), [HEADER_ROW]: 60 },
+    font: BODY_FONT,
+    // The month rows as a ruled form on paper.
+    borders: [`A${HEADER_ROW}:${columnLetters(width)}${HEADER_ROW + 12}`],
     validations: inputValidations(),
   };
 }
@@ -280,7 +280,16 @@ export function describeRulesSheet(rules: RuleSet = DEFAULT_RULES): SheetSpec {
       return typeof v === "string" ? text(v) : { value: v as number };
     }),
   );
-  return { name: SHEETS.rules, role: "rules", rows, columnWidths: [10, 24, 14, 7, 9, 9, 10, 60], freeze: { rows: 1 }, headerRow: 1 };
+  return {
+    name: SHEETS.rules,
+    role: "rules",
+    rows,
+    columnWidths: [10, 24, 14, 7, 9, 9, 10, 60],
+    freeze: { rows: 1 },
+    headerRow: 1,
+    print: listPrint(1),
+    font: BODY_FONT,
+  };
 }
 
 export function describeUnitsSheet(units: readonly Unit[] = DEFAULT_UNITS): SheetSpec {
@@ -301,6 +310,8 @@ export function describeUnitsSheet(units: readonly Unit[] = DEFAULT_UNITS): Shee
     columnWidths: [10, 14, 10, 10, 10],
     freeze: { rows: 1 },
     headerRow: 1,
+    print: listPrint(1),
+    font: BODY_FONT,
   };
 }
 
@@ -382,6 +393,8 @@ export function describeEventsSheet(rows: readonly (readonly CellValue[])[] = []
     columnWidths: [16, 12, 10, 10, 8, 7, 40],
     freeze: { rows: 1 },
     headerRow: 1,
+    print: listPrint(1),
+    font: BODY_FONT,
     validations: eventValidations(units),
   };
 }
@@ -395,6 +408,8 @@ export function describeHolidaysSheet(): SheetSpec {
     columnWidths: [12, 10, 30],
     freeze: { rows: 1 },
     headerRow: 1,
+    print: listPrint(1),
+    font: BODY_FONT,
     validations: [dropdown(HOLIDAY_HEADERS, "kind", { values: kinds }, `请选择：${kinds.join("、")}`)],
   };
 }
@@ -473,8 +488,13 @@ export function describeInstructionsSheet(year: number, scope: "workbook" | "uni
     role: "instructions",
     rows: lines.map(([value, extra]) => [text(value, { wrap: true, ...extra })]),
     columnWidths: [INSTRUCTION_WIDTH],
+    print: { orientation: "portrait", fitToWidth: 1, fitToHeight: 0, footer: printFooter() },
+    font: BODY_FONT,
     rowHeights: Object.fromEntries(
-      lines.map(([value, extra], i) => [i + 1, wrappedHeight(value, INSTRUCTION_WIDTH, extra.fontSize ? 20 : 15)]),
+      lines.map(([text, extra], i) => [
+        i + 1,
+        wrappedRowHeight([{ text, width: INSTRUCTION_WIDTH, size: extra.fontSize }]) ?? linesHeight(1),
+      ]),
     ),
   };
 }
