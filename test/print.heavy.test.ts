@@ -17,11 +17,13 @@ import { runCli, tempDir } from "./support/cli-harness";
 const TIMEOUT = 300_000;
 
 const hasPdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
-const ready = !!findSoffice() && hasPdftotext;
+// Column widths are in Calibri's digits: LibreOffice draws them as Excel does only with Carlito (Calibri's metrics).
+const hasCarlito = /carlito/i.test(spawnSync("sh", ["-c", "fc-match Calibri"], { encoding: "utf8" }).stdout ?? "");
+const ready = !!findSoffice() && hasPdftotext && hasCarlito;
 if (!ready)
   console.warn(
-    "test/print.heavy.test.ts skipped: converting to PDF needs LibreOffice (soffice) and pdftotext (poppler-utils); " +
-      "install libreoffice-calc and poppler-utils to run it.",
+    "test/print.heavy.test.ts skipped: converting to PDF needs LibreOffice (soffice), pdftotext (poppler-utils) and the " +
+      "Carlito font (Calibri's metrics, for Excel's column widths); install libreoffice-calc, poppler-utils and fonts-crosextra-carlito.",
   );
 
 interface Word {
