@@ -364,9 +364,7 @@ function validationRule(v: Validation): Excel.DataValidationRule {
     return { list: { inCellDropDown: true, source } };
   }
   const rule: Excel.BasicDataValidation =
-    v.max === undefined
-      ? { formula1: v.min, operator: "GreaterThanOrEqualTo" }
-      : { formula1: v.min, formula2: v.max, operator: "Between" };
+    v.max === undefined ? { formula1: v.min, operator: "GreaterThanOrEqualTo" } : { formula1: v.min, formula2: v.max, operator: "Between" };
   return v.kind === "wholeNumber" ? { wholeNumber: rule } : { decimal: rule };
 }
 
