@@ -179,14 +179,4 @@ describe("printing what the clerk publishes (LibreOffice → PDF)", () => {
     },
     TIMEOUT,
   );
-
-  maybe(
-    "the pages as images (pdftoppm, 70 dpi) for a person to look at: docs/images/print-*.png",
-    async () => {
-      if (!process.env.KP12328_PRINT_IMAGES) return;
-      const images = path.resolve(__dirname, "..", "docs", "images");
-      execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", pdf, path.join(images, "print-october")]);
-    },
-    TIMEOUT,
-  );
 });
