@@ -342,7 +342,7 @@ function problemRow(p: Problem, n: number): (CellSpec | null)[] {
     num(n, "0"),
     text(p.severity === "error" ? "错误" : "提醒", { fill, align: "center" }),
     text(p.at?.sheet ?? "", { wrap: true }),
-    hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1" }) : text(""),
+    hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1", align: "left" }) : text(""),
     text(p.message, { wrap: true }),
     text(p.action, { wrap: true }),
   ];
