@@ -11,6 +11,7 @@ import { benchBundle } from "./bundle";
 import { benchEngine } from "./engine";
 import { benchFunctions } from "./functions";
 import { benchOffice } from "./office";
+import { benchPane } from "./pane";
 import { benchRank } from "./rank";
 
 const SECTIONS: ReadonlyMap<string, () => unknown> = new Map<string, () => unknown>([
@@ -19,6 +20,7 @@ const SECTIONS: ReadonlyMap<string, () => unknown> = new Map<string, () => unkno
   ["rank", benchRank],
   ["office", benchOffice],
   ["bundle", benchBundle],
+  ["pane", benchPane],
 ]);
 
 async function main(): Promise<void> {

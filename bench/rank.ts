@@ -19,6 +19,10 @@ import {
 } from "../src/workbook";
 import { workbookSheets } from "../src/adapters/xlsx/cells";
 import { applyChange, writeSheet } from "../src/adapters/xlsx/writer";
+import { verdict } from "./build";
+
+const PROCESS_RUNS = 5;
+const PROCESS_GOAL_MS = 2000;
 
 async function demoBytes(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -57,7 +61,9 @@ async function rankOnce(bytes: Buffer, period: string): Promise<Split> {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheets = workbookSheets(wb);
   const t1 = performance.now();
-  const run = rankWorkbook(sheets, { period: parsePeriod(period)!, published: DEMO_PUBLISHED, generated: "2026-11-05 09:00" });
+  // A year is published after its last day: no publication date for it here.
+  const published = period.length === 7 ? DEMO_PUBLISHED : undefined;
+  const run = rankWorkbook(sheets, { period: parsePeriod(period)!, published, generated: "2026-11-05 09:00" });
   const t2 = performance.now();
   applyChange(wb, run.change);
   await wb.xlsx.writeBuffer();
@@ -94,20 +100,29 @@ export async function benchRank(): Promise<void> {
   await measure("10 years of history, 2026-10", history, "2026-10", 3);
   await measure("10 years of history, 2026", history, "2026", 3);
 
-  // The command a clerk runs, as a process: includes Node and tsx start-up.
+  // The command a clerk runs, as a process: Node's start, loading the tool (one bundled file, exceljs
+  // included, when dist-cli/main.js is fresh: bin/kp12328.js), reading, ranking and writing the file.
   const dir = mkdtempSync(path.join(tmpdir(), "kp-bench-"));
   const file = path.join(dir, "demo.xlsx");
   writeFileSync(file, demo);
   const bin = path.join(__dirname, "..", "bin", "kp12328.js");
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  // What ships: `npm run build:cli` as npm ci runs it, so bin/kp12328.js takes the fresh bundle, not tsx.
+  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build:cli"], {
+    cwd: path.join(__dirname, ".."),
+    stdio: "ignore",
+  });
+  const runOnce = (i: number) => {
     const t0 = performance.now();
     execFileSync(
       process.execPath,
       [bin, "rank", file, "--period", DEMO_MONTH, "--published", DEMO_PUBLISHED, "--out", path.join(dir, `out${i}.xlsx`)],
       { stdio: "ignore" },
     );
-    times.push(performance.now() - t0);
-  }
-  console.log(`  kp12328 rank demo.xlsx (whole process)  median ${median(times).toFixed(0)} ms  (target < 2000 ms)`);
+    return performance.now() - t0;
+  };
+  runOnce(-1); // warm-up: the file system's cache
+  const times = Array.from({ length: PROCESS_RUNS }, (_, i) => runOnce(i));
+  const whole = median(times);
+  console.log(`  kp12328 rank demo.xlsx, whole process: median ${whole.toFixed(0)} ms of ${PROCESS_RUNS} runs after a warm-up`);
+  console.log(verdict("demo rank, whole process", `${whole.toFixed(0)} ms`, `< ${PROCESS_GOAL_MS} ms`, whole < PROCESS_GOAL_MS));
 }

@@ -1,8 +1,9 @@
 // 公示期 (第十三条): 5 working days after publication, on mainland China's calendar of statutory
-// holidays and 调休 working days (chinese-days), with the workbook's 节假日调整 rows taking precedence.
+// holidays and 调休 working days (holiday-table.ts, generated at build time from chinese-days), with
+// the workbook's 节假日调整 rows taking precedence.
 
-import { getHolidaysInRange, isWorkday } from "chinese-days";
 import { CellValue, displayText, normalizeLabel } from "./cells";
+import { HOLIDAY_TABLE } from "./holiday-table";
 import { CellRef } from "./problems";
 
 export interface HolidayOverride {
@@ -44,10 +45,31 @@ export function readHolidayKind(cell: CellValue | undefined): boolean | undefine
   return undefined;
 }
 
-/** Whether chinese-days carries the State Council's holiday table for that year. */
+/** Whether the holiday table carries the State Council's arrangement for that year. */
 export function calendarKnowsYear(year: number): boolean {
-  // Every published year has statutory holidays (元旦 at least); an unknown year has none.
-  return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+  return Object.prototype.hasOwnProperty.call(HOLIDAY_TABLE, year);
+}
+
+/** Per known year, the days that break the Monday-to-Friday rule, read from the table once. */
+const exceptions = new Map<number, { readonly off: ReadonlySet<string>; readonly work: ReadonlySet<string> }>();
+
+function yearExceptions(year: number): { readonly off: ReadonlySet<string>; readonly work: ReadonlySet<string> } {
+  let e = exceptions.get(year);
+  if (!e) {
+    const { off, work } = HOLIDAY_TABLE[year] ?? { off: "", work: "" };
+    const days = (list: string) => new Set(list.split(" ").filter(Boolean));
+    e = { off: days(off), work: days(work) };
+    exceptions.set(year, e);
+  }
+  return e;
+}
+
+/** A working day by the State Council's calendar (a year the table knows). */
+export function isCalendarWorkday(iso: string): boolean {
+  const e = yearExceptions(Number(iso.slice(0, 4)));
+  const mmdd = iso.slice(5, 7) + iso.slice(8, 10);
+  if (e.work.has(mmdd)) return true;
+  return !isWeekend(iso) && !e.off.has(mmdd);
 }
 
 function addDays(iso: string, n: number): string {
@@ -86,7 +108,7 @@ export function publicityEnd(
     const override = byDate.get(date);
     let workday: boolean;
     if (override !== undefined) workday = override;
-    else if (known.get(year)) workday = isWorkday(date);
+    else if (known.get(year)) workday = isCalendarWorkday(date);
     else {
       workday = !isWeekend(date);
       if (!covered.has(year)) unknown.add(year);

@@ -2,7 +2,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { publicityEnd } from "../engine";
 import { PaneError, type GenerateOutcome, type GenerateProgress } from "./controller";
-import { messagesFor } from "./i18n";
 import {
   DATA_PROBLEMS,
   EMPTY,
@@ -12,6 +11,7 @@ import {
   outcomeOf,
   renderApp,
   sampleEvaluation,
+  messagesFor,
 } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Spinner, Text, makeStaticStyles, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Busy, useBusy, useGenerate, useGoToCell, useImport, useOverview, usePublication, useSetUp } from "./actions";
 import type { PaneController, WorkbookOverview } from "./controller";
 import type { Messages } from "./i18n";
@@ -7,20 +7,8 @@ import { PeriodChoice, defaultChoice, yearOptions } from "./model";
 import { GenerateSection } from "./components/GenerateSection";
 import { ImportSection } from "./components/ImportSection";
 import { Notice } from "./components/Notice";
-import { ProblemList } from "./components/ProblemList";
 import { SetUpSection } from "./components/SetUpSection";
-import { Summary } from "./components/Summary";
-
-const useStaticStyles = makeStaticStyles({
-  ".kp-h2": {
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: `${tokens.spacingVerticalXS} 0`,
-  },
-  ".kp-h3": { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  ".kp-h2:focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-});
+import { ProblemList, Summary, prefetchResultView } from "./result-view";
 
 const useStyles = makeStyles({
   root: {
@@ -53,7 +41,6 @@ export interface AppProps {
 
 /** The whole pane. Everything Excel does goes through `controller`. */
 export function App({ controller, t, today: todayProp }: AppProps): React.JSX.Element {
-  useStaticStyles();
   const [today] = React.useState(() => todayProp ?? new Date());
   const overview = useOverview(controller, t);
   const { state } = overview;
@@ -142,11 +129,11 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
   const setUp = useSetUp(controller, t, busy, reload);
   const imports = useImport(controller, t, busy, reload);
   const goTo = useGoToCell(controller, t);
-  const summaryHeading = React.useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on the summary once it is there (each outcome mounts a new one).
+  const summaryHeading = React.useCallback((heading: HTMLHeadingElement | null) => heading?.focus(), []);
   const main = React.useRef<HTMLElement>(null);
 
-  // Keyboard and screen-reader users land on the summary once it is there.
-  React.useEffect(() => summaryHeading.current?.focus(), [generation.outcome]);
+  usePrefetch(controller);
   React.useEffect(() => {
     if (focusOnMount) main.current?.querySelector<HTMLElement>("h2")?.focus();
   }, [focusOnMount]);
@@ -179,15 +166,17 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
         generating={busy.kind === "generate"}
         waiting={busy.kind !== null}
       />
-      {outcome && <Summary key={generation.run} t={t} outcome={outcome} onOpen={goTo} headingRef={summaryHeading} />}
       {outcome && (
-        <ProblemList
-          t={t}
-          problems={outcome.evaluation.problems}
-          heading={t.problemsHeading}
-          headingId="kp-problems-heading"
-          onSelect={goTo}
-        />
+        <React.Suspense fallback={<Spinner size="tiny" />}>
+          <Summary key={generation.run} t={t} outcome={outcome} onOpen={goTo} headingRef={summaryHeading} />
+          <ProblemList
+            t={t}
+            problems={outcome.evaluation.problems}
+            heading={t.problemsHeading}
+            headingId="kp-problems-heading"
+            onSelect={goTo}
+          />
+        </React.Suspense>
       )}
       {!empty && setupSection}
       <ImportSection
@@ -197,13 +186,17 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
         claimFocus={imports.claimFocus}
         onImport={imports.importFiles}
       />
-      <ProblemList
-        t={t}
-        problems={imports.problems}
-        heading={t.importProblemsHeading}
-        headingId="kp-import-problems-heading"
-        onSelect={goTo}
-      />
+      {imports.problems.length > 0 && (
+        <React.Suspense fallback={<Spinner size="tiny" />}>
+          <ProblemList
+            t={t}
+            problems={imports.problems}
+            heading={t.importProblemsHeading}
+            headingId="kp-import-problems-heading"
+            onSelect={goTo}
+          />
+        </React.Suspense>
+      )}
     </PaneFrame>
   );
 }
@@ -211,4 +204,26 @@ function ReadyPane({ controller, t, today, overview, reload, focusOnMount }: Rea
 /** A section's own action runs (busy), or another one does (disabled: its button waits). */
 function sectionBusy(busy: Busy, kind: "setup" | "import"): { busy: boolean; disabled: boolean } {
   return { busy: busy.kind === kind, disabled: busy.kind !== null && busy.kind !== kind };
+}
+
+/** What the user's first action needs, loaded while the pane waits for it. */
+function usePrefetch(controller: PaneController): void {
+  React.useEffect(
+    () =>
+      whenIdle(() => {
+        prefetchResultView();
+        controller.prefetch();
+      }),
+    [controller],
+  );
+}
+
+/** Runs `task` once the page is idle (or after 2 s at most); returns a cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(task, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(task, 200);
+  return () => window.clearTimeout(id);
 }

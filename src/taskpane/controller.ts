@@ -63,6 +63,8 @@ export interface PaneController {
   selectCell(ref: CellRef): Promise<void>;
   /** The 公示期 for a publication date, with the workbook's 节假日调整 overrides applied. */
   previewPublicity(published: string): Promise<PublicityPeriod>;
+  /** Loads in the background what the actions will need; called once the pane is ready. */
+  prefetch(): void;
 }
 
 export type PaneErrorCode =

@@ -1,6 +1,5 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { messagesFor } from "./i18n";
 import {
   DATA_PROBLEMS,
   FILLED,
@@ -9,6 +8,7 @@ import {
   outcomeOf,
   renderApp as renderPane,
   sampleEvaluation,
+  messagesFor,
 } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { PaneError } from "./controller";
-import { describeError, languageFrom, messagesFor } from "./i18n";
+import { describeError, languageFrom } from "./i18n";
 import { mountPane } from "./mount";
 import {
   DATA_PROBLEMS,
@@ -12,6 +12,7 @@ import {
   mountTarget,
   outcomeOf,
   sampleEvaluation,
+  messagesFor,
 } from "../../test/support/pane-fixtures";
 
 beforeAll(installJsdomShims);
@@ -23,7 +24,7 @@ async function mount(
   controller = fakeController(FILLED, { generate: async () => outcomeOf(sampleEvaluation(DATA_PROBLEMS)) }),
 ) {
   await act(async () => {
-    target.keep(mountPane(target.container(), controller, { displayLanguage, today: PANE_TODAY }));
+    target.keep(await mountPane(target.container(), controller, { displayLanguage, today: PANE_TODAY }));
   });
   return controller;
 }
@@ -69,7 +70,7 @@ describe("language", () => {
 
   it("says to open it in Excel when there is no Excel", async () => {
     await act(async () => {
-      target.keep(mountPane(target.container(), null, { displayLanguage: "en-US" }));
+      target.keep(await mountPane(target.container(), null, { displayLanguage: "en-US" }));
     });
     expect(screen.getByText(/Open this add-in in Excel/)).toBeTruthy();
   });

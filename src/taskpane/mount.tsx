@@ -5,8 +5,8 @@ import { App } from "./App";
 import type { PaneController } from "./controller";
 import { Notice } from "./components/Notice";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { languageFrom, messagesFor } from "./i18n";
-import { OfficeThemeInfo, isDarkOfficeTheme, paneTheme } from "./theme";
+import { languageFrom, loadMessages } from "./i18n";
+import { OfficeThemeInfo, isDarkOfficeTheme, loadPaneTheme } from "./theme";
 
 export interface PaneEnvironment {
   /** `Office.context.displayLanguage`: "en-US" → English, else Chinese. */
@@ -18,13 +18,12 @@ export interface PaneEnvironment {
 }
 
 /**
- * Renders the pane into `container` in Office's language and theme.
- * `controller` null: the page was opened outside Excel, and says so.
+ * Renders the pane into `container` in Office's language and theme (English and the dark theme are
+ * loaded first when asked for). `controller` null: the page was opened outside Excel, and says so.
  */
-export function mountPane(container: HTMLElement, controller: PaneController | null, env: PaneEnvironment = {}): Root {
-  const t = messagesFor(languageFrom(env.displayLanguage));
+export async function mountPane(container: HTMLElement, controller: PaneController | null, env: PaneEnvironment = {}): Promise<Root> {
   const dark = isDarkOfficeTheme(env.officeTheme);
-  const theme = paneTheme(dark);
+  const [t, theme] = await Promise.all([loadMessages(languageFrom(env.displayLanguage)), loadPaneTheme(dark)]);
   const doc = container.ownerDocument;
   doc.documentElement.lang = t.htmlLang;
   doc.title = t.appTitle;

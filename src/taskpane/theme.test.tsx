@@ -47,7 +47,9 @@ describe("the mounted pane", () => {
 
   async function mount(officeTheme: { isDarkTheme?: boolean; bodyBackgroundColor?: string } | null) {
     await act(async () => {
-      target.keep(mountPane(target.container(), fakeController(FILLED), { displayLanguage: "zh-CN", officeTheme, today: PANE_TODAY }));
+      target.keep(
+        await mountPane(target.container(), fakeController(FILLED), { displayLanguage: "zh-CN", officeTheme, today: PANE_TODAY }),
+      );
     });
     await screen.findByRole("button", { name: /生成 .* 排名/ });
   }

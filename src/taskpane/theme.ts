@@ -1,7 +1,7 @@
 // The pane's Fluent theme, following the Office theme the user chose (File > Account > Office Theme).
 // Every colour in the pane is a token of this theme, so dark and light need no code of their own.
 
-import { Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Theme, webLightTheme } from "@fluentui/react-components";
 
 /**
  * What the pane reads of `Office.context.officeTheme`. Both members may be missing: `officeTheme` is
@@ -44,6 +44,7 @@ export function relativeLuminance(color: unknown): number | undefined {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-export function paneTheme(dark: boolean): Theme {
-  return dark ? webDarkTheme : webLightTheme;
+/** The pane's Fluent theme; the dark one is a chunk of its own in the production build (theme-dark.ts). */
+export function loadPaneTheme(dark: boolean): Promise<Theme> {
+  return dark ? import(/* webpackChunkName: "theme-dark" */ "./theme-dark").then((m) => m.webDarkTheme) : Promise.resolve(webLightTheme);
 }

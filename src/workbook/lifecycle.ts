@@ -85,6 +85,11 @@ export function checkPublicationDate(period: Period, published: string): Publica
   return {};
 }
 
+/** Why a publication date cannot be used for the period (one Chinese sentence), or undefined. */
+export function publicationRefusal(period: Period, published: string | undefined): string | undefined {
+  return published ? checkPublicationDate(period, published).refused : undefined;
+}
+
 /** "2026-11-05 09:00" → "2026-11-05"; undefined when the stamp is not a date. */
 export function dayOf(generated: string): string | undefined {
   const day = generated.slice(0, 10);

@@ -8,7 +8,15 @@ import { planGeneration } from "./plan";
 import { WorkbookChange } from "./sheet-spec";
 import { ChangeRefused, workbookState } from "./check-change";
 import { monthsWithData } from "./overview";
-import { LifecycleOutcome, checkPublicationDate, currentResult, isPublished, outcomeSentence, publishedDate } from "./lifecycle";
+import {
+  LifecycleOutcome,
+  checkPublicationDate,
+  currentResult,
+  isPublished,
+  outcomeSentence,
+  publicationRefusal,
+  publishedDate,
+} from "./lifecycle";
 import { inputFingerprint, inputSnapshot } from "./ledger";
 
 export interface RankingRun {
@@ -82,11 +90,6 @@ function outsideYear(period: Period, input: WorkbookInput, problems: readonly Pr
 function atUnitSheet(p: Problem, sheetOf: ReadonlyMap<string, string>): Problem {
   const sheet = p.code === "record.missing" && !p.at && p.unitCode ? sheetOf.get(p.unitCode) : undefined;
   return sheet ? { ...p, at: { sheet, cell: "A1" } } : p;
-}
-
-/** Why a publication date cannot be used for the period (one Chinese sentence), or undefined. */
-export function publicationRefusal(period: Period, published: string | undefined): string | undefined {
-  return published ? checkPublicationDate(period, published).refused : undefined;
 }
 
 /** A problem about a whole sheet of the workbook (no header, a missing rule) points at its A1: every such problem has a cell to click. */

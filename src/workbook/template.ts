@@ -379,7 +379,7 @@ export function describeEventsSheet(rows: readonly (readonly CellValue[])[] = []
     name: SHEETS.events,
     role: "events",
     rows: [Object.values(EVENT_HEADERS).map((v) => header(v)), ...body],
-    columnWidths: [14, 12, 10, 10, 8, 7, 48],
+    columnWidths: [16, 12, 10, 10, 8, 7, 40],
     freeze: { rows: 1 },
     headerRow: 1,
     validations: eventValidations(units),

@@ -6,10 +6,16 @@ import { act, render, type RenderResult } from "@testing-library/react";
 import type { Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { messagesFor, type Lang } from "../../src/taskpane/i18n";
+import { ZH_MESSAGES, type Lang, type Messages } from "../../src/taskpane/i18n";
+import { EN_MESSAGES } from "../../src/taskpane/i18n-en";
 import { RowResult, perIndicator } from "../../src/engine";
 import type { Evaluation, ResultRow, Ratio, Problem, TieBreak } from "../../src/engine";
 import type { GenerateOutcome, PaneController, WorkbookOverview } from "../../src/taskpane/controller";
+
+/** The pane's words in `lang`, at once (the pane itself loads English on demand: loadMessages). */
+export function messagesFor(lang: Lang): Messages {
+  return lang === "en" ? EN_MESSAGES : ZH_MESSAGES;
+}
 
 export function row(
   code: string,
@@ -121,6 +127,7 @@ export function fakeController(overview: WorkbookOverview = FILLED, overrides: P
     importFiles: async () => ({ files: [], problems: [] }),
     selectCell: async () => undefined,
     previewPublicity: async (published: string) => ({ published, end: "2026-11-09", days: 5, unknownYears: [] }),
+    prefetch: () => undefined,
     ...overrides,
   };
   return {
@@ -130,6 +137,7 @@ export function fakeController(overview: WorkbookOverview = FILLED, overrides: P
     importFiles: mock<"importFiles">(impl.importFiles),
     selectCell: mock<"selectCell">(impl.selectCell),
     previewPublicity: mock<"previewPublicity">(impl.previewPublicity),
+    prefetch: mock<"prefetch">(impl.prefetch),
   };
 }
 

@@ -7,6 +7,7 @@ import { PeriodChoice, toPeriod } from "../model";
 import { Notice } from "./Notice";
 import { PeriodPicker } from "./PeriodPicker";
 import { PublicationPicker } from "./PublicationPicker";
+import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -33,6 +34,7 @@ export interface GenerateSectionProps {
 export function GenerateSection(props: GenerateSectionProps): React.JSX.Element {
   const { t, choice, years, onChoice, publication, generation, generating, waiting } = props;
   const styles = useStyles();
+  const headings = useHeadingStyles();
   const [reason, setReason] = React.useState("");
   const period = toPeriod(choice);
   // A publication date on or before the period's last day cannot be used: the button says why instead of generating.
@@ -40,7 +42,7 @@ export function GenerateSection(props: GenerateSectionProps): React.JSX.Element 
   const generate = () => void generation.generate(period, publication.published, reason);
   return (
     <section aria-labelledby="kp-generate-heading" className={styles.section}>
-      <h2 id="kp-generate-heading" className="kp-h2" tabIndex={-1}>
+      <h2 id="kp-generate-heading" className={headings.h2} tabIndex={-1}>
         {t.generateHeading}
       </h2>
       <PeriodPicker t={t} value={choice} years={years} disabled={generating} onChange={onChoice} />

@@ -3,6 +3,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { FeedbackState } from "../actions";
 import type { Messages } from "../i18n";
 import { ActionStatus } from "./ActionStatus";
+import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,6 +28,7 @@ const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsh
  */
 export function ImportSection({ t, busy, disabled, feedback, claimFocus, onImport }: ImportSectionProps): React.JSX.Element {
   const styles = useStyles();
+  const headings = useHeadingStyles();
   const [files, setFiles] = React.useState<File[]>([]);
   const input = React.useRef<HTMLInputElement>(null);
   const labelId = "kp-import-label";
@@ -42,7 +44,7 @@ export function ImportSection({ t, busy, disabled, feedback, claimFocus, onImpor
 
   return (
     <section aria-labelledby="kp-import-heading" className={styles.box}>
-      <h2 id="kp-import-heading" className="kp-h2">
+      <h2 id="kp-import-heading" className={headings.h2}>
         {t.importHeading}
       </h2>
       <Text id={labelId} className={styles.label} block>

@@ -6,6 +6,7 @@ import { ENGINE_LANG, Messages } from "../i18n";
 import { FailureNotice } from "./Notice";
 import { SeverityIcon } from "./SeverityIcon";
 import { useRovingFocus } from "./useRovingFocus";
+import { useHeadingStyles } from "./headings";
 
 /** More than this many entries are left to the 数据校验 sheet. */
 export const MAX_LISTED = 200;
@@ -53,6 +54,7 @@ export interface ProblemListProps {
  */
 export function ProblemList({ t, problems, heading, headingId, onSelect }: ProblemListProps): React.JSX.Element | null {
   const styles = useStyles();
+  const headings = useHeadingStyles();
   const [errorsOnly, setErrorsOnly] = React.useState(false);
   const [failure, setFailure] = React.useState<{ readonly problem: Problem; readonly message: string } | null>(null);
   const shown = errorsOnly ? problems.filter((p) => p.severity === "error") : problems;
@@ -71,7 +73,7 @@ export function ProblemList({ t, problems, heading, headingId, onSelect }: Probl
 
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId} className="kp-h2">
+      <h2 id={headingId} className={headings.h2}>
         {heading}
         {t.lang === "zh" ? `（${problems.length}）` : ` (${problems.length})`}
       </h2>

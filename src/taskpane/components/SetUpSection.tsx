@@ -6,6 +6,7 @@ import type { Messages } from "../i18n";
 import { ActionStatus } from "./ActionStatus";
 import { Notice } from "./Notice";
 import { YearSelect } from "./YearSelect";
+import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -39,10 +40,11 @@ export function SetUpSection({
   onSetUp,
 }: SetUpSectionProps): React.JSX.Element {
   const styles = useStyles();
+  const headings = useHeadingStyles();
   const empty = overview.indicatorSheets === 0;
   return (
     <section aria-labelledby="kp-setup-heading" className={styles.box}>
-      <h2 id="kp-setup-heading" className="kp-h2" tabIndex={-1}>
+      <h2 id="kp-setup-heading" className={headings.h2} tabIndex={-1}>
         {t.setupHeading}
       </h2>
       {empty && (

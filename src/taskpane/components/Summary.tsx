@@ -7,6 +7,7 @@ import type { LifecycleState } from "../../workbook";
 import type { Messages } from "../i18n";
 import { problemCounts, resultCounts, tieBreakLines, topThree, totalText } from "../model";
 import { FailureNotice } from "./Notice";
+import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
   box: {
@@ -42,6 +43,7 @@ export interface SummaryProps {
 /** After generation: status, top three, tie-breaks applied, problems found, the way to the sheets. */
 export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React.JSX.Element {
   const styles = useStyles();
+  const headings = useHeadingStyles();
   const ev = outcome.evaluation;
   const counts = resultCounts(ev);
   const problems = problemCounts(ev.problems);
@@ -57,7 +59,7 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
 
   return (
     <section aria-labelledby="kp-summary-heading" className={styles.box}>
-      <h2 id="kp-summary-heading" className="kp-h2" tabIndex={-1} ref={headingRef}>
+      <h2 id="kp-summary-heading" className={headings.h2} tabIndex={-1} ref={headingRef}>
         {t.summaryHeading} · {t.periodName(ev.period)}
       </h2>
       <div className={styles.status}>
@@ -106,9 +108,10 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
 
 function TopThree({ t, rows }: { readonly t: Messages; readonly rows: readonly ResultRow[] }): React.JSX.Element {
   const styles = useStyles();
+  const headings = useHeadingStyles();
   return (
     <>
-      <h3 className="kp-h3">{t.topThree}</h3>
+      <h3 className={headings.h3}>{t.topThree}</h3>
       {rows.length > 0 ? (
         <ol className={styles.list} aria-label={t.topThree} data-testid="kp-top-three">
           {rows.map((r) => (
@@ -127,9 +130,10 @@ function TopThree({ t, rows }: { readonly t: Messages; readonly rows: readonly R
 
 function TieBreaks({ t, lines }: { readonly t: Messages; readonly lines: readonly string[] }): React.JSX.Element {
   const styles = useStyles();
+  const headings = useHeadingStyles();
   return (
     <>
-      <h3 className="kp-h3">{t.tieBreaks}</h3>
+      <h3 className={headings.h3}>{t.tieBreaks}</h3>
       {lines.length > 0 ? (
         <ul className={styles.list} data-testid="kp-tie-breaks">
           {lines.map((line) => (

@@ -3,19 +3,10 @@
 // Office.js adapter (excel-workbook.ts). No rule of the product is decided here.
 
 import { PublicityPeriod, publicityEnd, Period, generationStamp, CellRef } from "../../engine";
-import {
-  ChangeRefused,
-  ReturnedFile,
-  SHEETS,
-  generationSummary,
-  planImport,
-  planSetUp,
-  rankWorkbook,
-  readWorkbook,
-  workbookOverview,
-} from "../../workbook";
+import { ChangeRefused, ReturnedFile, SHEETS, readWorkbook, workbookOverview } from "../../workbook";
 import { GenerateOutcome, GenerateProgress, ImportOutcome, PaneController, PaneError, SetUpOutcome, WorkbookOverview } from "../controller";
 import { HostFeatures, applyWorkbookChange, detectFeatures, readWorkbookCells } from "../../adapters/office/excel-workbook";
+import { loadGeneration, loadImport, loadSetUp, prefetchOnDemand } from "./on-demand";
 import { readXlsxFile } from "./xlsx-file";
 
 export interface OfficeEnvironment {
@@ -80,6 +71,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
       onProgress?: (p: GenerateProgress) => void,
       reason?: string,
     ): Promise<GenerateOutcome> {
+      const { generationSummary, rankWorkbook } = await loadGeneration();
       return withExcel(async (context) => {
         const f = features();
         onProgress?.({ step: "reading", fraction: 0 });
@@ -94,6 +86,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
     },
 
     async setUpWorkbook(year: number): Promise<SetUpOutcome> {
+      const { planSetUp } = await loadSetUp();
       return withExcel(async (context) => {
         const f = features();
         const snapshot = await readWorkbookCells(context, f);
@@ -104,7 +97,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
     },
 
     async importFiles(files: readonly File[]): Promise<ImportOutcome> {
-      const returned = await Promise.all(files.map(readReturnedFile));
+      const [returned, { planImport }] = await Promise.all([Promise.all(files.map(readReturnedFile)), loadImport()]);
       const generated = generationStamp(env.now());
       // Nothing readable: the problems alone, without touching the workbook.
       if (!returned.some((f) => "sheets" in f)) {
@@ -128,6 +121,8 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
         await context.sync();
       });
     },
+
+    prefetch: prefetchOnDemand,
 
     async previewPublicity(published: string): Promise<PublicityPeriod> {
       return withExcel(async (context) => {

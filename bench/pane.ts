@@ -1,0 +1,162 @@
+// `pane` — the task pane's first render in headless Chromium (/usr/bin/chromium through playwright-core),
+// as the browser test serves it: the production build on 127.0.0.1 and the in-memory Excel host with the
+// demo workbook in place of office.js (test/e2e/office-stand-in.ts), 360 × 900 px, a fresh browser
+// context (empty cache) per load. The CPU is throttled through CDP (Emulation.setCPUThrottlingRate):
+// 4× stands for a clerk's office laptop, 1× is this machine.
+//
+// Measured in the page from navigation start (performance.now()): "header" = the pane's h1 is in the
+// document; "ready to click" = the 生成 … 排名 button is there and enabled (the workbook has been read).
+// Medians of 7 loads after one warm-up, paired in the same run with a bare React 18 + Fluent page
+// (anchor/anchor.tsx, bundled here by esbuild into dist-bench/anchor/) whose button counts as ready
+// as soon as it exists; the ratio pane / anchor is printed beside. Goals: ready to click < 1.5 s at 4×,
+// < 0.6 s at 1×.
+
+import * as esbuild from "esbuild";
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, chromium } from "playwright-core";
+import { ROOT, serveDirectory } from "../test/support/production-build";
+import { productionBuild, verdict } from "./build";
+
+const CHROMIUM = process.env.KP_CHROMIUM ?? "/usr/bin/chromium";
+const LOADS = 7;
+const GOALS: ReadonlyMap<number, number> = new Map([
+  [4, 1500],
+  [1, 600],
+]);
+
+/** Runs in every page before its own scripts: records when the header and the ready button appear. */
+const PROBE = `(() => {
+  const ready = () => Array.from(document.querySelectorAll("button")).some(
+    (b) => /生成.*排名/.test(b.textContent || "") && !b.disabled && b.getAttribute("aria-disabled") !== "true");
+  const check = () => {
+    if (window.__kpHeader === undefined && document.querySelector("h1")) window.__kpHeader = performance.now();
+    if (window.__kpReady === undefined && ready()) { window.__kpReady = performance.now(); observer.disconnect(); }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+
+interface Load {
+  readonly header: number;
+  readonly ready: number;
+  /** When the office.js stand-in had set up its workbook (pane only). */
+  readonly standIn?: number;
+}
+
+async function anchorPage(): Promise<string> {
+  const dir = path.join(ROOT, "dist-bench", "anchor");
+  fs.mkdirSync(dir, { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, "..", "bench", "anchor", "anchor.tsx")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    outfile: path.join(dir, "anchor.js"),
+    logLevel: "warning",
+  });
+  fs.writeFileSync(
+    path.join(dir, "taskpane.html"),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>anchor</title>' +
+      '<script defer src="anchor.js"></script></head><body style="margin:0"><div id="container"></div></body></html>',
+  );
+  return dir;
+}
+
+async function standInScript(): Promise<string> {
+  const out = await esbuild.build({
+    entryPoints: [path.join(ROOT, "test", "e2e", "office-stand-in.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  });
+  return `${out.outputFiles[0].text};window.__kpStandIn=performance.now();`;
+}
+
+async function load(browser: Browser, url: string, rate: number, officeJs?: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 900 }, locale: "zh-CN" });
+  try {
+    await context.addInitScript(PROBE);
+    await context.route("**/*", (route) => {
+      const u = route.request().url();
+      if (officeJs !== undefined && /^https:\/\/appsforoffice\.microsoft\.com\//.test(u)) {
+        return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeJs });
+      }
+      return u.startsWith("http://127.0.0.1") ? route.continue() : route.abort("blockedbyclient");
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __kpReady?: number }).__kpReady !== undefined, undefined, {
+      timeout: 60_000,
+    });
+    return await page.evaluate(() => {
+      const w = window as unknown as { __kpHeader: number; __kpReady: number; __kpStandIn?: number };
+      return { header: w.__kpHeader, ready: w.__kpReady, standIn: w.__kpStandIn };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function benchPane(): Promise<void> {
+  console.log(
+    `\npane — first render in headless Chromium, 360 px, medians of ${LOADS} loads after a warm-up, paired with a bare React 18 + Fluent page`,
+  );
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`  skipped: no Chromium at ${CHROMIUM} (set KP_CHROMIUM)`);
+    return;
+  }
+  const [dist, anchorDir, officeJs] = await Promise.all([productionBuild(), anchorPage(), standInScript()]);
+  const [pane, anchor] = await Promise.all([serveDirectory(dist), serveDirectory(anchorDir)]);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    for (const [rate, goal] of GOALS) {
+      const paneLoads: Load[] = [];
+      const anchorLoads: Load[] = [];
+      await load(browser, `${pane.url}taskpane.html`, rate, officeJs);
+      await load(browser, `${anchor.url}taskpane.html`, rate);
+      // Interleaved, so that a burst of load on the machine falls on both pages alike.
+      for (let i = 0; i < LOADS; i++) {
+        paneLoads.push(await load(browser, `${pane.url}taskpane.html`, rate, officeJs));
+        anchorLoads.push(await load(browser, `${anchor.url}taskpane.html`, rate));
+      }
+      const p = { header: median(paneLoads.map((l) => l.header)), ready: median(paneLoads.map((l) => l.ready)) };
+      const a = { header: median(anchorLoads.map((l) => l.header)), ready: median(anchorLoads.map((l) => l.ready)) };
+      const standIn = median(paneLoads.map((l) => l.standIn ?? 0));
+      console.log(
+        `  CPU ${rate}× — pane: header ${sec(p.header)}, ready to click ${sec(p.ready)} (of which the office.js stand-in ${sec(standIn)});`,
+      );
+      console.log(`          anchor: header ${sec(a.header)}, ready ${sec(a.ready)}; pane / anchor ${(p.ready / a.ready).toFixed(2)}×`);
+      console.log(verdict(`ready to click at ${rate}×`, sec(p.ready), `< ${sec(goal)}`, p.ready < goal));
+    }
+  } finally {
+    await browser.close();
+    await Promise.all([pane.close(), anchor.close()]);
+  }
+}
