@@ -5,6 +5,9 @@
 // about ten seconds a file.
 const base = {
   testEnvironment: "node",
+  // Time limits for busy shared machines: a test checks what happens, never how fast (`npm run bench` does).
+  testTimeout: 30_000,
+  setupFilesAfterEnv: ["<rootDir>/test/support/jest-setup.ts"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: { warnOnly: false } }] },
 };
 
