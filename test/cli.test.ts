@@ -203,7 +203,9 @@ describe("demo --out DIR", () => {
   it('has a result sheet in the JSON\'s order, with tie fills and a "—" rate with a note for the zero denominator', async () => {
     const wb = await loadWorkbook(demoResult);
     const ws = wb.getWorksheet("2026年10月 考评结果")!;
-    expect(ws.getCell("H2").value).toBe("2026-11-12");
+    // Row 2: the value beside its label (公示期截止 → 2026-11-12).
+    const status = ws.getRow(2).values as ExcelJS.CellValue[];
+    expect(status[status.indexOf("公示期截止") + 1]).toBe("2026-11-12");
     const header = ws.getRow(5).values as ExcelJS.CellValue[];
     const col = (h: string) => header.indexOf(h);
     const names: string[] = [];

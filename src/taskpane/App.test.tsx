@@ -142,6 +142,8 @@ describe("task pane: success", () => {
     ]);
     expect(screen.getByText("不合格 1 个，数据待核 1 个（未排名）")).toBeTruthy();
     expect(screen.getByTestId("kp-problem-count").textContent).toContain(zh.noProblems);
+    // Office cannot export PDF from an add-in: the clerk is told Excel's own command.
+    expect(screen.getByTestId("kp-pdf-hint").textContent).toContain("文件 → 导出 → 创建 PDF");
 
     fireEvent.click(screen.getByRole("button", { name: zh.openResult }));
     await waitFor(() => expect(controller.selectCell).toHaveBeenCalledWith({ sheet: "2026年10月 考评结果", cell: "A1" }));

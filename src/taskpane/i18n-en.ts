@@ -127,6 +127,9 @@ export const EN_MESSAGES: Messages = {
   problemsFound: (errors, warnings) =>
     `${errors} error${errors === 1 ? "" : "s"} and ${warnings} warning${warnings === 1 ? "" : "s"} found`,
   noProblems: "No data problems found.",
+  pdfHint:
+    "To print or save as PDF: open the 公示表 or the result sheet and choose File → Export → Create PDF " +
+    "(set up for A4; an add-in cannot export PDF itself).",
   openResult: "Open the result sheet",
   openValidation: "Open the 数据校验 sheet",
   listSeparator: ", ",

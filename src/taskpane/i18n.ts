@@ -88,6 +88,8 @@ export interface Messages {
   unranked(disqualified: number, pending: number, missing: number): string;
   problemsFound(errors: number, warnings: number): string;
   readonly noProblems: string;
+  /** How to print or save as PDF: an add-in cannot export PDF, Excel's own command does. */
+  readonly pdfHint: string;
   readonly openResult: string;
   readonly openValidation: string;
   readonly listSeparator: string;
@@ -200,6 +202,7 @@ const zh: Messages = {
     "（未排名）",
   problemsFound: (errors, warnings) => `发现 ${errors} 个错误、${warnings} 个警告`,
   noProblems: "未发现数据问题。",
+  pdfHint: "打印或存为 PDF：打开“公示表”或结果表，选择“文件 → 导出 → 创建 PDF”（已设为 A4，加载项不能直接导出 PDF）。",
   openResult: "打开结果表",
   openValidation: "打开数据校验表",
   listSeparator: "、",

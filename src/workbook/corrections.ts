@@ -35,7 +35,8 @@ export function describeCorrectionsSheet(entries: readonly (readonly (CellSpec |
       CORRECTIONS_HEADERS.map(header),
       ...entries,
     ],
-    columnWidths: [5, 16, 11, 10, 8, 13, 18, 26, 26, 30],
+    // 145 characters (761 points): A4 landscape one page wide at 97 % (741 points between Excel's margins).
+    columnWidths: [5, 16, 11, 10, 8, 12, 16, 20, 20, 27],
     freeze: { rows: HEADER_ROW },
     merges: [`A1:J1`, `A2:J2`],
     rowHeights: { 1: 24, 2: 30 },

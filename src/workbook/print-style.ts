@@ -2,7 +2,7 @@
 // each kind of sheet's print set-up, and the estimate of how many lines a wrapped text takes (which
 // decides row heights, so that nothing is cut on paper).
 
-import { columnLetters } from "../engine";
+import { columnLetters, parseCellAddress } from "../engine";
 import { CellSpec, FontSpec, PageMargins, PrintSpec } from "./sheet-spec";
 
 /**
@@ -117,19 +117,31 @@ export function wrappedRowHeight(
 
 /**
  * Row heights (1-based row → points) for the rows of a sheet that wrap: each wrapped cell's text in its
- * column, or over the table's whole width in a row merged across it (`merged`, 1-based).
+ * column (or columns, for a cell of `merges`), or over the table's whole width in a row merged across
+ * it (`merged`, 1-based).
  */
 export function wrappedHeights(
   rows: readonly (readonly (CellSpec | null)[])[],
   widths: readonly number[],
   merged: ReadonlySet<number>,
+  merges: readonly string[] = [],
 ): Record<number, number> {
   const total = widths.reduce((a, b) => a + b, 0);
+  // A cell merged across columns of its row ("B2:C2") has their widths together.
+  const spans = new Map<string, number>();
+  for (const m of merges) {
+    const [from, to] = m.split(":").map((a) => parseCellAddress(a));
+    if (from && to && from.row === to.row) spans.set(`${from.row},${from.column}`, to.column - from.column + 1);
+  }
+  const widthAt = (r: number, c: number) => {
+    const span = spans.get(`${r + 1},${c + 1}`) ?? 1;
+    return widths.slice(c, c + span).reduce((a, b) => a + b, 0);
+  };
   const heights: Record<number, number> = {};
   rows.forEach((row, r) => {
     const cells = row.flatMap((cell, c) =>
       cell?.wrap && cell.value !== null
-        ? [{ text: String(cell.value), width: merged.has(r + 1) ? total : widths[c], size: cell.fontSize }]
+        ? [{ text: String(cell.value), width: merged.has(r + 1) ? total : widthAt(r, c), size: cell.fontSize }]
         : [],
     );
     // A line merged across the table (a title, a notice) gets its height even on one line: its row has no other cell to size it.

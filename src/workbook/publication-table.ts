@@ -21,7 +21,7 @@ const HEADER_ROW = 3;
  */
 const KEPT: Readonly<Record<string, number>> = {
   名次: 6,
-  单位: 11,
+  单位: 10,
   基本分: 7,
   月均得分: 7,
   加分: 6,
@@ -31,7 +31,7 @@ const KEPT: Readonly<Record<string, number>> = {
   总分: 7,
   人工接通率: 8,
   "人工接通率（合计）": 9,
-  备注: 31,
+  备注: 26,
 };
 
 interface PublicationColumn {
@@ -44,7 +44,7 @@ function columns(evaluation: Evaluation): PublicationColumn[] {
   const detailed = resultColumns(evaluation).filter((c) => c.header in KEPT);
   const groups: PublicationColumn[] = INDICATOR_GROUPS.map((group) => ({
     header: `${group}\n${groupSpan(group)}`,
-    width: 7,
+    width: 9,
     cell: (row) => ({ value: groupSubtotal(row.scores, group), numberFormat: "0.00", align: "right" }),
   }));
   const kept = detailed.map((c) => ({ header: c.header, width: KEPT[c.header], cell: c.cell }));

@@ -170,30 +170,54 @@ export interface ResultSheetOptions {
 }
 
 /**
- * Label and value pairs in a row (lifecycle.ts reads a value beside its label); where the table is too
- * narrow, the last pairs share its last cell.
+ * Label and value pairs in a row (lifecycle.ts reads a value beside its label). Where the table has room,
+ * a value longer than a word spans two cells (merged), so dates and times print on one line, and the pairs
+ * stay within the first 16 columns (the first printed page); where it is too narrow for two cells a pair,
+ * the last pairs share its last cell.
  */
-function pairsRow(width: number, pairs: readonly (readonly [string, CellSpec])[]): CellSpec[] {
+function pairsRow(
+  width: number,
+  pairs: readonly (readonly [string, CellSpec])[],
+  row: number,
+): { cells: (CellSpec | null)[]; merges: string[] } {
   const label = (value: string) => text(value, { bold: true, wrap: true });
   const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
+  const span = (v: CellSpec) => (String(v.value ?? "").length > 5 ? 2 : 1);
+  const wide = pairs.reduce((n, [, v]) => n + 1 + span(v), 0);
+  if (wide <= Math.min(width, 16)) {
+    const cells: (CellSpec | null)[] = [];
+    const merges: string[] = [];
+    for (const [l, v] of pairs) {
+      cells.push(label(l), wrapped(v));
+      if (span(v) === 2) {
+        merges.push(`${columnLetters(cells.length)}${row}:${columnLetters(cells.length + 1)}${row}`);
+        cells.push(null);
+      }
+    }
+    return { cells, merges };
+  }
   const fit = pairs.length * 2 <= width ? pairs.length : Math.floor((width - 1) / 2);
   const cells = pairs.slice(0, fit).flatMap(([l, v]) => [label(l), wrapped(v)]);
   const rest = pairs.slice(fit);
   if (rest.length) cells.push(text(rest.map(([l, v]) => `${l}：${String(v.value ?? "")}`).join("　"), { wrap: true }));
-  return cells;
+  return { cells, merges: [] };
 }
 
 /** Row 2: period, state, publication, version and generation time, label beside value, within the table's `width`. */
-function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean, width: number): CellSpec[] {
+function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean, width: number) {
   const pub = evaluation.publication;
-  return pairsRow(width, [
-    ["考评期间", text(periodLabel(evaluation.period))],
-    ["状态", text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" })],
-    ["发布日期", text(pub?.published ?? "未定")],
-    ["公示期截止", text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {})],
-    ["版本", text(options.state?.version ?? `第 ${options.version ?? 1} 版`)],
-    ["生成时间", text(options.generated)],
-  ]);
+  return pairsRow(
+    width,
+    [
+      ["考评期间", text(periodLabel(evaluation.period))],
+      ["状态", text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" })],
+      ["发布日期", text(pub?.published ?? "未定")],
+      ["公示期截止", text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {})],
+      ["版本", text(options.state?.version ?? `第 ${options.version ?? 1} 版`)],
+      ["生成时间", text(options.generated)],
+    ],
+    2,
+  );
 }
 
 /** Row 3: what the reader must know before the table (a correction, a draft, a warning, the problems). */
@@ -220,7 +244,8 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
 
   rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14, wrap: true })]));
-  rows.push(pad(statusRow(evaluation, options, status, alert, width)));
+  const status2 = statusRow(evaluation, options, status, alert, width);
+  rows.push(pad(status2.cells));
   rows.push(pad([noticesCell(evaluation, options, alert)]));
   rows.push(pad([]));
   rows.push(columns.map((c) => header(c.header)));
@@ -258,6 +283,7 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     freeze: { rows: HEADER_ROW, columns: 2 },
     merges: [
       `A1:${columnLetters(width)}1`,
+      ...status2.merges,
       `A3:${columnLetters(width)}3`,
       ...[1, 2, 3].map((i) => `B${legendStart + i}:${columnLetters(legendEnd)}${legendStart + i}`),
       `A${legendStart + 4}:${columnLetters(width)}${legendStart + 4}`,
@@ -266,7 +292,7 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     print: detailedTablePrint(HEADER_ROW, options.generated),
     font: BODY_FONT,
     borders: [`A${HEADER_ROW}:${columnLetters(width)}${lastData}`],
-    rowHeights: wrappedHeights(rows, widths, new Set([1, 3, legendStart + 4])),
+    rowHeights: wrappedHeights(rows, widths, new Set([1, 3, legendStart + 4]), status2.merges),
     tabColor: evaluation.status === "final" ? "#1F4E79" : "#C00000",
     chart:
       rankedCount > 0
@@ -342,7 +368,7 @@ function problemRow(p: Problem, n: number): (CellSpec | null)[] {
     num(n, "0"),
     text(p.severity === "error" ? "错误" : "提醒", { fill, align: "center" }),
     text(p.at?.sheet ?? "", { wrap: true }),
-    hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1" }) : text(""),
+    hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1", align: "left" }) : text(""),
     text(p.message, { wrap: true }),
     text(p.action, { wrap: true }),
   ];

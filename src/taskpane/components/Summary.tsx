@@ -98,6 +98,9 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
           <Button onClick={() => void open({ sheet: outcome.validationSheet!, cell: "A1" })}>{t.openValidation}</Button>
         )}
       </div>
+      <Text size={200} data-testid="kp-pdf-hint">
+        {t.pdfHint}
+      </Text>
       {failure && <FailureNotice t={t} message={failure} />}
     </section>
   );
