@@ -22,6 +22,8 @@ jest.setTimeout(60_000);
 
 const RESULT = "2026年10月 考评结果";
 const V1 = `${RESULT} v1`;
+/** The 公示表 shows the current version: a correction replaces it in place. */
+const PUBLICATION = "2026年10月 公示表";
 const PERIOD = "2026年10月";
 const REASON = "乙市在公示期内提出异议：人工接听量漏计 110 个，核实后更正";
 
@@ -154,6 +156,7 @@ describe("the lifecycle through kp12328 rank (the output workbook is the period'
       ["节假日调整", "visible"],
       [V1, "visible"],
       [RESULT, "visible"],
+      [PUBLICATION, "visible"],
       ["修正记录", "visible"],
       [INPUTS_SHEET, "veryHidden"],
       ["数据校验", "visible"],
@@ -305,6 +308,7 @@ describe("the lifecycle through the task pane's Office controller (in-memory Exc
       ["节假日调整", "Visible"],
       [V1, "Visible"],
       [RESULT, "Visible"],
+      [PUBLICATION, "Visible"],
       ["修正记录", "Visible"],
       [INPUTS_SHEET, "VeryHidden"],
       ["数据校验", "Visible"],

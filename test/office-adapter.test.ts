@@ -40,6 +40,7 @@ describe("a generation through the Office.js adapter", () => {
     const sheets = listSheets(host);
     expect(sheets.filter((s) => !before.some((b) => b.name === s.name)).map((s) => [s.name, s.visibility])).toEqual([
       [RESULT, "Visible"],
+      ["2026年10月 公示表", "Visible"],
       [INPUTS_SHEET, "VeryHidden"],
       ["数据校验", "Visible"],
       [REGISTRY_SHEET, "VeryHidden"],
@@ -49,6 +50,7 @@ describe("a generation through the Office.js adapter", () => {
     expect(reg.visibility).toBe("VeryHidden");
     expect(reg.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
       [RESULT, "result", "2026-10"],
+      ["2026年10月 公示表", "publication", "2026-10"],
       [INPUTS_SHEET, "inputs", ""],
       ["数据校验", "validation", "2026-10"],
     ]);

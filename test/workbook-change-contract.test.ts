@@ -4,8 +4,8 @@
 // draft that leaves the published version alone, and an
 // import into empty cells — written through the ExcelJS adapter (saved, and read back from the file
 // with ExcelJS) and through the Office.js adapter on the in-memory Excel host, must look the same to a
-// user: sheets, order, visibility, values, formats, fonts, fills, alignment, sizes, panes, tab colours,
-// validation, notes, links, autofilters and print set-up. What a host cannot do is stated below.
+// user: sheets, order, visibility, values, formats, fonts (name, size), borders, fills, alignment, sizes, panes,
+// tab colours, validation, notes, links, autofilters and print set-up (print titles, footer). What a host cannot do is stated below.
 
 import ExcelJS from "exceljs";
 import { generationStamp, parsePeriod } from "../src/engine";
@@ -181,12 +181,40 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
     for (const s of file.sheets) expect({ sheet: s.name, ...sheet(office, s.name) }).toEqual({ sheet: s.name, ...s });
   });
 
-  test("the result sheet prints on A4 landscape, one page wide, with its header row on every page, and filters its table", () => {
+  test("the result sheet prints on A4 landscape, two pages wide, 名次 and 单位 and the header row on every page, with the footer", () => {
     const result = sheet(file, RESULT);
-    expect(result.print).toEqual({ orientation: "landscape", paper: "A4", fit: { wide: 1, tall: 0 }, titleRows: "5:5" });
+    expect(result.print).toEqual({
+      orientation: "landscape",
+      paper: "A4",
+      fit: { wide: 2, tall: 0 },
+      titleRows: "5:5",
+      titleColumns: "A:B",
+      footer: "河南省12328电话省中心 · 第 &P 页，共 &N 页 · 生成时间 2026-11-05 09:30",
+      // Excel's normal side margins, half an inch at top and bottom (0.2 in for the footer).
+      margins: "0.7/0.7/0.5/0.5/0.2/0.2",
+    });
     // 28 units under the header in row 5; the legend below the empty row 34 is not filtered.
     expect(result.autoFilter).toMatch(/^A5:[A-Z]+33$/);
     expect(sheet(office, RESULT).print).toEqual(result.print);
+  });
+
+  test("the result table is drawn in 等线 10 pt with thin borders around every cell of the table, the same in both", () => {
+    const result = sheet(file, RESULT);
+    // A5 名次 (header), B6 the first unit, the 备注 of the last unit (row 33); the title keeps its 14 pt.
+    for (const a of ["A5", "B6", "A33"])
+      expect(result.cells[a]).toMatchObject({ fontName: "等线", fontSize: 10, border: "thin/thin/thin/thin" });
+    expect(result.cells.A1).toMatchObject({ fontName: "等线", fontSize: 14, border: null });
+    // The row under the table has the font, no border.
+    expect(result.cells.A34).toMatchObject({ fontName: "等线", border: null });
+    for (const a of ["A5", "B6", "A33", "A1", "A34"]) expect(sheet(office, RESULT).cells[a]).toEqual(result.cells[a]);
+  });
+
+  test("修正记录 prints on A4 landscape one page wide, and the rows appended to it take its font and borders", () => {
+    const log = sheet(file, "修正记录");
+    expect(log.print).toMatchObject({ orientation: "landscape", paper: "A4", fit: { wide: 1, tall: 0 }, titleRows: "3:3" });
+    const last = Math.max(...Object.keys(log.cells).map((a) => Number(a.replace(/[A-Z]+/, ""))));
+    expect(log.cells[`J${last}`]).toMatchObject({ fontName: "等线", fontSize: 10, border: "thin/thin/thin/thin" });
+    expect(sheet(office, "修正记录").cells[`J${last}`]).toEqual(log.cells[`J${last}`]);
   });
 
   test("修正记录's filter grows over the rows appended to it", () => {
@@ -222,7 +250,15 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
         const o = sheet(office, s.name);
         expect(o.notes).toEqual({});
         expect(o.autoFilter).toBeNull();
-        expect(o.print).toEqual({ orientation: "portrait", paper: "default", fit: null, titleRows: null });
+        expect(o.print).toEqual({
+          orientation: "portrait",
+          paper: "default",
+          fit: null,
+          titleRows: null,
+          titleColumns: null,
+          footer: null,
+          margins: null,
+        });
         expect({ ...o, notes: s.notes, autoFilter: s.autoFilter, print: s.print }).toEqual(s);
       }
     });

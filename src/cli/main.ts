@@ -36,10 +36,12 @@ import {
   DEMO_YEAR,
   demoValues,
   ChangeRefused,
+  ProductSheet,
 } from "../workbook";
 import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
 import { applyChange, writeSheet } from "../adapters/xlsx/writer";
+import { writeSheetsPdf } from "../adapters/xlsx/pdf";
 import { carryLedger, productSheets } from "../adapters/xlsx/ledger";
 import { evaluationJson } from "./json";
 
@@ -50,11 +52,12 @@ const USAGE = `用法 (usage):
                  （只有填报单元格、下拉列表和填报说明，不含任何函数，无需加载项）
   kp12328 template --per-unit DIR [--year YYYY]  每个考评单位一个填报文件（以单位名称命名），可直接导入
   kp12328 rank FILE.xlsx --period 2026-10|2026-Q4|2026 [--out OUT.xlsx] [--json] [--published YYYY-MM-DD]
-                 [--reason 更正原因] [--replace]
+                 [--reason 更正原因] [--replace] [--pdf]
   kp12328 validate FILE.xlsx --period …          只检查数据，列出问题
 
   OUT.xlsx（默认 FILE-期间-考评结果.xlsx）是该期间的台账：再次排名到同一文件时，其中已发布的各版本、
-  修正记录随新结果一并写回；数据、规则、发布日期均未变化则不生成新版本。--replace 才会丢弃已有的 OUT.xlsx。`;
+  修正记录随新结果一并写回；数据、规则、发布日期均未变化则不生成新版本。--replace 才会丢弃已有的 OUT.xlsx。
+  --pdf 另存 OUT.pdf（公示表和考评结果表，A4），需安装 LibreOffice。`;
 
 export interface Io {
   readonly out: (line: string) => void;
@@ -82,6 +85,7 @@ function parse(args: string[]) {
         published: { type: "string" },
         reason: { type: "string" },
         replace: { type: "boolean" },
+        pdf: { type: "boolean" },
         year: { type: "string" },
         json: { type: "boolean" },
         "for-centres": { type: "boolean" },
@@ -189,6 +193,30 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
     io.out(outcomeSentence(run.lifecycle, run.lifecycle.sheet));
     io.out(`结果已写入：${out}`);
   }
+  if (values.pdf)
+    await rankPdf(
+      workbook,
+      { registry: run.change.registry, period: periodKey(period), result: run.lifecycle.sheet, out },
+      io,
+      !!values.json,
+    );
+}
+
+/** `--pdf`: the period's 公示表 and result sheet as OUT.pdf; without LibreOffice, one line on stderr (the result stands). */
+async function rankPdf(
+  workbook: ExcelJS.Workbook,
+  { registry, period, result, out }: { registry: readonly ProductSheet[]; period: string; result: string; out: string },
+  io: Io,
+  json: boolean,
+): Promise<void> {
+  const publication = registry.find((e) => e.role === "publication" && e.period === period)?.name;
+  const pdf = out.replace(/\.xlsx$/i, ".pdf");
+  const sheets = publication ? [publication, result] : [result];
+  const written = await writeSheetsPdf(workbook, sheets, pdf).catch((e: Error) => {
+    throw new UserError(`PDF 未能生成：${e.message.split("\n")[0]}`);
+  });
+  if (!written) io.err("未生成 PDF：导出 PDF 需要 LibreOffice（soffice），请安装后重试；考评结果已写入 Excel 文件。");
+  else if (!json) io.out(`PDF 已写入：${pdf}（${sheets.join("、")}）`);
 }
 
 async function validate(file: string, values: ReturnType<typeof parse>["values"], io: Io): Promise<void> {

@@ -1,6 +1,8 @@
 // The one catalogue of names: every field a centre fills in, every indicator, every method and
 // event kind, each with its English id and the Chinese label users see (spec §3, §4).
 
+import { fromCents, toCents } from "./exact";
+
 export type FieldKind = "month" | "count" | "seconds";
 
 export interface FieldDef {
@@ -245,6 +247,28 @@ export const INDICATORS = [
 
 export type IndicatorId = (typeof INDICATORS)[number]["id"];
 export const INDICATOR_IDS: readonly IndicatorId[] = INDICATORS.map((i) => i.id);
+
+/** The method's three groups in order: 业务受理 (A1–A4), 业务办理 (B1–B5), 运行管理 (C1–C2). */
+export const INDICATOR_GROUPS: readonly IndicatorGroup[] = ["业务受理", "业务办理", "运行管理"];
+
+/** A group's indicators, in order. */
+export function groupIndicators(group: IndicatorGroup): readonly IndicatorId[] {
+  return INDICATORS.filter((i) => i.group === group).map((i) => i.id);
+}
+
+/** A group's indicators as the method names them: "A1–A4". */
+export function groupSpan(group: IndicatorGroup): string {
+  const ids = groupIndicators(group);
+  return `${ids[0]}–${ids[ids.length - 1]}`;
+}
+
+/** A group's subtotal: the sum of its indicators' points (exact to the cent); null when none applies. */
+export function groupSubtotal(scores: Readonly<Record<IndicatorId, number | null>>, group: IndicatorGroup): number | null {
+  const points = groupIndicators(group)
+    .map((id) => scores[id])
+    .filter((p): p is number => p !== null);
+  return points.length ? fromCents(points.reduce((sum, p) => sum + toCents(p), 0)) : null;
+}
 
 /**
  * A record over every indicator: f(id) for each, in catalogue order. Written out, so that every such

@@ -1,5 +1,5 @@
 import { CellValue } from "./cells";
-import { DEFAULT_RULES, readRuleTable as readTable, ruleTableRows } from "./rules";
+import { DEFAULT_RULES, readIndicatorRuleRow, readRuleTable as readTable, ruleTableRows } from "./rules";
 
 /** The table as the workbook's 评分规则 sheet (the caller names the sheet). */
 const readRuleTable = (grid: CellValue[][], sheet = "评分规则", origin?: { row: number; column: number }) => readTable(grid, sheet, origin);
@@ -241,5 +241,28 @@ describe("readRuleTable", () => {
     const missing = table().filter((row) => row[0] !== "B3");
     expect(only(readRuleTable(missing)).at).toEqual({ sheet: "评分规则", cell: "A1" });
     expect(only(readRuleTable(missing, "规则表", { row: 5, column: 3 })).at).toEqual({ sheet: "规则表", cell: "C5" });
+  });
+});
+
+describe("readIndicatorRuleRow: one indicator's row given alone", () => {
+  // A2's row of the sheet, B3:H3: 人工接通率 | 线性区间 | 10 | 0.95 | 0.75 | 满分 | 说明.
+  const a2 = () => rowOf(table(), "A2").slice(1);
+
+  it("reads the row as the table reader reads it, from 指标 to 说明 or with 编号 first", () => {
+    expect(readIndicatorRuleRow(a2(), "A2", "评分规则").rule).toEqual(DEFAULT_RULES.indicators[1]);
+    expect(readIndicatorRuleRow(rowOf(table(), "A2"), "A2", "评分规则").rule).toEqual(DEFAULT_RULES.indicators[1]);
+  });
+
+  it("names the sheet cell of a problem, counted from the row's first cell", () => {
+    const row = a2();
+    row[2] = "十"; // 分值, D3 when the row starts at B3
+    const reading = readIndicatorRuleRow(row, "A2", "评分规则", { row: 3, column: 2 });
+    expect(reading.rule).toBeUndefined();
+    expect(reading.problems.map((p) => [p.code, p.at])).toEqual([["rules.notNumber", { sheet: "评分规则", cell: "D3" }]]);
+  });
+
+  it("refuses another indicator's row, and a row of the wrong width", () => {
+    expect(readIndicatorRuleRow(rowOf(table(), "A3").slice(1), "A2", "评分规则").problems[0].message).toContain("不是 A2 人工接通率");
+    expect(readIndicatorRuleRow(a2().slice(0, 3), "A2", "评分规则").problems[0].code).toBe("rules.missingColumn");
   });
 });

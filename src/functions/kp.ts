@@ -380,9 +380,9 @@ function isRuleRow(arg: Arg): arg is unknown[][] {
   return width >= RULE_ROW_WIDTH - 1 && width <= RULE_ROW_WIDTH + 1;
 }
 
-/** Rule rows read so far, by indicator and content (a row is a handful of cells: a key string is cheap). */
-const rowCache = new Map<string, ScoringRules | KpError>();
-const ROW_CACHE_SIZE = 256;
+/** Rule rows read so far, by indicator, most recent first; recognised cell by cell as whole tables are (no key strings). */
+const rowCache = new Map<IndicatorId, CachedRules[]>();
+const ROWS_PER_INDICATOR = 4;
 
 /**
  * The rules for one indicator given as its own row of the 评分规则 table (the template passes
@@ -390,26 +390,30 @@ const ROW_CACHE_SIZE = 256;
  * the default set (the other indicators are not scored by this call).
  */
 function rowRulesOf(arg: unknown[][], id: IndicatorId): ScoringRules {
-  const cells = gridOf(arg, "评分规则")[0];
-  if (cells.every((c) => isBlank(c) || c === 0)) return DEFAULT_SCORING;
-  const primitive = cells.every((c) => c === null || typeof c !== "object");
-  const key = primitive ? `${id}\u0001${cells.map((c) => `${typeof c}:${String(c)}`).join("\u0001")}` : undefined;
-  let entry = key === undefined ? undefined : rowCache.get(key);
+  const recent = rowCache.get(id) ?? [];
+  let entry = recent.find((c) => sameRange(c.cells, arg))?.entry;
   if (entry === undefined) {
-    const numbers = new Set(ruleRowNumberColumns(cells.length));
-    const row = cells.map((c, i) => (numbers.has(i) ? c : zeroAsBlank(c)));
-    const reading = readIndicatorRuleRow(row, id, RULES_RANGE_SHEET);
-    if (reading.rule) {
-      const rules = { ...DEFAULT_RULES, indicators: DEFAULT_RULES.indicators.map((r) => (r.id === id ? reading.rule! : r)) };
-      entry = prepare(rules);
-    } else entry = invalid(`评分规则有误：${reading.problems[0]?.message ?? "无法读取"}${andMore(reading.problems.length)}`);
-    if (key !== undefined) {
-      if (rowCache.size >= ROW_CACHE_SIZE) rowCache.clear();
-      rowCache.set(key, entry);
-    }
+    entry = readRuleRow(gridOf(arg, "评分规则")[0], id);
+    recent.unshift({ cells: arg.map((row) => [...row]), entry });
+    if (recent.length > ROWS_PER_INDICATOR) recent.pop();
+    rowCache.set(id, recent);
   }
   if (entry instanceof KpError) throw entry;
   return entry;
+}
+
+/** A rule row's cells read: a blank row is the default rules; a 0 outside the number columns is a blank older Excel sent. */
+function readRuleRow(cells: readonly CellValue[], id: IndicatorId): ScoringRules | KpError {
+  if (cells.every((c) => isBlank(c) || c === 0)) return DEFAULT_SCORING;
+  const numbers = new Set(ruleRowNumberColumns(cells.length));
+  const reading = readIndicatorRuleRow(
+    cells.map((c, i) => (numbers.has(i) ? c : zeroAsBlank(c))),
+    id,
+    RULES_RANGE_SHEET,
+  );
+  if (!reading.rule) return invalid(`评分规则有误：${reading.problems[0]?.message ?? "无法读取"}${andMore(reading.problems.length)}`);
+  const rule = reading.rule;
+  return prepare({ ...DEFAULT_RULES, indicators: DEFAULT_RULES.indicators.map((r) => (r.id === id ? rule : r)) });
 }
 
 /** The rules KAOPING.SCORE scores `id` with: a whole 评分规则 table (or none: the default), or the indicator's own rule row. */

@@ -8,6 +8,7 @@ import { SHEETS, headerCell as header, textCell as text } from "./layout";
 import { InputChange } from "./ledger";
 import { resultColumns } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
+import { BODY_FONT, listPrint } from "./print-style";
 
 export const CORRECTIONS_TITLE = "修正记录";
 export const CORRECTIONS_HEADERS = ["版本", "更正时间", "期间", "单位", "类别", "位置", "项目", "原值", "新值", "原因"] as const;
@@ -16,8 +17,8 @@ const HEADER_ROW = 3;
 /** The fill of a cell whose value a correction changed, in the new version. */
 export const CHANGED_FILL = "#FFC7CE";
 
-/** The 修正记录 sheet with its title and headers, before any row. */
-export function describeCorrectionsSheet(): SheetSpec {
+/** The 修正记录 sheet with its title, headers and first rows (none: the empty sheet). */
+export function describeCorrectionsSheet(entries: readonly (readonly (CellSpec | null)[])[] = []): SheetSpec {
   const width = CORRECTIONS_HEADERS.length;
   const pad = (cells: CellSpec[]) => [...cells, ...Array<null>(width - cells.length).fill(null)];
   return {
@@ -32,13 +33,16 @@ export function describeCorrectionsSheet(): SheetSpec {
         ),
       ]),
       CORRECTIONS_HEADERS.map(header),
+      ...entries,
     ],
     columnWidths: [5, 16, 11, 10, 8, 13, 18, 26, 26, 30],
     freeze: { rows: HEADER_ROW },
     merges: [`A1:J1`, `A2:J2`],
     rowHeights: { 1: 24, 2: 30 },
     headerRow: HEADER_ROW,
-    printLandscape: true,
+    print: listPrint(HEADER_ROW),
+    font: BODY_FONT,
+    borders: [`A${HEADER_ROW}:J${HEADER_ROW + entries.length}`],
   };
 }
 
@@ -102,7 +106,9 @@ export function resultEffects(previous: PreviousResult, evaluation: Evaluation):
         numberFormat: cell.numberFormat,
       };
       const was = before ? (before.get(c.header) ?? null) : null;
-      if (!same(was, after.value)) effects.push({ header: c.header, before: was, after });
+      // A blank 加分 / 减分 is 0: an earlier version that showed 0.00 reads the same.
+      const zero = <T>(v: T): T | 0 => (c.blankIsZero && (v === null || v === "") ? 0 : v);
+      if (!same(zero(was), zero(after.value))) effects.push({ header: c.header, before: was, after });
     }
     if (effects.length) out.set(row.unit.name, effects);
   }

@@ -5,6 +5,8 @@ export * from "./layout";
 export * from "./sheet-spec";
 export * from "./read";
 export * from "./result-sheets";
+export * from "./publication-table";
+export * from "./print-style";
 export * from "./template";
 export * from "./check-change";
 export * from "./plan";

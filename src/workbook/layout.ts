@@ -101,6 +101,8 @@ export function matchesHeader(text: string, label: string, aliases: readonly str
 }
 
 export const RESULT_SHEET_SUFFIX = "考评结果";
+/** The 公示表 beside a period's result sheet (publication-table.ts). */
+export const PUBLICATION_SHEET_SUFFIX = "公示表";
 
 /** Fill colours of result rows (spec §6) and what they mean, for the legend. */
 export const FILLS = {

@@ -8,6 +8,7 @@
 import { CellGrid, Evaluation, Unit, columnLetters } from "../engine";
 import { SHEETS } from "./layout";
 import { describeResultSheet, describeValidationSheet, periodKeyOf, resultSheetName } from "./result-sheets";
+import { PublicationOptions, describePublicationSheet, publicationSheetName } from "./publication-table";
 import { CellWrite, MAX_SHEET_NAME, ProductSheet, SheetAppend, SheetSpec, WorkbookChange } from "./sheet-spec";
 import { WorkbookState } from "./check-change";
 import {
@@ -174,7 +175,8 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
   const created = kind === "unchanged" ? (current?.created ?? request.generated) : request.generated;
   const shown = stateOptions(s.lifecycle, version, evaluation, created, previous, log, request.reason);
   // Nothing changed: the sheet is written again only when its state is to read otherwise (公示中 → 正式).
-  if (kind !== "unchanged" || headerValue(draft.state.cellsOf(name), "状态") !== shown.label) {
+  const rewrite = kind !== "unchanged" || headerValue(draft.state.cellsOf(name), "状态") !== shown.label;
+  if (rewrite) {
     const spec = describeResultSheet(evaluation, { generated: created, version, name, state: shown });
     draft.sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
   }
@@ -190,6 +192,7 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
   };
   if (current && kind !== "corrected") registry[registry.indexOf(current)] = entry;
   else registry.push(entry);
+  planPublication(draft, s, { generated: created, state: shown, resultSheet: name }, rewrite);
   // The inputs a published version was computed from, for the next correction's 修正记录 (drafts need none).
   const ledgerMissing = () => !readInputSnapshot(draft.state.cellsOf(INPUTS_SHEET), period).length;
   if (s.stored === "published" && (kind !== "unchanged" || ledgerMissing())) {
@@ -197,6 +200,22 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
     if (!registry.some((e) => e.role === "inputs")) registry.push({ name: INPUTS_SHEET, role: "inputs", created: request.generated });
   }
   return { name, previous, corrections };
+}
+
+/**
+ * The period's 公示表, written with its result sheet (or when the period has none yet). It always shows
+ * the current version: a correction replaces it in place — the superseded version's table stays in its
+ * kept result sheet “… vN” and the changes in 修正记录 — so there is one 公示表 a period to publish.
+ */
+function planPublication(draft: Draft, s: Standing, options: PublicationOptions, rewrite: boolean): void {
+  const existing = draft.next.find((e) => e.role === "publication" && e.period === s.period);
+  if (existing && !rewrite) return;
+  const name = existing?.name ?? freeName(publicationSheetName(s.evaluation), draft.taken);
+  draft.taken.add(name);
+  draft.sheets.splice(1, 0, describePublicationSheet(s.evaluation, { ...options, name }));
+  const entry: ProductSheet = { name, role: "publication", period: s.period, created: options.generated };
+  if (existing) draft.next[draft.next.indexOf(existing)] = entry;
+  else draft.next.push(entry);
 }
 
 /** A correction: the published version kept as “… vN” and marked, 修正记录 appended to (or made). */
@@ -222,14 +241,14 @@ function planCorrection(
     units: s.request.units,
     published: { before: publishedDate(current, draft.state.cellsOf(current.name)), after: s.published },
   });
-  const spec = describeCorrectionsSheet();
+  const spec = describeCorrectionsSheet(rows);
   let log = existingLog && hasCorrectionsLayout(draft.state.cellsOf(existingLog)) ? existingLog : undefined;
-  if (log) draft.appends.push({ sheet: log, rows, headerRow: spec.headerRow });
+  if (log) draft.appends.push({ sheet: log, rows, headerRow: spec.headerRow, font: spec.font, bordered: true });
   else {
     // None yet, or one of an earlier layout (left as it is): a new 修正记录.
     log = freeName(spec.name, draft.taken);
     draft.taken.add(log);
-    draft.sheets.push({ ...spec, name: log, rows: [...spec.rows, ...rows] });
+    draft.sheets.push({ ...spec, name: log });
     draft.next.push({ name: log, role: "corrections", created: s.request.generated });
   }
   draft.cellWrites.push(supersededMark(kept, previousCells, s.version, s.request.generated, log));

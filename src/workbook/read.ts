@@ -503,7 +503,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const registry = readRegistry(byName.get(REGISTRY_SHEET)?.cells);
   const productOutputs = new Set(
-    registry.filter((s) => s.role === "result" || s.role === "validation" || s.role === "corrections").map((s) => s.name),
+    registry.filter((s) => ["result", "publication", "validation", "corrections"].includes(s.role)).map((s) => s.name),
   );
 
   const unitsSheet = byName.get(SHEETS.units);

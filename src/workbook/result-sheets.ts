@@ -19,6 +19,7 @@ import {
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
+import { BODY_FONT, detailedTablePrint, listPrint, wrappedHeights } from "./print-style";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
 
@@ -30,13 +31,27 @@ const SCORE = "0.00";
 const PERCENT = "0.00%";
 const HEADER_ROW = 5;
 
-const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({ value, numberFormat, ...extra });
+/** A number, right-aligned (and so top-aligned, as the wrapped text beside it). */
+const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({
+  value,
+  numberFormat,
+  align: "right",
+  ...extra,
+});
 
 /** A column of the result table: its header and how a row fills it. */
 interface Column {
   readonly header: string;
+  /** In characters: chosen so that the month's table prints two A4 landscape pages wide at 100 % (print-style.ts). */
   readonly width: number;
   readonly cell: (row: ResultRow) => CellSpec;
+  /** An empty cell stands for 0 (加分 and 减分 are left blank where there was none). */
+  readonly blankIsZero?: boolean;
+}
+
+/** A bonus or deduction: blank when there was none, and for a unit without a result. */
+function pointsCell(row: ResultRow, points: number | null): CellSpec {
+  return num(row.result === "pending" || row.result === "missing" || !points ? null : points);
 }
 
 function rateValue(r: Ratio | null): number | null {
@@ -55,7 +70,7 @@ function monthColumns(evaluation: ColumnSource): Column[] {
     if (ind.isRate) {
       cols.push({
         header: `${id} ${ind.label}`,
-        width: 11,
+        width: 9,
         cell: (row) => {
           if (row.result === "pending" || row.result === "missing") return num(null, PERCENT);
           if (row.zeroDenominators.includes(id)) return text("—", { align: "center", note: zeroNote(evaluation, id) });
@@ -65,7 +80,7 @@ function monthColumns(evaluation: ColumnSource): Column[] {
     }
     cols.push({
       header: ind.isRate ? `${id} 得分` : `${id} ${ind.label} 得分`,
-      width: ind.isRate ? 8 : 11,
+      width: 6,
       cell: (row) => num(row.scores[id]),
     });
   }
@@ -82,7 +97,7 @@ function periodColumns(evaluation: ColumnSource): Column[] {
   for (const r of evaluation.rows) for (const m of r.months) keys.add(m.month);
   return [...keys].sort().map((key) => ({
     header: `${monthLabel(key).slice(5)}得分`,
-    width: 9,
+    width: 7,
     cell: (row: ResultRow) => {
       const m = row.months.find((x) => x.month === key);
       if (!m) return text("—", { align: "center" });
@@ -102,26 +117,18 @@ export function resultColumns(evaluation: ColumnSource): Column[] {
   const isYear = evaluation.period.kind === "year";
   return [
     { header: "名次", width: 7, cell: rankCell },
-    { header: "单位", width: 12, cell: (row) => text(row.unit.name) },
+    { header: "单位", width: 11, cell: (row) => text(row.unit.name, { wrap: true }) },
     ...(isMonth ? monthColumns(evaluation) : periodColumns(evaluation)),
-    { header: isMonth ? "基本分" : "月均得分", width: 9, cell: (row) => num(row.base) },
+    { header: isMonth ? "基本分" : "月均得分", width: 7, cell: (row) => num(row.base) },
     ...(isMonth || isYear
       ? [
-          {
-            header: isYear ? "年度加分" : "加分",
-            width: 7,
-            cell: (row: ResultRow) => num(row.result === "pending" || row.result === "missing" ? null : row.bonus),
-          },
-          {
-            header: isYear ? "年度减分" : "减分",
-            width: 7,
-            cell: (row: ResultRow) => num(row.result === "pending" || row.result === "missing" ? null : row.deduction),
-          },
+          { header: isYear ? "年度加分" : "加分", width: 6, blankIsZero: true, cell: (row: ResultRow) => pointsCell(row, row.bonus) },
+          { header: isYear ? "年度减分" : "减分", width: 6, blankIsZero: true, cell: (row: ResultRow) => pointsCell(row, row.deduction) },
         ]
       : []),
-    { header: "总分", width: 9, cell: totalCell },
-    { header: isMonth ? "人工接通率" : "人工接通率（合计）", width: 11, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
-    { header: "备注", width: 48, cell: (row) => text(row.note, { wrap: true }) },
+    { header: "总分", width: 7, cell: totalCell },
+    { header: isMonth ? "人工接通率" : "人工接通率（合计）", width: 9, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
+    { header: "备注", width: 52, cell: (row) => text(row.note, { wrap: true }) },
   ];
 }
 
@@ -131,7 +138,7 @@ function totalCell(row: ResultRow): CellSpec {
   return num(row.total, SCORE, { bold: true });
 }
 
-function rowFill(row: ResultRow): string | undefined {
+export function rowFill(row: ResultRow): string | undefined {
   if (row.result !== "ranked") return FILLS.unranked.color;
   if (row.tieBreak === "resolved") return FILLS.resolved.color;
   if (row.tieBreak === "shared") return FILLS.shared.color;
@@ -162,23 +169,31 @@ export interface ResultSheetOptions {
   };
 }
 
-/** Row 2: period, state, publication, version and generation time, label beside value. */
-function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean): CellSpec[] {
+/**
+ * Label and value pairs in a row (lifecycle.ts reads a value beside its label); where the table is too
+ * narrow, the last pairs share its last cell.
+ */
+function pairsRow(width: number, pairs: readonly (readonly [string, CellSpec])[]): CellSpec[] {
+  const label = (value: string) => text(value, { bold: true, wrap: true });
+  const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
+  const fit = pairs.length * 2 <= width ? pairs.length : Math.floor((width - 1) / 2);
+  const cells = pairs.slice(0, fit).flatMap(([l, v]) => [label(l), wrapped(v)]);
+  const rest = pairs.slice(fit);
+  if (rest.length) cells.push(text(rest.map(([l, v]) => `${l}：${String(v.value ?? "")}`).join("　"), { wrap: true }));
+  return cells;
+}
+
+/** Row 2: period, state, publication, version and generation time, label beside value, within the table's `width`. */
+function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean, width: number): CellSpec[] {
   const pub = evaluation.publication;
-  return [
-    text("考评期间", { bold: true }),
-    text(periodLabel(evaluation.period)),
-    text("状态", { bold: true }),
-    text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" }),
-    text("发布日期", { bold: true }),
-    text(pub?.published ?? "未定"),
-    text("公示期截止", { bold: true }),
-    text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {}),
-    text("版本", { bold: true }),
-    text(options.state?.version ?? `第 ${options.version ?? 1} 版`),
-    text("生成时间", { bold: true }),
-    text(options.generated),
-  ];
+  return pairsRow(width, [
+    ["考评期间", text(periodLabel(evaluation.period))],
+    ["状态", text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" })],
+    ["发布日期", text(pub?.published ?? "未定")],
+    ["公示期截止", text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {})],
+    ["版本", text(options.state?.version ?? `第 ${options.version ?? 1} 版`)],
+    ["生成时间", text(options.generated)],
+  ]);
 }
 
 /** Row 3: what the reader must know before the table (a correction, a draft, a warning, the problems). */
@@ -191,7 +206,7 @@ function noticesCell(evaluation: Evaluation, options: ResultSheetOptions, alert:
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   const warnings = evaluation.problems.length - errors;
   if (evaluation.problems.length) notices.push(`数据校验：${errors} 个错误，${warnings} 个提醒，详见“${SHEETS.validation}”表。`);
-  return text(notices.join(" "), { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link });
+  return text(notices.join(" "), { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link, wrap: true });
 }
 
 /** The period's result sheet. */
@@ -204,8 +219,8 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const rows: (CellSpec | null)[][] = [];
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
 
-  rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14 })]));
-  rows.push(pad(statusRow(evaluation, options, status, alert)));
+  rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14, wrap: true })]));
+  rows.push(pad(statusRow(evaluation, options, status, alert, width)));
   rows.push(pad([noticesCell(evaluation, options, alert)]));
   rows.push(pad([]));
   rows.push(columns.map((c) => header(c.header)));
@@ -223,6 +238,7 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     pad([
       text(`名次按总分从高到低；总分相同（精确到 0.01 分）按人工接通率从高到低；仍相同者并列，下一名次顺延（如 1、2、2、4）。`, {
         fontColor: "#595959",
+        wrap: true,
       }),
     ]),
   );
@@ -231,22 +247,26 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const lastData = HEADER_ROW + evaluation.rows.length;
   const totalCol = columns.findIndex((c) => c.header === "总分") + 1;
   const rankedCount = evaluation.rows.filter((r) => r.total !== null).length;
+  const widths = columns.map((c) => c.width);
+  const legendEnd = Math.min(width, 8);
   return {
     name,
     role: "result",
     period: periodKeyOf(evaluation),
     rows,
-    columnWidths: columns.map((c) => c.width),
+    columnWidths: widths,
     freeze: { rows: HEADER_ROW, columns: 2 },
     merges: [
       `A1:${columnLetters(width)}1`,
       `A3:${columnLetters(width)}3`,
-      ...[0, 1, 2, 3].map((i) => `B${legendStart + 1 + i}:H${legendStart + 1 + i}`).slice(0, 3),
+      ...[1, 2, 3].map((i) => `B${legendStart + i}:${columnLetters(legendEnd)}${legendStart + i}`),
       `A${legendStart + 4}:${columnLetters(width)}${legendStart + 4}`,
     ],
     headerRow: HEADER_ROW,
-    printLandscape: true,
-    rowHeights: { 1: 24, [HEADER_ROW]: 45 },
+    print: detailedTablePrint(HEADER_ROW, options.generated),
+    font: BODY_FONT,
+    borders: [`A${HEADER_ROW}:${columnLetters(width)}${lastData}`],
+    rowHeights: wrappedHeights(rows, widths, new Set([1, 3, legendStart + 4])),
     tabColor: evaluation.status === "final" ? "#1F4E79" : "#C00000",
     chart:
       rankedCount > 0
@@ -276,6 +296,7 @@ export function periodKeyOf(evaluation: Pick<Evaluation, "period">): string {
 }
 
 const VALIDATION_HEADERS = ["序号", "级别", "工作表", "单元格", "问题", "处理办法"];
+const VALIDATION_WIDTHS = [6, 7, 14, 10, 60, 40];
 
 /** The 数据校验 sheet: every problem, with a link to its cell. */
 export function describeValidationSheet(evaluation: Evaluation, generated: string): SheetSpec {
@@ -283,13 +304,14 @@ export function describeValidationSheet(evaluation: Evaluation, generated: strin
   const width = VALIDATION_HEADERS.length;
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
-  rows.push(pad([text(`数据校验（${periodLabel(evaluation.period)}，生成于 ${generated}）`, { bold: true, fontSize: 13 })]));
+  rows.push(pad([text(`数据校验（${periodLabel(evaluation.period)}，生成于 ${generated}）`, { bold: true, fontSize: 13, wrap: true })]));
   rows.push(
     pad([
       text(
         evaluation.problems.length
           ? `共 ${evaluation.problems.length} 条：错误 ${errors} 条（相关单位不参与排名），提醒 ${evaluation.problems.length - errors} 条。点击单元格地址可跳转。`
           : "未发现问题。",
+        { wrap: true },
       ),
     ]),
   );
@@ -301,10 +323,15 @@ export function describeValidationSheet(evaluation: Evaluation, generated: strin
     role: "validation",
     period: periodKeyOf(evaluation),
     rows,
-    columnWidths: [6, 7, 14, 10, 70, 45],
+    columnWidths: VALIDATION_WIDTHS,
     freeze: { rows: 3 },
     merges: ["A1:F1", "A2:F2"],
     headerRow: 3,
+    // A4 landscape one page wide (the widths, 137 characters, fit at 100 %), the header row on every page.
+    print: listPrint(3, generated),
+    font: BODY_FONT,
+    borders: [`A3:F${rows.length}`],
+    rowHeights: wrappedHeights(rows, VALIDATION_WIDTHS, new Set([1, 2])),
   };
 }
 
@@ -314,7 +341,7 @@ function problemRow(p: Problem, n: number): (CellSpec | null)[] {
   return [
     num(n, "0"),
     text(p.severity === "error" ? "错误" : "提醒", { fill, align: "center" }),
-    text(p.at?.sheet ?? ""),
+    text(p.at?.sheet ?? "", { wrap: true }),
     hasCell ? text(p.at!.cell, { link: p.at, fontColor: "#0563C1" }) : text(""),
     text(p.message, { wrap: true }),
     text(p.action, { wrap: true }),

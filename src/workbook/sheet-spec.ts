@@ -26,6 +26,7 @@ export interface CellSpec {
 
 export type SheetRole =
   | "result" // 考评结果 of a period
+  | "publication" // 公示表 of a period, beside its result
   | "validation" // 数据校验
   | "corrections" // 修正记录
   | "rules" // 评分规则
@@ -46,6 +47,38 @@ export interface NumberValidation {
   readonly max?: number;
   readonly title: string;
   readonly message: string;
+}
+
+/** A font family and size (points). */
+export interface FontSpec {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** A sheet's print set-up; the paper is always A4. */
+export interface PrintSpec {
+  readonly orientation: "portrait" | "landscape";
+  /** Fitted to this many pages wide; without it, printed at 100 %. */
+  readonly fitToWidth?: number;
+  /** With fitToWidth: this many pages tall, 0 (the default) = as many as it takes. */
+  readonly fitToHeight?: number;
+  /** Whole rows repeated at the top of every page, "5:5". */
+  readonly printTitleRows?: string;
+  /** Whole columns repeated at the left of every page, "A:B". */
+  readonly printTitleColumns?: string;
+  /** The centre footer of every page, with Excel's header/footer codes (&P this page, &N pages). */
+  readonly footer?: string;
+  /** Margins in inches; without them, Excel's normal ones (0.7 in left and right, 0.75 in top and bottom). */
+  readonly margins?: PageMargins;
+}
+
+export interface PageMargins {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
 }
 
 /**
@@ -92,11 +125,12 @@ export interface SheetSpec {
   readonly tabColor?: string;
   /** The header row (1-based) of a table-like sheet: the autofilter covers it and the rows under it (see tableRange). */
   readonly headerRow?: number;
-  /**
-   * Printed on A4 landscape, fitted to one page wide (as many pages tall as it takes), the header row
-   * repeated on every page: result sheets go out on paper and as PDF.
-   */
-  readonly printLandscape?: boolean;
+  /** How the sheet prints (print-style.ts decides it for each product sheet). */
+  readonly print?: PrintSpec;
+  /** The font of every cell of the sheet (from A1 to its widest row and last row); a cell's fontSize overrides the size. */
+  readonly font?: FontSpec;
+  /** Ranges ("A5:AD33") whose every cell gets a thin border on all four sides. */
+  readonly borders?: readonly string[];
   /** A bar chart of one column against the names, where the host supports charts. */
   readonly chart?: { readonly title: string; readonly categories: string; readonly values: string; readonly anchor: string };
 }
@@ -122,6 +156,10 @@ export interface SheetAppend {
   readonly rows: readonly (readonly (CellSpec | null)[])[];
   /** The sheet's header row, when its autofilter is to grow over the appended rows. */
   readonly headerRow?: number;
+  /** The sheet's font, for the appended cells. */
+  readonly font?: FontSpec;
+  /** Thin borders around every appended cell, as the sheet's table has. */
+  readonly bordered?: boolean;
 }
 
 /**

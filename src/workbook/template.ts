@@ -46,6 +46,7 @@ import {
   textCell as text,
 } from "./layout";
 import { CellSpec, ListValidation, SheetSpec, Validation } from "./sheet-spec";
+import { indicatorPrint } from "./print-style";
 
 const HEADER_ROW = 3;
 
@@ -260,6 +261,7 @@ export function describeUnitSheet(
     freeze: { rows: HEADER_ROW, columns: 1 },
     merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
     headerRow: HEADER_ROW,
+    print: indicatorPrint(HEADER_ROW),
     rowHeights: { 2: wrappedHeight(INSTRUCTION[flavour], totalWidth), [HEADER_ROW]: 60 },
     validations: inputValidations(),
   };
@@ -377,7 +379,7 @@ export function describeEventsSheet(rows: readonly (readonly CellValue[])[] = []
     name: SHEETS.events,
     role: "events",
     rows: [Object.values(EVENT_HEADERS).map((v) => header(v)), ...body],
-    columnWidths: [14, 12, 10, 10, 8, 7, 48],
+    columnWidths: [16, 12, 10, 10, 8, 7, 40],
     freeze: { rows: 1 },
     headerRow: 1,
     validations: eventValidations(units),

@@ -15,6 +15,10 @@ export interface CellView {
   bold: boolean;
   fontColor: string | null;
   fontSize: number | null;
+  /** The font's name; null for Excel's default (Calibri). */
+  fontName: string | null;
+  /** Each edge's line, "top/right/bottom/left" ("thin/thin/thin/thin"); null without any. */
+  border: string | null;
   underline: boolean;
   horizontal: string | null;
   vertical: string | null;
@@ -38,7 +42,19 @@ export interface PrintView {
   /** Pages wide and tall to fit, 0 = automatic; null = printed at 100 %. */
   fit: { wide: number; tall: number } | null;
   titleRows: string | null;
+  titleColumns: string | null;
+  /** The centre footer, with Excel's codes (&P, &N). */
+  footer: string | null;
+  /** Margins in inches, "left/right/top/bottom/header/footer"; null: Excel's normal ones. */
+  margins: string | null;
 }
+
+/** Excel's normal margins, in inches. */
+const NORMAL_MARGINS = "0.7/0.7/0.75/0.75/0.3/0.3";
+const marginText = (inches: number[]): string | null => {
+  const text = inches.map((n) => String(Math.round(n * 1000) / 1000)).join("/");
+  return text === NORMAL_MARGINS ? null : text;
+};
 
 export interface SheetView {
   name: string;
@@ -72,6 +88,8 @@ function isDefault(c: CellView): boolean {
     !c.bold &&
     !c.fontColor &&
     !c.fontSize &&
+    !c.fontName &&
+    !c.border &&
     !c.underline &&
     !c.horizontal &&
     !c.vertical &&
@@ -81,6 +99,15 @@ function isDefault(c: CellView): boolean {
 
 /** Excel's default font size is no size of its own. */
 const fontSize = (size: number | undefined): number | null => (size === undefined || size === 11 ? null : size);
+
+/** Excel's default font is no font of its own. */
+const fontName = (name: string | undefined): string | null => (!name || name === "Calibri" ? null : name);
+
+/** "top/right/bottom/left" from each edge's line, null when there is none. */
+function borderText(edges: (string | undefined)[]): string | null {
+  const lines = edges.map((e) => e ?? "none");
+  return lines.every((l) => l === "none") ? null : lines.join("/");
+}
 
 const colour = (argb: string | undefined): string | null => (argb ? `#${argb.slice(-6).toUpperCase()}` : null);
 
@@ -109,6 +136,8 @@ function excelJsCell(cell: ExcelJS.Cell): CellView {
     bold: !!cell.font?.bold,
     fontColor: colour(cell.font?.color?.argb),
     fontSize: fontSize(cell.font?.size),
+    fontName: fontName(cell.font?.name),
+    border: borderText([cell.border?.top?.style, cell.border?.right?.style, cell.border?.bottom?.style, cell.border?.left?.style]),
     underline: !!cell.font?.underline,
     horizontal: cell.alignment?.horizontal ?? null,
     vertical: cell.alignment?.vertical ?? null,
@@ -123,6 +152,11 @@ function excelJsPrint(ws: ExcelJS.Worksheet): PrintView {
     paper: p.paperSize === 9 ? "A4" : p.paperSize === undefined ? "default" : String(p.paperSize),
     fit: p.fitToPage ? { wide: p.fitToWidth ?? 1, tall: p.fitToHeight ?? 1 } : null,
     titleRows: p.printTitlesRow ?? null,
+    titleColumns: p.printTitlesColumn ?? null,
+    footer: ws.headerFooter?.oddFooter?.replace(/^&C/, "") || null,
+    margins: p.margins
+      ? marginText([p.margins.left, p.margins.right, p.margins.top, p.margins.bottom, p.margins.header, p.margins.footer])
+      : null,
   };
 }
 
@@ -229,7 +263,29 @@ function memoryPrint(p: ReturnType<typeof snapshotSheet>["pageLayout"]): PrintVi
     paper: p.paperSize === "Letter" ? "default" : p.paperSize,
     fit: fitted ? { wide: p.zoom.horizontalFitToPages ?? 0, tall: p.zoom.verticalFitToPages ?? 0 } : null,
     titleRows: p.printTitleRows,
+    titleColumns: p.printTitleColumns,
+    footer: p.centerFooter,
+    margins: marginText(
+      [
+        p.margins.leftMargin,
+        p.margins.rightMargin,
+        p.margins.topMargin,
+        p.margins.bottomMargin,
+        p.margins.headerMargin,
+        p.margins.footerMargin,
+      ].map((points) => points / 72),
+    ),
   };
+}
+
+/** "Continuous/Thin" → "thin", as ExcelJS names a thin continuous line; "None" → none. */
+function memoryBorder(b: { top?: string; right?: string; bottom?: string; left?: string } | undefined): string | null {
+  const line = (edge: string | undefined) => {
+    if (!edge) return undefined;
+    const [style, weight] = edge.split("/");
+    return style === "None" ? undefined : style === "Continuous" ? weight.toLowerCase() : style.toLowerCase();
+  };
+  return b ? borderText([line(b.top), line(b.right), line(b.bottom), line(b.left)]) : null;
 }
 
 function memorySheet(host: MemoryExcel, name: string): SheetView {
@@ -253,6 +309,8 @@ function memorySheet(host: MemoryExcel, name: string): SheetView {
         bold: !!font?.bold,
         fontColor: font?.color?.toUpperCase() ?? null,
         fontSize: fontSize(font?.size),
+        fontName: fontName(font?.name),
+        border: memoryBorder(snap.borders[address]),
         underline: !!font?.underline && font.underline !== "None",
         horizontal: align?.horizontal ? align.horizontal.toLowerCase() : null,
         vertical: align?.vertical ? align.vertical.toLowerCase() : null,

@@ -8,6 +8,8 @@ import { CellGrid, CellValue, cellAddress, columnLetters } from "../../engine";
 import {
   CellSpec,
   CellWrite,
+  FontSpec,
+  PrintSpec,
   REGISTRY_SHEET,
   SheetCells,
   SheetSpec,
@@ -282,8 +284,30 @@ const POINTS_PER_CHARACTER = 7 * 0.75;
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 
-/** Fills, fonts, alignment and links of rows written from row `rowOffset + 1` (a sheet's, or rows appended to one). */
-function writeCellStyles(ws: Excel.Worksheet, rows: readonly (readonly (CellSpec | null)[])[], rowOffset = 0): void {
+/** The six borders that draw a thin line around every cell of a range. */
+const THIN_BORDERS = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+/** Thin borders around every cell of `address` (ExcelApi 1.1). */
+function writeBorders(ws: Excel.Worksheet, address: string): void {
+  const borders = ws.getRange(address).format.borders;
+  for (const index of THIN_BORDERS) {
+    const border = borders.getItem(index);
+    border.style = "Continuous";
+    border.weight = "Thin";
+  }
+}
+
+/**
+ * Fills, fonts, alignment and links of rows written from row `rowOffset + 1` (a sheet's, or rows appended to one);
+ * the sheet's font first, over the rows' rectangle, so a cell's own size wins.
+ */
+function writeCellStyles(ws: Excel.Worksheet, rows: readonly (readonly (CellSpec | null)[])[], rowOffset = 0, font?: FontSpec): void {
+  if (font && rows.length) {
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const all = ws.getRange(`A${rowOffset + 1}:${columnLetters(width)}${rowOffset + rows.length}`).format.font;
+    all.name = font.name;
+    all.size = font.size;
+  }
   for (const { range, style } of styleBlocks(rows, rowOffset)) {
     const r = ws.getRange(range);
     if (style.fill) r.format.fill.color = style.fill;
@@ -309,7 +333,8 @@ function writeCellStyles(ws: Excel.Worksheet, rows: readonly (readonly (CellSpec
 
 /** Formatting, links and validation of a sheet. */
 function writeStyles(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
-  writeCellStyles(ws, spec.rows);
+  writeCellStyles(ws, spec.rows, 0, spec.font);
+  for (const range of spec.borders ?? []) writeBorders(ws, range);
   spec.columnWidths?.forEach((w, i) => {
     ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = w * POINTS_PER_CHARACTER;
   });
@@ -339,22 +364,44 @@ function validationRule(v: Validation): Excel.DataValidationRule {
     return { list: { inCellDropDown: true, source } };
   }
   const rule: Excel.BasicDataValidation =
-    v.max === undefined
-      ? { formula1: v.min, operator: "GreaterThanOrEqualTo" }
-      : { formula1: v.min, formula2: v.max, operator: "Between" };
+    v.max === undefined ? { formula1: v.min, operator: "GreaterThanOrEqualTo" } : { formula1: v.min, formula2: v.max, operator: "Between" };
   return v.kind === "wholeNumber" ? { wholeNumber: rule } : { decimal: rule };
 }
 
-/** SheetSpec.printLandscape and headerRow, where the host has page layout and autofilter (ExcelApi 1.9). */
-function writePrintAndFilter(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
-  if (spec.printLandscape && features.pageLayout) {
-    const layout = ws.pageLayout;
-    layout.paperSize = "A4";
-    layout.orientation = "Landscape";
-    // Excel's own "fit all columns on one page": one page wide, as many tall as it takes (0).
-    layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (spec.headerRow) layout.setPrintTitleRows(`$${spec.headerRow}:$${spec.headerRow}`);
+/** SheetSpec.print on A4, where the host has page layout (ExcelApi 1.9). */
+function writePrint(ws: Excel.Worksheet, print: PrintSpec, features: HostFeatures): void {
+  if (!features.pageLayout) return;
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Pages wide and tall to fit, 0 = as many as it takes (Excel's "fit all columns on one page" is 1 × 0).
+  if (print.fitToWidth !== undefined) layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight ?? 0 };
+  if (print.printTitleRows) layout.setPrintTitleRows(absolute(print.printTitleRows));
+  if (print.printTitleColumns) layout.setPrintTitleColumns(absolute(print.printTitleColumns));
+  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  const m = print.margins;
+  if (m) {
+    // Office.js takes points, 72 an inch.
+    layout.leftMargin = m.left * 72;
+    layout.rightMargin = m.right * 72;
+    layout.topMargin = m.top * 72;
+    layout.bottomMargin = m.bottom * 72;
+    layout.headerMargin = m.header * 72;
+    layout.footerMargin = m.footer * 72;
   }
+}
+
+/** "5:5" → "$5:$5", "A:B" → "$A:$B". */
+function absolute(range: string): string {
+  return range
+    .split(":")
+    .map((part) => `$${part}`)
+    .join(":");
+}
+
+/** SheetSpec.print and headerRow, where the host has page layout and autofilter (ExcelApi 1.9). */
+function writePrintAndFilter(ws: Excel.Worksheet, spec: SheetSpec, features: HostFeatures): void {
+  if (spec.print) writePrint(ws, spec.print, features);
   const filter = tableRange(spec);
   if (filter && features.autoFilter) ws.autoFilter.apply(ws.getRange(filter));
 }
@@ -364,6 +411,7 @@ function styleBytes(spec: SheetSpec, features: HostFeatures): number {
   let bytes = styleBlocks(spec.rows).length * ACTION_BYTES * 6;
   bytes +=
     ((spec.columnWidths?.length ?? 0) + Object.keys(spec.rowHeights ?? {}).length + (spec.merges?.length ?? 0) + 10) * ACTION_BYTES * 2;
+  bytes += (spec.borders?.length ?? 0) * THIN_BORDERS.length * ACTION_BYTES * 3;
   if (features.validation) for (const v of spec.validations ?? []) bytes += ACTION_BYTES * 4 + 2 * jsonBytes(v);
   for (const row of spec.rows) {
     for (const cell of row) {
@@ -435,6 +483,9 @@ interface RangeWrite {
   /** Appended rows as described, for their look (fills, fonts, links) and the row they start at. */
   readonly rows?: readonly (readonly (CellSpec | null)[])[];
   readonly firstRow?: number;
+  /** The sheet's font and borders for appended rows (SheetAppend). */
+  readonly font?: FontSpec;
+  readonly bordered?: boolean;
 }
 
 /** What applyWorkbookChange does, worked out before anything is written. */
@@ -461,7 +512,8 @@ function rangeWrites(change: WorkbookChange, state: WorkbookState): RangeWrite[]
       const { values, formats, width } = rectangular({ name: append.sheet, role: "corrections", rows: append.rows });
       const filter = append.headerRow ? filterRange(append.headerRow, width, last) : undefined;
       const address = `A${first}:${columnLetters(width)}${last}`;
-      return { sheet: append.sheet, address, values, formats, kind: "appended", filter, rows: append.rows, firstRow: first };
+      const look = { font: append.font, bordered: append.bordered };
+      return { sheet: append.sheet, address, values, formats, kind: "appended", filter, rows: append.rows, firstRow: first, ...look };
     });
   const formerName = new Map(change.renames.map((r) => [r.to.toLowerCase(), r.from]));
   const cells = change.cellWrites.map((w): RangeWrite => ({
@@ -587,7 +639,8 @@ function queueSwap(context: Excel.RequestContext, plan: WritePlan, change: Workb
     const range = ws.getRange(w.address);
     if (w.formats) range.numberFormat = w.formats;
     range.values = w.values;
-    if (w.rows) writeCellStyles(ws, w.rows, w.firstRow! - 1);
+    if (w.rows) writeCellStyles(ws, w.rows, w.firstRow! - 1, w.font);
+    if (w.bordered) writeBorders(ws, w.address);
     if (w.style?.bold) range.format.font.bold = true;
     if (w.style?.fontColor) range.format.font.color = w.style.fontColor;
     if (w.style?.link) range.format.font.underline = "Single";

@@ -5,6 +5,8 @@
 import type ExcelJS from "exceljs";
 import {
   CellSpec,
+  FontSpec,
+  PrintSpec,
   REGISTRY_SHEET,
   SheetSpec,
   WorkbookChange,
@@ -18,6 +20,7 @@ import {
   tableRange,
   workbookState,
 } from "../../workbook";
+import { columnLetters } from "../../engine";
 import { workbookSheets } from "./cells";
 
 function argb(color: string): string {
@@ -38,7 +41,32 @@ const WIDTH_NUDGE = 1e-6;
 /** The paper size A4 in the OOXML page set-up. */
 const PAPER_A4 = 9;
 
-function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
+/** A thin line on every side of a cell. */
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+/**
+ * A cell's font: the sheet's name and size, the cell's own size, weight, colour, underline, over what the
+ * cell has (a mark written into an existing cell keeps the sheet's font).
+ */
+function cellFont(cell: ExcelJS.Cell, spec: CellSpec, sheetFont: FontSpec | undefined): Partial<ExcelJS.Font> | undefined {
+  if (!sheetFont && !(spec.bold || spec.fontColor || spec.fontSize || spec.link)) return undefined;
+  const old = (cell.font ?? {}) as Partial<ExcelJS.Font>;
+  return {
+    ...old,
+    name: sheetFont?.name ?? old.name,
+    size: spec.fontSize ?? sheetFont?.size ?? old.size,
+    bold: spec.bold || old.bold,
+    color: spec.fontColor ? { argb: argb(spec.fontColor) } : old.color,
+    underline: spec.link ? true : old.underline,
+  };
+}
+
+function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sheetFont?: FontSpec): void {
   if (spec.formula)
     cell.value = {
       formula: spec.formula.replace(/^=/, ""),
@@ -51,14 +79,8 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   const format = cellNumberFormat(spec);
   if (format !== "General") cell.numFmt = format;
   if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
-  if (spec.bold || spec.fontColor || spec.fontSize || spec.link) {
-    cell.font = {
-      bold: spec.bold,
-      color: spec.fontColor ? { argb: argb(spec.fontColor) } : undefined,
-      size: spec.fontSize,
-      underline: spec.link ? true : undefined,
-    };
-  }
+  const font = cellFont(cell, spec, sheetFont);
+  if (font) cell.font = font;
   if (spec.align || spec.wrap) cell.alignment = { horizontal: spec.align, wrapText: spec.wrap, vertical: "top" };
   if (spec.note) cell.note = spec.note;
 }
@@ -90,6 +112,44 @@ function writeValidations(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
 }
 
+/** SheetSpec.print: A4, orientation, pages to fit (0 = as many as it takes), print titles, the centre footer. */
+function writePrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  ws.pageSetup = {
+    orientation: print.orientation,
+    paperSize: PAPER_A4,
+    fitToPage: print.fitToWidth !== undefined,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToWidth !== undefined ? (print.fitToHeight ?? 0) : undefined,
+    printTitlesRow: print.printTitleRows,
+    printTitlesColumn: print.printTitleColumns,
+    ...(print.margins ? { margins: { ...print.margins } } : {}),
+  };
+  // Excel's header/footer codes: &C starts the centre section.
+  if (print.footer) ws.headerFooter = { oddFooter: `&C${print.footer}` };
+}
+
+/** Rows from row `rowOffset + 1`; with a sheet font, every cell of the rows' rectangle (empty ones too) takes it. */
+function writeRows(ws: ExcelJS.Worksheet, rows: readonly (readonly (CellSpec | null)[])[], rowOffset: number, font?: FontSpec): void {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  rows.forEach((row, r) => {
+    for (let c = 0; c < (font ? width : row.length); c++) {
+      const cell = row[c];
+      if (cell) writeCell(ws.getCell(rowOffset + r + 1, c + 1), cell, font);
+      else if (font) ws.getCell(rowOffset + r + 1, c + 1).font = { name: font.name, size: font.size };
+    }
+  });
+}
+
+/** Thin borders around every cell of a range ("A5:AD33"). */
+function writeBorders(ws: ExcelJS.Worksheet, range: string): void {
+  const [from, to] = range.split(":");
+  const start = ws.getCell(from);
+  const end = ws.getCell(to ?? from);
+  for (let r = Number(start.row); r <= Number(end.row); r++) {
+    for (let c = Number(start.col); c <= Number(end.col); c++) ws.getCell(r, c).border = THIN;
+  }
+}
+
 /** Adds the sheet at the end of the workbook. */
 export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(spec.name, {
@@ -97,21 +157,9 @@ export function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS
     views: spec.freeze ? [{ state: "frozen", xSplit: spec.freeze.columns ?? 0, ySplit: spec.freeze.rows }] : undefined,
   });
   spec.columnWidths?.forEach((w, i) => (ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + WIDTH_NUDGE : w));
-  if (spec.printLandscape) {
-    ws.pageSetup = {
-      orientation: "landscape",
-      paperSize: PAPER_A4,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: spec.headerRow ? `${spec.headerRow}:${spec.headerRow}` : undefined,
-    };
-  }
-  spec.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
-    });
-  });
+  if (spec.print) writePrint(ws, spec.print);
+  writeRows(ws, spec.rows, 0, spec.font);
+  for (const range of spec.borders ?? []) writeBorders(ws, range);
   for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const range of spec.merges ?? []) ws.mergeCells(range);
   writeValidations(ws, spec);
@@ -137,13 +185,10 @@ function appendRows(workbook: ExcelJS.Workbook, change: WorkbookChange, state: W
     if (!append.rows.length) continue;
     const ws = sheetNamed(workbook, append.sheet)!;
     const first = firstFreeRow(state, append.sheet);
-    append.rows.forEach((row, i) =>
-      row.forEach((cell, c) => {
-        if (cell) writeCell(ws.getCell(first + i, c + 1), cell);
-      }),
-    );
+    writeRows(ws, append.rows, first - 1, append.font);
+    const width = Math.max(...append.rows.map((r) => r.length));
+    if (append.bordered) writeBorders(ws, `A${first}:${columnLetters(width)}${first + append.rows.length - 1}`);
     if (append.headerRow) {
-      const width = Math.max(...append.rows.map((r) => r.length));
       ws.autoFilter = filterRange(append.headerRow, width, first + append.rows.length - 1);
     }
   }
@@ -170,6 +215,8 @@ export function applyChange(workbook: ExcelJS.Workbook, change: WorkbookChange):
   appendRows(workbook, change, state);
   for (const w of change.cellWrites) {
     const cell = sheetNamed(workbook, w.sheet)!.getCell(w.cell);
+    // A loaded file's cells share one style object per look: this cell gets its own before it changes.
+    cell.style = { ...cell.style };
     if (w.style) writeCell(cell, { value: w.value, ...w.style });
     else {
       if (typeof w.value === "string") cell.numFmt = "@";

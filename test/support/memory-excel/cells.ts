@@ -36,6 +36,14 @@ export interface FontState {
   underline?: string;
 }
 
+/** A cell's borders (ExcelApi 1.1 RangeBorder): each edge's line style and weight, e.g. "Continuous/Thin". */
+export interface BordersState {
+  top?: string;
+  bottom?: string;
+  left?: string;
+  right?: string;
+}
+
 export interface CellState {
   /** The constant value; for a formula cell, unused (the value is calculated). */
   value: StoredValue;
@@ -47,6 +55,7 @@ export interface CellState {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
+  borders?: BordersState;
   hyperlink?: Excel.RangeHyperlink;
 }
 

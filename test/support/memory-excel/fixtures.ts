@@ -1,6 +1,6 @@
 /** Test helpers: build a workbook from plain data, snapshot a sheet, list sheets. */
 import { cellAddress, columnLetters, parseAddress, qualifiedAddress, Rect, rectAddress } from "./address";
-import { CellValue, displayText, FontState, toPlain } from "./cells";
+import { BordersState, CellValue, displayText, FontState, toPlain } from "./cells";
 import { MemoryExcel, MemoryExcelOptions } from "./host";
 import { SheetState, Visibility } from "./workbook-state";
 
@@ -69,6 +69,8 @@ export interface SheetSnapshot {
   /** Fill colours, null where there is none. */
   fills: (string | null)[][];
   fonts: Record<string, FontState>;
+  /** Each cell's border edges ("Continuous/Thin"), where it has any. */
+  borders: Record<string, BordersState>;
   alignment: Record<string, { horizontal?: string; vertical?: string; wrapText?: boolean }>;
   hyperlinks: Record<string, Excel.RangeHyperlink>;
   notes: Record<string, string>;
@@ -98,7 +100,23 @@ export interface SheetSnapshot {
   customProperties: Record<string, string>;
   /** The autofilter's range ("A5:X33"), null when the sheet has none. */
   autoFilter: string | null;
-  pageLayout: { orientation: string; paperSize: string; zoom: Excel.PageLayoutZoomOptions; printTitleRows: string | null };
+  pageLayout: {
+    orientation: string;
+    paperSize: string;
+    zoom: Excel.PageLayoutZoomOptions;
+    printTitleRows: string | null;
+    printTitleColumns: string | null;
+    centerFooter: string | null;
+    /** In points. */
+    margins: {
+      leftMargin: number;
+      rightMargin: number;
+      topMargin: number;
+      bottomMargin: number;
+      headerMargin: number;
+      footerMargin: number;
+    };
+  };
 }
 
 export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
@@ -145,6 +163,10 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
     }),
     numberFormats: grid((r, c) => st.numberFormatAt(sheet, r, c)),
     fills: grid((r, c) => st.style(sheet, r, c, "fill") ?? null),
+    borders: perCell((r, c) => {
+      const b = st.style(sheet, r, c, "borders");
+      return b && Object.keys(b).length > 0 ? { ...b } : undefined;
+    }),
     fonts: perCell((r, c) => {
       const f = st.style(sheet, r, c, "font");
       return f && Object.keys(f).length > 0 ? { ...f } : undefined;
@@ -202,6 +224,9 @@ export function snapshotSheet(host: MemoryExcel, name: string): SheetSnapshot {
       paperSize: sheet.pageLayout.paperSize,
       zoom: { ...sheet.pageLayout.zoom },
       printTitleRows: sheet.pageLayout.printTitleRows ? rectAddress(sheet.pageLayout.printTitleRows) : null,
+      printTitleColumns: sheet.pageLayout.printTitleColumns ? rectAddress(sheet.pageLayout.printTitleColumns) : null,
+      centerFooter: sheet.pageLayout.centerFooter ?? null,
+      margins: { ...sheet.pageLayout.margins },
     },
   };
 }

@@ -1,6 +1,6 @@
 /** `Excel.PageLayout` and `Excel.AutoFilter` (ExcelApi 1.9): print set-up and a sheet's autofilter, recorded. */
-import { MAX_COLUMNS, parseAddress, Rect, splitSheetAddress } from "./address";
-import { MemorySheetPart, unwrap } from "./client-object";
+import { MAX_COLUMNS, MAX_ROWS, parseAddress, Rect, splitSheetAddress } from "./address";
+import { MemoryClientObject, MemorySheetPart, unwrap } from "./client-object";
 import { ErrorCode, MemoryExcelError } from "./errors";
 import { MemoryRange } from "./range";
 import type { PageLayoutState } from "./workbook-state";
@@ -31,10 +31,41 @@ function rectOf(given: Excel.Range | string, sheet: MemoryWorksheet, location: s
   return ref.rect;
 }
 
-type PageLayoutMembers = "context" | "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "load";
+type Margin = "leftMargin" | "rightMargin" | "topMargin" | "bottomMargin" | "headerMargin" | "footerMargin";
+
+type PageLayoutMembers =
+  "context" | "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "setPrintTitleColumns" | "headersFooters" | Margin | "load";
+
+const MARGINS: readonly Margin[] = ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"];
 
 export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.PageLayout, PageLayoutMembers> {
   protected readonly _typeName = "PageLayout";
+  private _headersFooters: MemoryHeaderFooterGroup | undefined;
+
+  protected override _navigation(name: string): MemoryClientObject | undefined {
+    return name === "headersFooters" ? (this.headersFooters as unknown as MemoryHeaderFooterGroup) : undefined;
+  }
+
+  get headersFooters(): Excel.HeaderFooterGroup {
+    this._headersFooters ??= new MemoryHeaderFooterGroup(this._ctx, `${this._path}.headersFooters`, this.sheet);
+    return this._headersFooters as unknown as Excel.HeaderFooterGroup;
+  }
+
+  /** The range must span whole columns ("$A:$B"), as Office requires. */
+  setPrintTitleColumns(printTitleColumns: Excel.Range | string): void {
+    const given = printTitleColumns;
+    this._call(
+      "setPrintTitleColumns",
+      [typeof given === "string" ? given : "(Range)"],
+      () => {
+        const rect = rectOf(given, this.sheet, "PageLayout.setPrintTitleColumns");
+        if (rect.row !== 0 || rect.rowCount !== MAX_ROWS)
+          throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "PageLayout.setPrintTitleColumns");
+        this._layout.printTitleColumns = rect;
+      },
+      this.sheet._writeSheet,
+    );
+  }
 
   private get _layout(): PageLayoutState {
     return this.sheet._sheet().pageLayout;
@@ -45,7 +76,57 @@ export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.Page
       orientation: () => this._layout.orientation,
       paperSize: () => this._layout.paperSize,
       zoom: () => ({ ...this._layout.zoom }),
+      ...Object.fromEntries(MARGINS.map((m) => [m, () => this._layout.margins[m]])),
     };
+  }
+
+  /** A margin in points, 0 or more. */
+  private _setMargin(name: Margin, v: number): void {
+    this._set(
+      name,
+      v,
+      () => {
+        if (typeof v !== "number" || !(v >= 0)) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, `PageLayout.${name}`);
+        this._layout.margins[name] = v;
+      },
+      this.sheet._writeSheet,
+    );
+  }
+  get leftMargin(): number {
+    return this._get("leftMargin");
+  }
+  set leftMargin(v: number) {
+    this._setMargin("leftMargin", v);
+  }
+  get rightMargin(): number {
+    return this._get("rightMargin");
+  }
+  set rightMargin(v: number) {
+    this._setMargin("rightMargin", v);
+  }
+  get topMargin(): number {
+    return this._get("topMargin");
+  }
+  set topMargin(v: number) {
+    this._setMargin("topMargin", v);
+  }
+  get bottomMargin(): number {
+    return this._get("bottomMargin");
+  }
+  set bottomMargin(v: number) {
+    this._setMargin("bottomMargin", v);
+  }
+  get headerMargin(): number {
+    return this._get("headerMargin");
+  }
+  set headerMargin(v: number) {
+    this._setMargin("headerMargin", v);
+  }
+  get footerMargin(): number {
+    return this._get("footerMargin");
+  }
+  set footerMargin(v: number) {
+    this._setMargin("footerMargin", v);
   }
 
   get orientation(): Orientation {
@@ -121,6 +202,54 @@ export class MemoryPageLayout extends MemorySheetPart implements Pick<Excel.Page
   load(option?: unknown): Excel.PageLayout {
     this._load(option);
     return this as unknown as Excel.PageLayout;
+  }
+}
+
+/** `Excel.HeaderFooterGroup` (ExcelApi 1.9): the one header/footer for all pages. */
+export class MemoryHeaderFooterGroup
+  extends MemorySheetPart
+  implements Pick<Excel.HeaderFooterGroup, "context" | "defaultForAllPages" | "load">
+{
+  protected readonly _typeName = "HeaderFooterGroup";
+  private _default: MemoryHeaderFooter | undefined;
+
+  protected _loadables(): Record<string, () => unknown> {
+    return {};
+  }
+
+  protected override _navigation(name: string): MemoryClientObject | undefined {
+    return name === "defaultForAllPages" ? (this.defaultForAllPages as unknown as MemoryHeaderFooter) : undefined;
+  }
+
+  get defaultForAllPages(): Excel.HeaderFooter {
+    this._default ??= new MemoryHeaderFooter(this._ctx, `${this._path}.defaultForAllPages`, this.sheet);
+    return this._default as unknown as Excel.HeaderFooter;
+  }
+
+  load(option?: unknown): Excel.HeaderFooterGroup {
+    this._load(option);
+    return this as unknown as Excel.HeaderFooterGroup;
+  }
+}
+
+/** `Excel.HeaderFooter`: the centre footer is recorded (with its &P / &N codes as given). */
+export class MemoryHeaderFooter extends MemorySheetPart implements Pick<Excel.HeaderFooter, "context" | "centerFooter" | "load"> {
+  protected readonly _typeName = "HeaderFooter";
+
+  protected _loadables(): Record<string, () => unknown> {
+    return { centerFooter: () => this.sheet._sheet().pageLayout.centerFooter ?? "" };
+  }
+
+  get centerFooter(): string {
+    return this._get("centerFooter");
+  }
+  set centerFooter(v: string) {
+    this._set("centerFooter", v, () => (this.sheet._sheet().pageLayout.centerFooter = String(v)), this.sheet._writeSheet);
+  }
+
+  load(option?: unknown): Excel.HeaderFooter {
+    this._load(option);
+    return this as unknown as Excel.HeaderFooter;
   }
 }
 

@@ -1,6 +1,6 @@
 /** `Excel.Range` and what hangs off it: format (fill, font), data validation. */
 import { MAX_COLUMNS, MAX_ROWS, qualifiedAddress, Rect, rectContains } from "./address";
-import { displayText, valueType } from "./cells";
+import { BordersState, displayText, valueType } from "./cells";
 import { MemoryClientObject } from "./client-object";
 import { ErrorCode, MemoryExcelError } from "./errors";
 import type { MemoryRequestContext } from "./request-context";
@@ -435,6 +435,7 @@ type FormatMembers =
   | "context"
   | "fill"
   | "font"
+  | "borders"
   | "columnWidth"
   | "rowHeight"
   | "horizontalAlignment"
@@ -448,6 +449,7 @@ export class MemoryRangeFormat extends RangePart implements Pick<Excel.RangeForm
   protected readonly _typeName = "RangeFormat";
   private _fill: MemoryRangeFill | undefined;
   private _font: MemoryRangeFont | undefined;
+  private _borders: MemoryRangeBorderCollection | undefined;
 
   protected _loadables(): Record<string, () => unknown> {
     return {
@@ -476,7 +478,13 @@ export class MemoryRangeFormat extends RangePart implements Pick<Excel.RangeForm
   protected override _navigation(name: string): MemoryClientObject | undefined {
     if (name === "fill") return this.fill as unknown as MemoryRangeFill;
     if (name === "font") return this.font as unknown as MemoryRangeFont;
+    if (name === "borders") return this.borders as unknown as MemoryRangeBorderCollection;
     return undefined;
+  }
+
+  get borders(): Excel.RangeBorderCollection {
+    this._borders ??= new MemoryRangeBorderCollection(this._ctx, `${this._path}.borders`, this.range);
+    return this._borders as unknown as Excel.RangeBorderCollection;
   }
 
   get fill(): Excel.RangeFill {
@@ -605,6 +613,130 @@ export class MemoryRangeFill extends RangePart implements Pick<Excel.RangeFill, 
   load(option?: unknown): Excel.RangeFill {
     this._load(option);
     return this as unknown as Excel.RangeFill;
+  }
+}
+
+const BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"]);
+const BORDER_WEIGHTS = new Set(["Hairline", "Thin", "Medium", "Thick"]);
+const BORDER_INDEXES = new Set([
+  ..."EdgeTop EdgeBottom EdgeLeft EdgeRight InsideVertical InsideHorizontal DiagonalDown DiagonalUp".split(" "),
+]);
+
+/** `Excel.RangeBorderCollection` (ExcelApi 1.1): getItem by index only. */
+export class MemoryRangeBorderCollection extends RangePart implements Pick<Excel.RangeBorderCollection, "context" | "getItem" | "load"> {
+  protected readonly _typeName = "RangeBorderCollection";
+
+  protected _loadables(): Record<string, () => unknown> {
+    return {};
+  }
+
+  getItem(index: Excel.BorderIndex | `${Excel.BorderIndex}`): Excel.RangeBorder {
+    if (!BORDER_INDEXES.has(String(index)))
+      throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "RangeBorderCollection.getItem");
+    return new MemoryRangeBorder(this._ctx, `${this._path}.getItem(${index})`, this.range, String(index)) as unknown as Excel.RangeBorder;
+  }
+
+  load(option?: unknown): Excel.RangeBorderCollection {
+    this._load(option);
+    return this as unknown as Excel.RangeBorderCollection;
+  }
+}
+
+/**
+ * One border of a range, recorded on the cells it runs along: an edge on the outer cells, an inside
+ * border on both cells it separates. A cell's edge reads "Continuous/Thin" (style/weight). Diagonals are
+ * accepted and not recorded.
+ */
+export class MemoryRangeBorder extends RangePart implements Pick<Excel.RangeBorder, "context" | "style" | "weight" | "load"> {
+  protected readonly _typeName = "RangeBorder";
+
+  constructor(
+    ctx: MemoryRequestContext,
+    path: string,
+    range: MemoryRange,
+    private readonly index: string,
+  ) {
+    super(ctx, path, range);
+  }
+
+  protected _loadables(): Record<string, () => unknown> {
+    const edge = (which: "style" | "weight") => () => {
+      const side = this.sides()[0]?.[1] ?? "top";
+      const r = this.rect();
+      const v = this.st.style(this.sheet(), r.row, r.column, "borders")?.[side];
+      return which === "style" ? (v?.split("/")[0] ?? "None") : (v?.split("/")[1] ?? "Thin");
+    };
+    return { style: edge("style"), weight: edge("weight") };
+  }
+
+  /** The cells (as sub-rectangles) and the edge of each this border sets. */
+  private sides(): [Rect, keyof BordersState][] {
+    const r = this.rect();
+    const rows = (from: number, count: number): Rect => ({ ...r, row: from, rowCount: count });
+    const cols = (from: number, count: number): Rect => ({ ...r, column: from, columnCount: count });
+    const last = { row: r.row + r.rowCount - 1, column: r.column + r.columnCount - 1 };
+    switch (this.index) {
+      case "EdgeTop":
+        return [[rows(r.row, 1), "top"]];
+      case "EdgeBottom":
+        return [[rows(last.row, 1), "bottom"]];
+      case "EdgeLeft":
+        return [[cols(r.column, 1), "left"]];
+      case "EdgeRight":
+        return [[cols(last.column, 1), "right"]];
+      case "InsideHorizontal":
+        return r.rowCount < 2
+          ? []
+          : [
+              [rows(r.row + 1, r.rowCount - 1), "top"],
+              [rows(r.row, r.rowCount - 1), "bottom"],
+            ];
+      case "InsideVertical":
+        return r.columnCount < 2
+          ? []
+          : [
+              [cols(r.column + 1, r.columnCount - 1), "left"],
+              [cols(r.column, r.columnCount - 1), "right"],
+            ];
+      default:
+        return [];
+    }
+  }
+
+  private setEdge(part: 0 | 1, value: string, valid: Set<string>, location: string): void {
+    this._set(
+      location.split(".")[1],
+      value,
+      () => {
+        if (!valid.has(String(value))) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, location);
+        for (const [rect, side] of this.sides()) {
+          this.st.setStyle(this.sheet(), rect, "borders", (old) => {
+            const [style, weight] = (old?.[side] ?? "None/Thin").split("/");
+            const next = part === 0 ? `${value}/${weight}` : `${style}/${value}`;
+            return { ...old, [side]: next };
+          });
+        }
+      },
+      this.writeSheet,
+    );
+  }
+
+  get style(): Excel.RangeBorder["style"] {
+    return this._get("style");
+  }
+  set style(v: Excel.RangeBorder["style"]) {
+    this.setEdge(0, String(v), BORDER_STYLES, "RangeBorder.style");
+  }
+  get weight(): Excel.RangeBorder["weight"] {
+    return this._get("weight");
+  }
+  set weight(v: Excel.RangeBorder["weight"]) {
+    this.setEdge(1, String(v), BORDER_WEIGHTS, "RangeBorder.weight");
+  }
+
+  load(option?: unknown): Excel.RangeBorder {
+    this._load(option);
+    return this as unknown as Excel.RangeBorder;
   }
 }
 

@@ -74,10 +74,28 @@ export interface PageLayoutState {
   zoom: Excel.PageLayoutZoomOptions;
   /** Whole rows repeated at the top of every printed page. */
   printTitleRows?: Rect;
+  /** Whole columns repeated at the left of every printed page. */
+  printTitleColumns?: Rect;
+  /** The centre footer of every page, with Excel's codes (&P page, &N pages). */
+  centerFooter?: string;
+  /** In points: Excel's normal margins are 0.7 in (50.4 pt) left and right, 0.75 in top and bottom, 0.3 in header and footer. */
+  margins: {
+    leftMargin: number;
+    rightMargin: number;
+    topMargin: number;
+    bottomMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+  };
 }
 
 export function defaultPageLayout(): PageLayoutState {
-  return { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } };
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    margins: { leftMargin: 50.4, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 },
+  };
 }
 
 /** Format properties a whole row or column can carry (applied to the cells created later). */
@@ -107,7 +125,7 @@ export interface SheetState {
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
-const STYLE_KEYS = ["numberFormat", "fill", "font", "horizontalAlignment", "verticalAlignment", "wrapText"] as const;
+const STYLE_KEYS = ["numberFormat", "fill", "font", "horizontalAlignment", "verticalAlignment", "wrapText", "borders"] as const;
 
 const key = (row: number, column: number) => `${row},${column}`;
 

@@ -1,0 +1,104 @@
+// The result sheet as an official table (issue 11): what it prints like, from the demo year's October
+// and its fourth quarter, planned from the template's cells as a generation plans them.
+
+import { generationStamp, parsePeriod } from "../engine";
+import { DEMO_EVENTS, DEMO_PUBLISHED, DEMO_YEAR, demoValues } from "./demo-data";
+import { rankWorkbook } from "./pipeline";
+import { BODY_SIZE, columnTextPoints, linesHeight } from "./print-style";
+import { SheetSpec } from "./sheet-spec";
+import { describeTemplate } from "./template";
+
+const STAMP = generationStamp(new Date(2026, 10, 5, 9, 30));
+const sheets = describeTemplate({ year: DEMO_YEAR, values: demoValues, events: DEMO_EVENTS }).map((s) => ({
+  name: s.name,
+  cells: s.rows.map((row) => row.map((c) => c?.value ?? null)),
+}));
+
+function resultSheet(period: string, published = DEMO_PUBLISHED): SheetSpec {
+  const run = rankWorkbook(sheets, { period: parsePeriod(period)!, published, generated: STAMP });
+  return run.change.sheets.find((s) => s.role === "result")!;
+}
+
+const october = resultSheet("2026-10");
+const header = october.rows[4].map((c) => String(c?.value ?? ""));
+const column = (name: string) => header.indexOf(name);
+const rowOf = (unit: string) => october.rows.findIndex((r) => r[1]?.value === unit);
+
+describe("the month's result sheet prints as an official table", () => {
+  test("two A4 landscape pages wide at 100 %: the 27 columns' widths add up to less than two pages less 名次/单位", () => {
+    expect(october.print).toMatchObject({ orientation: "landscape", fitToWidth: 2, printTitleRows: "5:5", printTitleColumns: "A:B" });
+    // A4 landscape is 842 points; Excel's normal margins 0.7 in (50.4 points) each side leave 741.2 points a page.
+    const points = (w: number) => 7 * w * 0.75;
+    const total = october.columnWidths!.reduce((a, w) => a + points(w), 0);
+    const repeated = points(october.columnWidths![0]) + points(october.columnWidths![1]);
+    expect(header).toHaveLength(27);
+    expect(total).toBeLessThan(2 * 741.2 - repeated);
+  });
+
+  test("every cell of the table has a border, the sheet's font is 等线 10 pt", () => {
+    expect(october.font).toEqual({ name: "等线", size: BODY_SIZE });
+    // Header row 5, 28 units in rows 6–33, 27 columns A–AA.
+    expect(october.borders).toEqual(["A5:AA33"]);
+  });
+
+  test("加分 and 减分 are blank where there was none; 郑州市's 省级 honour is 1.00", () => {
+    const zhengzhou = october.rows[rowOf("郑州市")];
+    const puyang = october.rows[rowOf("濮阳市")];
+    expect(zhengzhou[column("加分")]?.value).toBe(1);
+    expect(puyang[column("加分")]?.value).toBeNull();
+    expect(puyang[column("减分")]?.value).toBeNull();
+  });
+
+  test("a row is as tall as its wrapped 备注: 周口市's note (about 40 em) needs 2 lines of the 52-wide column", () => {
+    const zhoukou = rowOf("周口市") + 1;
+    const note = String(october.rows[zhoukou - 1][column("备注")]?.value);
+    expect(note).toBe("2026-10-12 经核查弄虚作假（抽查发现回访记录系补录，经核查属实），考评结果不合格");
+    // 268.5 points a line; 34 Chinese characters and punctuation (34 em), 10 digits and dashes and a space (6 em):
+    // 400 points of 10 pt, 440 with 10 % to spare → 2 lines.
+    expect(october.columnWidths![column("备注")]).toBe(52);
+    expect(columnTextPoints(52)).toBe(268.5);
+    expect(october.rowHeights![zhoukou]).toBe(linesHeight(2));
+    // A unit without a note keeps the default height.
+    expect(october.rowHeights![rowOf("濮阳市") + 1]).toBeUndefined();
+  });
+
+  test("the header row is tall enough for its longest label: A4 平均等待时长 得分 in a 6-wide column takes 5 lines", () => {
+    // 27 points a line; A4 and the spaces about 2.3 em, 8 characters 8 em: 103 points, 113 with 10 % to spare → 5 lines.
+    expect(october.columnWidths![column("A4 平均等待时长 得分")]).toBe(6);
+    expect(october.rowHeights![5]).toBe(linesHeight(5));
+    // B2 跨市（直管县）工单办结率 in 9 (42.75 points a line): 13.75 em → 151 points → 4 lines, fewer.
+    expect(october.columnWidths![column("B2 跨市（直管县）工单办结率")]).toBe(9);
+  });
+
+  test("numbers and text of a row start at the top of the row, so a tall row reads on one line", () => {
+    const zhoukou = october.rows[rowOf("周口市")];
+    expect(zhoukou[column("基本分")]).toMatchObject({ align: "right" });
+    expect(zhoukou[column("备注")]).toMatchObject({ wrap: true });
+  });
+});
+
+test("the quarter's row 2 stays inside its 9 columns: 4 label–value pairs, then 版本 and 生成时间 in the last cell", () => {
+  const quarter = resultSheet("2026-Q4", "2027-01-05");
+  expect(quarter.columnWidths).toHaveLength(9);
+  const row2 = quarter.rows[1].map((c) => c?.value ?? null);
+  expect(row2.slice(0, 8)).toEqual([
+    "考评期间",
+    "2026年第4季度",
+    "状态",
+    expect.any(String),
+    "发布日期",
+    expect.any(String),
+    "公示期截止",
+    expect.any(String),
+  ]);
+  expect(row2[8]).toBe("版本：第 1 版　生成时间：2026-11-05 09:30");
+  expect(quarter.rows[1]).toHaveLength(9);
+});
+
+test("数据校验 prints on A4 landscape one page wide at 100 %: 137 characters (719 points) in the 741 between Excel's margins", () => {
+  const run = rankWorkbook(sheets, { period: parsePeriod("2026-10")!, published: DEMO_PUBLISHED, generated: STAMP });
+  const validation = run.change.sheets.find((s) => s.role === "validation")!;
+  expect(validation.print).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: "3:3" });
+  expect(validation.columnWidths!.reduce((a, b) => a + b, 0)).toBe(137);
+  expect(validation.rows[0][0]).toMatchObject({ wrap: true });
+});
