@@ -7,7 +7,10 @@ import { sharedProductionBuild } from "../test/support/production-build";
 
 let build: Promise<string> | undefined;
 
+/** The build to measure; KP_BENCH_DIST=<folder> measures another one (an earlier release's, for a before/after). */
 export function productionBuild(): Promise<string> {
+  const other = process.env.KP_BENCH_DIST;
+  if (other) return Promise.resolve(other);
   build ??= (async () => {
     const started = Date.now();
     const dir = await sharedProductionBuild();

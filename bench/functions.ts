@@ -2,14 +2,15 @@
 // current sources (build.ts), loaded in a fresh V8 context (node:vm) with a CustomFunctions stand-in that
 // captures what the bundle associates, and the in-memory Excel host's globals (Excel, Office) so that any
 // Excel call it made would be counted. The arguments are the template's own: every KAOPING.SCORE formula
-// of a full year's workbook (describeTemplate, 28 units × 12 months × 10 indicators = 3,360 cells),
+// of a full year's workbook (describeTemplate, 28 units × 12 months × 11 indicators = 3,696 cells),
 // its references resolved to the values Excel hands over (ranges as 2-D arrays, each call its own copy).
 //
 // Printed: the cell values a full recalculation hands to KAOPING.* (counted from the formulas by
 // src/workbook/function-load.ts, and checked here against the arguments actually passed; goal ≤ 40,000);
-// cold — the first 3,360 calls in a fresh context right after loading the bundle (median of 5 contexts);
-// warm — the same 3,360 calls again in a context that has run them (median of 7 passes); goal for a full
-// recalculation: under 50 ms warm. And the Excel calls the bundle made while loading and calculating (goal 0).
+// cold — every SCORE call of the workbook in a fresh context right after loading the bundle (median of 5
+// contexts); warm — the same calls again in a context that has run them (median of 7 passes); goal for a
+// full recalculation: under 50 ms warm, judged on CPU time (wall-clock time is shown beside).
+// And the Excel calls the bundle made while loading and calculating (goal 0).
 
 import * as fs from "fs";
 import * as path from "path";
@@ -143,9 +144,11 @@ function loadBundle(source: vm.Script): Loaded {
   return { score, associated: [...functions.keys()], host, loadMs };
 }
 
-function pass(score: Loaded["score"], calls: readonly Call[]): { ms: number; sink: number; errors: number } {
+/** One pass over the calls: wall-clock ms and the process's CPU ms (which other processes on a shared machine inflate less). */
+function pass(score: Loaded["score"], calls: readonly Call[]): { ms: number; cpuMs: number; sink: number; errors: number } {
   let sink = 0;
   let errors = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (const c of calls) {
     try {
@@ -155,7 +158,9 @@ function pass(score: Loaded["score"], calls: readonly Call[]): { ms: number; sin
       errors++; // an Excel error value (#N/A …), thrown as CustomFunctions.Error
     }
   }
-  return { ms: performance.now() - start, sink, errors };
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, sink, errors };
 }
 
 function median(xs: readonly number[]): number {
@@ -193,13 +198,16 @@ export async function benchFunctions(): Promise<void> {
   );
 
   const cold: number[] = [];
+  const coldCpu: number[] = [];
   const loads: number[] = [];
   let excelCalls = 0;
   let associated: string[] = [];
   for (let i = 0; i < COLD_CONTEXTS; i++) {
     const bundle = loadBundle(source);
     const run = copy(calls);
-    cold.push(pass(bundle.score, run).ms);
+    const p = pass(bundle.score, run);
+    cold.push(p.ms);
+    coldCpu.push(p.cpuMs);
     loads.push(bundle.loadMs);
     excelCalls += bundle.host.runs + bundle.host.syncCalls;
     associated = bundle.associated;
@@ -207,17 +215,24 @@ export async function benchFunctions(): Promise<void> {
   const bundle = loadBundle(source);
   const first = pass(bundle.score, copy(calls));
   const warm: number[] = [];
-  for (let i = 0; i < WARM_PASSES; i++) warm.push(pass(bundle.score, copy(calls)).ms);
+  const warmCpu: number[] = [];
+  for (let i = 0; i < WARM_PASSES; i++) {
+    const p = pass(bundle.score, copy(calls));
+    warm.push(p.ms);
+    warmCpu.push(p.cpuMs);
+  }
   excelCalls += bundle.host.runs + bundle.host.syncCalls;
 
   console.log(`  associated: ${associated.join(", ")}; loading the bundle ${ms(median(loads))} (median of ${COLD_CONTEXTS})`);
   console.log(
-    `  ${calls.length} × SCORE cold (fresh context, first calls): ${ms(median(cold))} (median of ${COLD_CONTEXTS}); ` +
-      `warm: ${ms(median(warm))} (median of ${WARM_PASSES} passes), ${((median(warm) * 1000) / calls.length).toFixed(2)} µs a call`,
+    `  ${calls.length} × SCORE cold (fresh context, first calls): CPU ${ms(median(coldCpu))}, wall ${ms(median(cold))} (median of ${COLD_CONTEXTS}); ` +
+      `warm: CPU ${ms(median(warmCpu))}, wall ${ms(median(warm))} (median of ${WARM_PASSES} passes), ` +
+      `${((median(warmCpu) * 1000) / calls.length).toFixed(2)} µs a call`,
   );
   console.log(
     `  results: ${calls.length - first.errors} numbers, ${first.errors} Excel errors (sum of the scores ${first.sink.toFixed(2)})`,
   );
-  console.log(verdict("a full recalculation of SCORE, warm", ms(median(warm)), `< ${WARM_GOAL_MS} ms`, median(warm) < WARM_GOAL_MS));
+  const warmMs = median(warmCpu);
+  console.log(verdict("a full recalculation of SCORE, warm (CPU time)", ms(warmMs), `< ${WARM_GOAL_MS} ms`, warmMs < WARM_GOAL_MS));
   console.log(verdict("Excel calls by the functions bundle (load + every call)", String(excelCalls), "0", excelCalls === 0));
 }
