@@ -132,7 +132,7 @@ describe("the lifecycle through kp12328 rank (the output workbook is the period'
     expect(kept.map((r, i) => (i === 3 ? r.map(() => null) : r))).toEqual(v1.map((r, i) => (i === 3 ? r.map(() => null) : r)));
     const now = corrected.sheets.get(RESULT)!.values;
     expect(header(now)).toEqual({ state: "已更正", version: "第 2 版（更正）", published: "2026-11-05" });
-    expect(String(now[2][0])).toContain("更正：本版为第 2 版（2026-11-09 09:00 更正），替代第 1 版“2026年10月 考评结果 v1”");
+    expect(String(now[2][2])).toContain("更正：本版为第 2 版（2026-11-09 09:00 更正），替代第 1 版“2026年10月 考评结果 v1”");
     const log = corrected.sheets.get("修正记录")!.values;
     expect(log[0][0]).toBe("修正记录");
     expect(correctionRows(log)).toEqual(expectedCorrections("2026-11-09 09:00"));

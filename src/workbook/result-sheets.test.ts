@@ -77,7 +77,7 @@ describe("the month's result sheet prints as an official table", () => {
   });
 });
 
-test("the quarter's row 2 stays inside its 9 columns: 4 label–value pairs, then 版本 and 生成时间 in the last cell", () => {
+test("the quarter's row 2 stays inside its 9 columns: 4 label–value pairs, then 版本 in the last cell; 生成时间 leads into row 3", () => {
   const quarter = resultSheet("2026-Q4", "2027-01-05");
   expect(quarter.columnWidths).toHaveLength(9);
   const row2 = quarter.rows[1].map((c) => c?.value ?? null);
@@ -91,7 +91,8 @@ test("the quarter's row 2 stays inside its 9 columns: 4 label–value pairs, the
     "公示期截止",
     expect.any(String),
   ]);
-  expect(row2[8]).toBe("版本：第 1 版　生成时间：2026-11-05 09:30");
+  expect(row2[8]).toBe("版本：第 1 版");
+  expect(quarter.rows[2][0]?.value).toMatch(/生成时间：2026-11-05 09:30$/);
   expect(quarter.rows[1]).toHaveLength(9);
 });
 

@@ -16,6 +16,7 @@ import {
   Problem,
   CellRef,
   columnLetters,
+  columnNumber,
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
@@ -30,6 +31,10 @@ export function resultSheetName(evaluation: Pick<Evaluation, "period">): string 
 const SCORE = "0.00";
 const PERCENT = "0.00%";
 const HEADER_ROW = 5;
+/** 名次 and 单位: repeated on every printed page (print-style.ts), so nothing but the table is written in them. */
+const KEY_COLUMNS = 2;
+/** The columns of the first printed page (the table prints two A4 pages wide). */
+const FIRST_PAGE_COLUMNS = 16;
 
 /** A number, right-aligned (and so top-aligned, as the wrapped text beside it). */
 const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({
@@ -179,12 +184,26 @@ function pairsRow(
   width: number,
   pairs: readonly (readonly [string, CellSpec])[],
   row: number,
+  offset: number,
 ): { cells: (CellSpec | null)[]; merges: string[] } {
+  const placed = pairsFrom(width - offset, Math.min(width, FIRST_PAGE_COLUMNS) - offset, pairs);
+  const shift = (range: string) =>
+    range.replace(/([A-Z]+)(\d+)/g, (_, col: string) => `${columnLetters(columnNumber(col) + offset)}${row}`);
+  return { cells: [...Array<null>(offset).fill(null), ...placed.cells], merges: placed.merges.map(shift) };
+}
+
+/** The pairs laid out from column A of a row `width` columns wide (merges in row 1; pairsRow moves them). */
+function pairsFrom(
+  width: number,
+  room: number,
+  pairs: readonly (readonly [string, CellSpec])[],
+): { cells: (CellSpec | null)[]; merges: string[] } {
+  const row = 1;
   const label = (value: string) => text(value, { bold: true, wrap: true });
   const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
   const span = (v: CellSpec) => (String(v.value ?? "").length > 5 ? 2 : 1);
   const wide = pairs.reduce((n, [, v]) => n + 1 + span(v), 0);
-  if (wide <= Math.min(width, 16)) {
+  if (wide <= room) {
     const cells: (CellSpec | null)[] = [];
     const merges: string[] = [];
     for (const [l, v] of pairs) {
@@ -203,8 +222,8 @@ function pairsRow(
   return { cells, merges: [] };
 }
 
-/** Row 2: period, state, publication, version and generation time, label beside value, within the table's `width`. */
-function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean, width: number) {
+/** Row 2: period, state, publication and version, label beside value, within the table's `width`. */
+function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean, width: number, offset: number) {
   const pub = evaluation.publication;
   return pairsRow(
     width,
@@ -214,13 +233,13 @@ function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: 
       ["发布日期", text(pub?.published ?? "未定")],
       ["公示期截止", text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {})],
       ["版本", text(options.state?.version ?? `第 ${options.version ?? 1} 版`)],
-      ["生成时间", text(options.generated)],
     ],
     2,
+    offset,
   );
 }
 
-/** Row 3: what the reader must know before the table (a correction, a draft, a warning, the problems). */
+/** Row 3: what the reader must know before the table (a correction, a draft, a warning, the problems), and when it was made. */
 function noticesCell(evaluation: Evaluation, options: ResultSheetOptions, alert: boolean): CellSpec {
   const pub = evaluation.publication;
   const notices: string[] = [];
@@ -230,6 +249,8 @@ function noticesCell(evaluation: Evaluation, options: ResultSheetOptions, alert:
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   const warnings = evaluation.problems.length - errors;
   if (evaluation.problems.length) notices.push(`数据校验：${errors} 个错误，${warnings} 个提醒，详见“${SHEETS.validation}”表。`);
+  // Here rather than in row 2, whose pairs must fit the first printed page; the footer prints it on every page.
+  notices.push(`生成时间：${options.generated}`);
   return text(notices.join(" "), { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link, wrap: true });
 }
 
@@ -243,10 +264,14 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const rows: (CellSpec | null)[][] = [];
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
 
-  rows.push(pad([text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14, wrap: true })]));
-  const status2 = statusRow(evaluation, options, status, alert, width);
+  // A table wider than a page: title, status, notices and legend start after the key columns, which
+  // repeat on its second printed page, where anything else in them would show as a clipped piece.
+  const offset = width > FIRST_PAGE_COLUMNS ? KEY_COLUMNS : 0;
+  const keyBlank = Array<null>(offset).fill(null);
+  rows.push(pad([...keyBlank, text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14, wrap: true })]));
+  const status2 = statusRow(evaluation, options, status, alert, width, offset);
   rows.push(pad(status2.cells));
-  rows.push(pad([noticesCell(evaluation, options, alert)]));
+  rows.push(pad([...keyBlank, noticesCell(evaluation, options, alert)]));
   rows.push(pad([]));
   rows.push(columns.map((c) => header(c.header)));
   for (const row of evaluation.rows) {
@@ -255,12 +280,13 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   }
   rows.push(pad([]));
   const legendStart = rows.length + 1;
-  rows.push(pad([text("图例", { bold: true })]));
+  rows.push(pad([...keyBlank, text("图例", { bold: true })]));
   for (const key of ["resolved", "shared", "unranked"] as const) {
-    rows.push(pad([{ value: null, fill: FILLS[key].color }, text(FILLS[key].label)]));
+    rows.push(pad([...keyBlank, { value: null, fill: FILLS[key].color }, text(FILLS[key].label)]));
   }
   rows.push(
     pad([
+      ...keyBlank,
       text(`名次按总分从高到低；总分相同（精确到 0.01 分）按人工接通率从高到低；仍相同者并列，下一名次顺延（如 1、2、2、4）。`, {
         fontColor: "#595959",
         wrap: true,
@@ -273,7 +299,10 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   const totalCol = columns.findIndex((c) => c.header === "总分") + 1;
   const rankedCount = evaluation.rows.filter((r) => r.total !== null).length;
   const widths = columns.map((c) => c.width);
-  const legendEnd = Math.min(width, 8);
+  const first = columnLetters(offset + 1);
+  const pageEnd = columnLetters(Math.min(width, FIRST_PAGE_COLUMNS));
+  const legendLabel = columnLetters(offset + 2);
+  const legendEnd = columnLetters(Math.min(width, offset + 8));
   return {
     name,
     role: "result",
@@ -282,14 +311,14 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     columnWidths: widths,
     freeze: { rows: HEADER_ROW, columns: 2 },
     merges: [
-      `A1:${columnLetters(width)}1`,
+      `${first}1:${pageEnd}1`,
       ...status2.merges,
-      `A3:${columnLetters(width)}3`,
-      ...[1, 2, 3].map((i) => `B${legendStart + i}:${columnLetters(legendEnd)}${legendStart + i}`),
-      `A${legendStart + 4}:${columnLetters(width)}${legendStart + 4}`,
+      `${first}3:${pageEnd}3`,
+      ...[1, 2, 3].map((i) => `${legendLabel}${legendStart + i}:${legendEnd}${legendStart + i}`),
+      `${first}${legendStart + 4}:${pageEnd}${legendStart + 4}`,
     ],
     headerRow: HEADER_ROW,
-    print: detailedTablePrint(HEADER_ROW, options.generated),
+    print: detailedTablePrint(HEADER_ROW, options.generated, KEY_COLUMNS),
     font: BODY_FONT,
     borders: [`A${HEADER_ROW}:${columnLetters(width)}${lastData}`],
     rowHeights: wrappedHeights(rows, widths, new Set([1, 3, legendStart + 4]), status2.merges),
