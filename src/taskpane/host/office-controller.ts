@@ -7,8 +7,7 @@ import { PublicityPeriod, publicityEnd, Period, generationStamp, CellRef } from 
 import { ChangeRefused, ReturnedFile, SHEETS, readWorkbook, workbookOverview } from "../../workbook";
 import { GenerateOutcome, GenerateProgress, ImportOutcome, PaneController, PaneError, SetUpOutcome, WorkbookOverview } from "../controller";
 import { HostFeatures, detectFeatures, readWorkbookCells } from "../../adapters/office/excel-read";
-import { loadGeneration, loadImport, loadSetUp, loadWriter, prefetchOnDemand } from "./on-demand";
-import { readXlsxFile } from "./xlsx-file";
+import { loadGeneration, loadImport, loadSetUp, loadWriter, loadXlsxFile, prefetchOnDemand } from "./on-demand";
 
 export interface OfficeEnvironment {
   readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -142,6 +141,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
 
 async function readReturnedFile(file: File): Promise<ReturnedFile> {
   try {
+    const { readXlsxFile } = await loadXlsxFile();
     return { name: file.name, sheets: await readXlsxFile(file) };
   } catch (error) {
     return { name: file.name, unreadable: (error as Error).message };
