@@ -101,6 +101,12 @@ module.exports = async (env, options) => {
                 use: [GriffelCSSExtractionPlugin.loader, path.resolve(__dirname, "build/fluent-token-literals.js")],
               },
             ]),
+        // The light theme as one literal instead of Fluent's palettes and the code deriving it (see there).
+        {
+          test: /[\\/]src[\\/]taskpane[\\/]theme-light\.ts$/,
+          enforce: "post",
+          use: path.resolve(__dirname, "build/fluent-theme-literal.js"),
+        },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,

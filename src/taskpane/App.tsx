@@ -6,7 +6,7 @@ import type { Messages } from "./i18n";
 import { PeriodChoice, defaultChoice, yearOptions } from "./model";
 import { GenerateSection } from "./components/GenerateSection";
 import { ImportSection } from "./components/ImportSection";
-import { Notice } from "./components/Notice";
+import { Notice, loadNotice } from "./components/Notice";
 import { SetUpSection } from "./components/SetUpSection";
 import { ProblemList, Summary, prefetchResultView } from "./result-view";
 
@@ -212,6 +212,7 @@ function usePrefetch(controller: PaneController): void {
     () =>
       whenIdle(() => {
         prefetchResultView();
+        void loadNotice();
         controller.prefetch();
       }),
     [controller],

@@ -84,6 +84,15 @@ describe("the mounted pane", () => {
   });
 });
 
+describe("the light theme of the production build", () => {
+  it("is Fluent's webLightTheme, value for value, as the one literal build/fluent-theme-literal.js writes", () => {
+    const { themeModule } = require("../../build/fluent-theme-literal") as { themeModule: () => string };
+    const match = /^export const webLightTheme = (\{.*\});\n$/s.exec(themeModule());
+    expect(match).not.toBeNull();
+    expect(JSON.parse(match![1])).toEqual(webLightTheme);
+  });
+});
+
 describe("colours", () => {
   it("the pane's code names no colour of its own: every colour is a theme token", () => {
     const dir = __dirname;

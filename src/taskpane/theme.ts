@@ -1,7 +1,8 @@
 // The pane's Fluent theme, following the Office theme the user chose (File > Account > Office Theme).
 // Every colour in the pane is a token of this theme, so dark and light need no code of their own.
 
-import { Theme, webLightTheme } from "@fluentui/react-components";
+import type { Theme } from "@fluentui/react-components";
+import { webLightTheme } from "./theme-light";
 
 /**
  * What the pane reads of `Office.context.officeTheme`. Both members may be missing: `officeTheme` is

@@ -4,6 +4,7 @@
 // is written.
 
 import { CellGrid, parseCellAddress } from "../engine";
+import { ChangeRefused } from "./change-refused";
 import { SheetCells, readRegistry } from "./read";
 import { MAX_SHEET_NAME, ProductSheet, REGISTRY_SHEET, WorkbookChange } from "./sheet-spec";
 
@@ -32,13 +33,7 @@ export function firstFreeRow(state: WorkbookState, sheet: string): number {
   return (state.cellsOf(sheet)?.length ?? 0) + 1;
 }
 
-/** Why a change was not applied, in Chinese; nothing of it was written. */
-export class ChangeRefused extends Error {
-  constructor(reason: string) {
-    super(`${reason}；本次未写入任何内容。`);
-    this.name = "ChangeRefused";
-  }
-}
+export { ChangeRefused } from "./change-refused";
 
 /** Characters Excel does not allow in a sheet name. */
 const BAD_NAME = /[\\/?*[\]:]/;

@@ -16,7 +16,7 @@
  * several sets ("SharedRuntime 1.1, Mailbox 1.10") is met by any one. Members without any tag (Excel.run,
  * context.sync, Office.onReady, Office.context) are the hosts' base API and need no set.
  *
- * When a use is guarded: it lies where a HostFeatures flag (src/adapters/office/excel-workbook.ts, whose
+ * When a use is guarded: it lies where a HostFeatures flag (src/adapters/office/excel-read.ts, whose
  * detectFeatures says which set each flag detects) is known to be true — in the `then` branch of an `if`,
  * the true branch of `?:` or the right side of `&&` whose condition has `features.<flag>` as a conjunct,
  * or after an `if (!features.<flag>) return;` in an enclosing block. A boolean derived from a flag (such
@@ -173,7 +173,7 @@ export interface GuardOptions {
   readonly aliases: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
-/** The flags detectFeatures (excel-workbook.ts) maps to `isSetSupported(set, version)` calls. */
+/** The flags detectFeatures (excel-read.ts) maps to `isSetSupported(set, version)` calls. */
 export function featureFlags(program: ts.Program, file: string): Map<string, SetVersion> {
   const out = new Map<string, SetVersion>();
   const visit = (node: ts.Node): void => {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { publicationRefusal } from "../../workbook";
 import type { Generation, Publication } from "../actions";
 import type { Messages } from "../i18n";
@@ -7,6 +7,7 @@ import { PeriodChoice, toPeriod } from "../model";
 import { Notice } from "./Notice";
 import { PeriodPicker } from "./PeriodPicker";
 import { PublicationPicker } from "./PublicationPicker";
+import { ProgressBar } from "../result-view";
 import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
@@ -74,7 +75,9 @@ export function GenerateSection(props: GenerateSectionProps): React.JSX.Element 
       <div aria-live="polite">
         {generating && (
           <Field validationMessage={t.steps[generation.progress.step]} validationState="none">
-            <ProgressBar value={generation.progress.fraction} max={1} thickness="large" aria-label={t.progressLabel} />
+            <React.Suspense fallback={null}>
+              <ProgressBar value={generation.progress.fraction} max={1} thickness="large" aria-label={t.progressLabel} />
+            </React.Suspense>
           </Field>
         )}
         {!generating && generation.error && (

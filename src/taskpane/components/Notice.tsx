@@ -1,9 +1,15 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Messages, NoticeIntent } from "../i18n";
+import type { NoticeBar as NoticeBarType } from "./NoticeBar";
 
 const useStyles = makeStyles({
-  focusable: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" } },
+  plain: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   failure: { marginTop: tokens.spacingVerticalXS },
 });
 
@@ -20,29 +26,56 @@ export interface NoticeProps {
   readonly "data-testid"?: string;
 }
 
+let loadedBar: typeof NoticeBarType | undefined;
+let loading: Promise<typeof NoticeBarType | undefined> | undefined;
+
 /**
- * A Fluent MessageBar named by its intent ("错误", "警告" …). MessageBar points `aria-labelledby` at the
- * id of a MessageBarTitle; the pane shows none, so that reference is replaced by a name of its own.
+ * Loads the MessageBar behind Notice (a chunk of its own: MessageBar carries its motion and icons); the
+ * pane calls it once it is ready. A failed load is tried again the next time a notice is shown.
  */
-export const Notice = React.forwardRef<HTMLDivElement, NoticeProps>(function Notice(
-  { intent, t, children, role, focusable, style, className, "data-testid": testId },
-  ref,
-) {
+export function loadNotice(): Promise<typeof NoticeBarType | undefined> {
+  loading ??= import(/* webpackChunkName: "notice" */ "./NoticeBar").then(
+    (m) => (loadedBar = m.NoticeBar),
+    () => {
+      loading = undefined;
+      return undefined;
+    },
+  );
+  return loading;
+}
+
+/**
+ * A Fluent MessageBar named by its intent ("错误", "警告" …) — NoticeBar.tsx. Until its chunk has loaded
+ * (a notice shown before the pane is ready: the workbook could not be read, the page is outside Excel),
+ * the same text under the same role and name in a plain box, replaced by the MessageBar once loaded.
+ */
+export const Notice = React.forwardRef<HTMLDivElement, NoticeProps>(function Notice(props, ref) {
+  const [Bar, setBar] = React.useState(() => loadedBar);
+  React.useEffect(() => {
+    if (Bar) return;
+    let live = true;
+    void loadNotice().then((loaded) => {
+      if (live && loaded) setBar(() => loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [Bar]);
   const styles = useStyles();
+  if (Bar) return <Bar ref={ref} {...props} />;
+  const { intent, t, children, role, focusable, style, className, "data-testid": testId } = props;
   return (
-    <MessageBar
+    <div
       ref={ref}
-      intent={intent}
-      {...(role ? { role } : {})}
-      aria-labelledby={undefined}
+      role={role ?? "group"}
       aria-label={t.notice[intent]}
       tabIndex={focusable ? -1 : undefined}
       style={style}
-      className={mergeClasses(focusable && styles.focusable, className)}
+      className={mergeClasses(styles.plain, className)}
       data-testid={testId}
     >
-      <MessageBarBody>{children}</MessageBarBody>
-    </MessageBar>
+      {children}
+    </div>
   );
 });
 

@@ -1,13 +1,13 @@
 // The pane's controller in Excel: every action is one Excel.run that reads the workbook's cells, asks
 // src/workbook what to do (rank, set up, import) and applies the one change it plans with the
-// Office.js adapter (excel-workbook.ts). No rule of the product is decided here.
+// Office.js adapter (excel-read.ts at start; its write side, excel-workbook.ts, loaded when the user
+// acts). No rule of the product is decided here.
 
 import { PublicityPeriod, publicityEnd, Period, generationStamp, CellRef } from "../../engine";
 import { ChangeRefused, ReturnedFile, SHEETS, readWorkbook, workbookOverview } from "../../workbook";
 import { GenerateOutcome, GenerateProgress, ImportOutcome, PaneController, PaneError, SetUpOutcome, WorkbookOverview } from "../controller";
-import { HostFeatures, applyWorkbookChange, detectFeatures, readWorkbookCells } from "../../adapters/office/excel-workbook";
-import { loadGeneration, loadImport, loadSetUp, prefetchOnDemand } from "./on-demand";
-import { readXlsxFile } from "./xlsx-file";
+import { HostFeatures, detectFeatures, readWorkbookCells } from "../../adapters/office/excel-read";
+import { loadGeneration, loadImport, loadSetUp, loadWriter, loadXlsxFile, prefetchOnDemand } from "./on-demand";
 
 export interface OfficeEnvironment {
   readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -71,7 +71,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
       onProgress?: (p: GenerateProgress) => void,
       reason?: string,
     ): Promise<GenerateOutcome> {
-      const { generationSummary, rankWorkbook } = await loadGeneration();
+      const [{ generationSummary, rankWorkbook }, { applyWorkbookChange }] = await Promise.all([loadGeneration(), loadWriter()]);
       return withExcel(async (context) => {
         const f = features();
         onProgress?.({ step: "reading", fraction: 0 });
@@ -86,7 +86,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
     },
 
     async setUpWorkbook(year: number): Promise<SetUpOutcome> {
-      const { planSetUp } = await loadSetUp();
+      const [{ planSetUp }, { applyWorkbookChange }] = await Promise.all([loadSetUp(), loadWriter()]);
       return withExcel(async (context) => {
         const f = features();
         const snapshot = await readWorkbookCells(context, f);
@@ -97,7 +97,11 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
     },
 
     async importFiles(files: readonly File[]): Promise<ImportOutcome> {
-      const [returned, { planImport }] = await Promise.all([Promise.all(files.map(readReturnedFile)), loadImport()]);
+      const [returned, { planImport }, { applyWorkbookChange }] = await Promise.all([
+        Promise.all(files.map(readReturnedFile)),
+        loadImport(),
+        loadWriter(),
+      ]);
       const generated = generationStamp(env.now());
       // Nothing readable: the problems alone, without touching the workbook.
       if (!returned.some((f) => "sheets" in f)) {
@@ -137,6 +141,7 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
 
 async function readReturnedFile(file: File): Promise<ReturnedFile> {
   try {
+    const { readXlsxFile } = await loadXlsxFile();
     return { name: file.name, sheets: await readXlsxFile(file) };
   } catch (error) {
     return { name: file.name, unreadable: (error as Error).message };
