@@ -111,7 +111,8 @@ describe("a failure part-way leaves the workbook as it was", () => {
       // last actions (deleting what was set aside, restoring calculation), complete the change.
       const joined = outcomes.join(" ");
       expect(joined).toMatch(/^(1:failed )+(2:failed )+(3:failed )+(4:failed )+(4:done ?)+$/);
-      expect(outcomes.filter((o) => o === "4:done").length).toBeLessThanOrEqual(first ? 5 : 9);
+      // A regeneration sets aside one more sheet than before the 公示表 (its previous version), one more delete.
+      expect(outcomes.filter((o) => o === "4:done").length).toBeLessThanOrEqual(first ? 5 : 10);
     }, 120_000);
   }
 

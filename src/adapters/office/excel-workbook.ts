@@ -632,6 +632,8 @@ interface Before {
   readonly formats: string[][];
   /** The autofilter's address (null: none); undefined where the write leaves the filter alone. */
   readonly filter?: string | null;
+  /** A styled write's cell font (the sheet's), which clearing its look would otherwise reset. */
+  readonly font?: { readonly name: string; readonly size: number };
 }
 
 /** Queues the reads of what `write` changes; the returned function gives them once the request ran. */
@@ -639,7 +641,12 @@ function readBefore(context: Excel.RequestContext, write: RangeWrite, features: 
   const ws = context.workbook.worksheets.getItem(write.formerName ?? write.sheet);
   const range = ws.getRange(write.address).load("numberFormat");
   const filter = write.filter && features.autoFilter ? ws.autoFilter.getRangeOrNullObject().load("address") : undefined;
-  return () => ({ formats: range.numberFormat, filter: filter && (filter.isNullObject ? null : filter.address) });
+  const font = write.style ? range.format.font.load("name,size") : undefined;
+  return () => ({
+    formats: range.numberFormat,
+    filter: filter && (filter.isNullObject ? null : filter.address),
+    font: font && { name: font.name, size: font.size },
+  });
 }
 
 /**
@@ -669,6 +676,10 @@ function undoRangeWrite(
   if (write.kind === "appended" || write.style) {
     range.clear(Excel.ClearApplyTo.all);
     if (formats.some((row) => row.some((f) => f !== "General"))) range.numberFormat = formats;
+    if (before.font) {
+      range.format.font.name = before.font.name;
+      range.format.font.size = before.font.size;
+    }
     return;
   }
   range.clear(Excel.ClearApplyTo.contents);
