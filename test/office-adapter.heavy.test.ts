@@ -34,7 +34,7 @@ describe("a generation through the Office.js adapter, at scale", () => {
   const syncs: number[] = [];
 
   test.each(sizes)(
-    "for %i units (%s) writes the engine's ranking in at most 5 round trips, every request under 5 MB",
+    "for %i units (%s) writes the engine's ranking, every request under 5 MB",
     async (n, layout) => {
       const host = await generatesTheEnginesRanking(n, layout);
       expect(Math.max(...host.requests.map((r) => r.responseBytes))).toBeLessThan(FIVE_MB);
@@ -60,7 +60,8 @@ describe("a generation through the Office.js adapter, at scale", () => {
     expect(sheetRanking(host)).toEqual(engineRanking(units, []));
     const refused = host.requests.filter((r) => !r.ok);
     expect(refused.map((r) => r.error)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
-    expect(host.syncCount).toBeLessThanOrEqual(7);
+    // The refused read, its two halves, then the print-ready write split under the cap.
+    expect(host.syncCount).toBeLessThanOrEqual(9);
     expect(host.largestRequestBytes).toBeLessThan(FIVE_MB);
     expect(Math.max(...host.requests.filter((r) => r.ok).map((r) => r.responseBytes))).toBeLessThan(FIVE_MB);
   }, 600_000);

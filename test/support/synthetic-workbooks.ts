@@ -11,6 +11,7 @@ import {
   describeHolidaysSheet,
   describeRulesSheet,
   describeTemplate,
+  describeUnitSheet,
   describeUnitsSheet,
 } from "../../src/workbook";
 import { MemoryExcel } from "./memory-excel";
@@ -78,6 +79,28 @@ export function describeSummarySheet(units: readonly Unit[], values: NonNullable
  * A year's workbook as the centres return it: the template of describeTemplate (评分规则, 考评单位,
  * 考评事件, 节假日调整, one indicator sheet per unit) filled with the demo year up to October.
  */
+/**
+ * The province's A1 formula takes the median over every sheet of the unit's class: for thousands of
+ * synthetic units that is quadratic text and work (2,800 units: minutes), while only values are seeded.
+ * Past this many units, the A1 formulas and their cached medians look at the first units only.
+ */
+const MEDIAN_PEERS = 280;
+
+function largeTemplate(
+  units: readonly Unit[],
+  values: NonNullable<YearWorkbookOptions["values"]>,
+  events: readonly (readonly CellValue[])[],
+) {
+  const peers = units.slice(0, MEDIAN_PEERS);
+  return [
+    describeRulesSheet(),
+    describeUnitsSheet(units),
+    describeEventsSheet(events),
+    describeHolidaysSheet(),
+    ...units.map((u) => describeUnitSheet(u, DEMO_YEAR, values, undefined, { peers })),
+  ];
+}
+
 export function yearWorkbook(options: YearWorkbookOptions): MemoryExcel {
   const host = new MemoryExcel();
   for (const [name, rows] of Object.entries(options.userSheets ?? {})) {
@@ -97,7 +120,9 @@ export function yearWorkbook(options: YearWorkbookOptions): MemoryExcel {
           describeHolidaysSheet(),
           describeSummarySheet(options.units, values),
         ]
-      : describeTemplate({ year: DEMO_YEAR, units: options.units, values, events: options.events ?? [] });
+      : options.units.length <= MEDIAN_PEERS
+        ? describeTemplate({ year: DEMO_YEAR, units: options.units, values, events: options.events ?? [] })
+        : largeTemplate(options.units, values, options.events ?? []);
   for (const spec of specs) seedSheet(host, spec);
   return host;
 }
