@@ -21,6 +21,7 @@ import * as esbuild from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
 import { Browser, chromium } from "playwright-core";
+import { bundleStandIn } from "../test/e2e/harness";
 import { ROOT, serveDirectory } from "../test/support/production-build";
 import { productionBuild, verdict } from "./build";
 
@@ -75,15 +76,6 @@ async function anchorPage(): Promise<string> {
 }
 
 async function standInScript(): Promise<string> {
-  const out = await esbuild.build({
-    entryPoints: [path.join(ROOT, "test", "e2e", "office-stand-in.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  });
   // When the stand-in is ready, and the time its in-memory host spends executing the pane's syncs (Excel's
   // work, which Excel does in its own process): the pane's own time is what remains.
   const probe = `;(() => {
@@ -96,7 +88,7 @@ async function standInScript(): Promise<string> {
       try { return await sync(...args); } finally { window.__kpExcelMs += performance.now() - t; }
     };
   })();`;
-  return out.outputFiles[0].text + probe;
+  return (await bundleStandIn()) + probe;
 }
 
 async function load(browser: Browser, url: string, rate: number, officeJs?: string): Promise<Load> {

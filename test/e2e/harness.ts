@@ -46,6 +46,20 @@ export interface PaneSession {
   close(): Promise<void>;
 }
 
+/** The office.js stand-in as one script for the page (also the `pane` benchmark's; from ROOT, as that runs from a bundle). */
+export async function bundleStandIn(): Promise<string> {
+  const out = await esbuild.build({
+    entryPoints: [path.join(ROOT, "test", "e2e", "office-stand-in.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  });
+  return out.outputFiles[0].text;
+}
+
 /**
  * Takes the production build (KP_E2E_DIST, else the build of the current sources shared with the
  * deployment tests), bundles the stand-in, serves the build and launches Chromium.
@@ -57,16 +71,7 @@ export async function startHarness(): Promise<Harness> {
   timings.build = Date.now() - t;
 
   t = Date.now();
-  const standIn = await esbuild.build({
-    entryPoints: [path.join(__dirname, "office-stand-in.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    write: false,
-    logLevel: "silent",
-  });
-  const standInScript = standIn.outputFiles[0].text;
+  const standInScript = await bundleStandIn();
   timings.standIn = Date.now() - t;
 
   const server = await serveDirectory(dist);

@@ -2,7 +2,7 @@
 import { cellAddress, columnLetters, parseAddress, qualifiedAddress, Rect, rectAddress } from "./address";
 import { BordersState, CellValue, displayText, FontState, toPlain } from "./cells";
 import { MemoryExcel, MemoryExcelOptions } from "./host";
-import { SheetState, Visibility } from "./workbook-state";
+import { PageMarginsState, SheetState, Visibility } from "./workbook-state";
 
 export type WorkbookData = Record<string, CellValue[][]>;
 
@@ -108,14 +108,7 @@ export interface SheetSnapshot {
     printTitleColumns: string | null;
     centerFooter: string | null;
     /** In points. */
-    margins: {
-      leftMargin: number;
-      rightMargin: number;
-      topMargin: number;
-      bottomMargin: number;
-      headerMargin: number;
-      footerMargin: number;
-    };
+    margins: PageMarginsState;
   };
 }
 

@@ -79,14 +79,17 @@ export interface PageLayoutState {
   /** The centre footer of every page, with Excel's codes (&P page, &N pages). */
   centerFooter?: string;
   /** In points: Excel's normal margins are 0.7 in (50.4 pt) left and right, 0.75 in top and bottom, 0.3 in header and footer. */
-  margins: {
-    leftMargin: number;
-    rightMargin: number;
-    topMargin: number;
-    bottomMargin: number;
-    headerMargin: number;
-    footerMargin: number;
-  };
+  margins: PageMarginsState;
+}
+
+/** A sheet's print margins, in points, by Office.js's names. */
+export interface PageMarginsState {
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
 }
 
 export function defaultPageLayout(): PageLayoutState {
