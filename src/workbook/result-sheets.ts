@@ -16,7 +16,6 @@ import {
   Problem,
   CellRef,
   columnLetters,
-  columnNumber,
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
@@ -175,10 +174,10 @@ export interface ResultSheetOptions {
 }
 
 /**
- * Label and value pairs in a row (lifecycle.ts reads a value beside its label). Where the table has room,
- * a value longer than a word spans two cells (merged), so dates and times print on one line, and the pairs
- * stay within the first 16 columns (the first printed page); where it is too narrow for two cells a pair,
- * the last pairs share its last cell.
+ * Label and value pairs in a row (lifecycle.ts reads a value beside its label), after `offset` blank cells.
+ * Where the table has room, a value longer than a word spans two cells (merged), so dates and times print on
+ * one line, and the pairs stay within the first 16 columns (the first printed page); where it is too narrow
+ * for two cells a pair, the last pairs share its last cell.
  */
 function pairsRow(
   width: number,
@@ -186,25 +185,12 @@ function pairsRow(
   row: number,
   offset: number,
 ): { cells: (CellSpec | null)[]; merges: string[] } {
-  const placed = pairsFrom(width - offset, Math.min(width, FIRST_PAGE_COLUMNS) - offset, pairs);
-  const shift = (range: string) =>
-    range.replace(/([A-Z]+)(\d+)/g, (_, col: string) => `${columnLetters(columnNumber(col) + offset)}${row}`);
-  return { cells: [...Array<null>(offset).fill(null), ...placed.cells], merges: placed.merges.map(shift) };
-}
-
-/** The pairs laid out from column A of a row `width` columns wide (merges in row 1; pairsRow moves them). */
-function pairsFrom(
-  width: number,
-  room: number,
-  pairs: readonly (readonly [string, CellSpec])[],
-): { cells: (CellSpec | null)[]; merges: string[] } {
-  const row = 1;
   const label = (value: string) => text(value, { bold: true, wrap: true });
   const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
   const span = (v: CellSpec) => (String(v.value ?? "").length > 5 ? 2 : 1);
   const wide = pairs.reduce((n, [, v]) => n + 1 + span(v), 0);
-  if (wide <= room) {
-    const cells: (CellSpec | null)[] = [];
+  const cells: (CellSpec | null)[] = Array<null>(offset).fill(null);
+  if (offset + wide <= Math.min(width, FIRST_PAGE_COLUMNS)) {
     const merges: string[] = [];
     for (const [l, v] of pairs) {
       cells.push(label(l), wrapped(v));
@@ -215,8 +201,9 @@ function pairsFrom(
     }
     return { cells, merges };
   }
-  const fit = pairs.length * 2 <= width ? pairs.length : Math.floor((width - 1) / 2);
-  const cells = pairs.slice(0, fit).flatMap(([l, v]) => [label(l), wrapped(v)]);
+  const room = width - offset;
+  const fit = pairs.length * 2 <= room ? pairs.length : Math.floor((room - 1) / 2);
+  cells.push(...pairs.slice(0, fit).flatMap(([l, v]) => [label(l), wrapped(v)]));
   const rest = pairs.slice(fit);
   if (rest.length) cells.push(text(rest.map(([l, v]) => `${l}：${String(v.value ?? "")}`).join("　"), { wrap: true }));
   return { cells, merges: [] };
