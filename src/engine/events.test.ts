@@ -62,6 +62,24 @@ describe("totalEvents: honours (荣誉奖励)", () => {
   });
 });
 
+describe("totalEvents: the note's lines", () => {
+  it("read the same whatever the order of rows that share a day and a description", () => {
+    // Same day and 说明, different 分值 or level: ordered by type, level, then points (0.50 before 3.00).
+    const half = ev("honour", undefined, "2026-10-17", "monthly", { description: "乙" });
+    const three = ev("honour", undefined, "2026-10-17", "monthly", { description: "乙", points: 3 });
+    const national = ev("honour", "national", "2026-10-17", "monthly", { description: "乙" });
+    const criticism = ev("criticism", "city", "2026-10-17", "monthly", { description: "乙" });
+    const expected = [
+      "减分 −1.00：2026-10-17 市级批评曝光（乙）",
+      "加分 +0.50：2026-10-17 荣誉奖励（乙）",
+      "加分 +3.00：2026-10-17 荣誉奖励（乙）",
+      "加分 +2.00：2026-10-17 国家级荣誉奖励（乙）",
+    ];
+    expect(monthly([three, half, national, criticism]).lines).toEqual(expected);
+    expect(monthly([criticism, national, half, three]).lines).toEqual(expected);
+  });
+});
+
 describe("totalEvents: criticism (批评曝光)", () => {
   it.each([
     ["national", 300],

@@ -64,14 +64,14 @@ export function totalEvents(
     counted.push(e);
   }
   // Each counted event is named in the row's note, so a published bonus or deduction explains itself.
-  counted.sort((a, b) => compareText(a.date, b.date) || compareText(a.description ?? "", b.description ?? ""));
+  counted.sort((a, b) => compareEvents(rules, a, b));
   const lines = counted.map((e) => {
     const sign = e.type === "honour" ? "加分 +" : "减分 −";
     const what = `${levelLabel(e.level)}${e.type === "honour" ? "荣誉奖励" : "批评曝光"}`;
     return `${sign}${formatCents(eventCents(rules, e))}：${e.date} ${what}${e.description ? `（${e.description}）` : ""}`;
   });
   // By date, so that the notes never depend on the order of the 考评事件 rows.
-  falsifications.sort((a, b) => compareText(a.date, b.date) || compareText(a.description ?? "", b.description ?? ""));
+  falsifications.sort((a, b) => compareEvents(rules, a, b));
   const notes: string[] = [];
   const capName = scope === "monthly" ? "月度" : "年度";
   const bonusCap = toCents(scope === "monthly" ? rules.honour.monthlyCap : rules.honour.annualCap);
@@ -85,6 +85,17 @@ export function totalEvents(
     deduction = deductionCap;
   }
   return { bonusCents: bonus, deductionCents: deduction, disqualified: falsifications.length > 0, lines, notes, falsifications };
+}
+
+/** A total order on what a note shows of an event, so that rows given in any order read the same. */
+function compareEvents(rules: RuleSet, a: ScoringEvent, b: ScoringEvent): number {
+  return (
+    compareText(a.date, b.date) ||
+    compareText(a.description ?? "", b.description ?? "") ||
+    compareText(a.type, b.type) ||
+    compareText(a.level ?? "", b.level ?? "") ||
+    eventCents(rules, a) - eventCents(rules, b)
+  );
 }
 
 function compareText(a: string, b: string): number {
