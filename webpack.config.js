@@ -101,9 +101,9 @@ module.exports = async (env, options) => {
                 use: [GriffelCSSExtractionPlugin.loader, path.resolve(__dirname, "build/fluent-token-literals.js")],
               },
             ]),
-        // The light theme as one literal instead of Fluent's palettes and the code deriving it (see there).
+        // The themes as literals of the tokens the pane uses, instead of Fluent's palettes and the code deriving them (see there).
         {
-          test: /[\\/]src[\\/]taskpane[\\/]theme-light\.ts$/,
+          test: /[\\/]src[\\/]taskpane[\\/]theme-(light|dark)\.ts$/,
           enforce: "post",
           use: path.resolve(__dirname, "build/fluent-theme-literal.js"),
         },

@@ -1,7 +1,8 @@
 // What `npm run build` writes for a real office (webpack runs here, so this is a heavy test): it refuses a
 // placeholder, local or plain-http address with one line on stderr and writes nothing; for a real address,
 // dist/manifest.prod.xml is the production manifest of manifest.xml (build/deployment.js), every URL on it
-// names a file of the build, and functions.json is the JSDoc's metadata with the switches set.
+// names a file of the build, functions.json is the JSDoc's metadata with the switches set, and the themes carry
+// exactly the tokens the build names (build/theme-tokens.js).
 
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -16,6 +17,7 @@ const deployment = require("../build/deployment") as {
   productionManifest(xml: string, baseUrl: string): string;
 };
 const { manifestUrls } = deployment;
+const themeTokens = require("../build/theme-tokens") as { usedTokens(dist: string): string[]; keptTokens(): string[] };
 const { finishFunctionsMetadata } = require("../build/functions-metadata") as { finishFunctionsMetadata(json: string): string };
 
 const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -112,4 +114,14 @@ describe("dist/ of a production build for a test address", () => {
     const built = fs.readFileSync(path.join(dist, "functions.json"), "utf8");
     expect(JSON.parse(built)).toEqual(JSON.parse(finishFunctionsMetadata(generated.metadataJson)));
   }, 60_000);
+
+  it("gives every theme token its scripts and styles name a value, and carries no token they leave unnamed", () => {
+    // A token missing from the themes' literals would leave its CSS variable unset (a colour or a space gone).
+    const used = themeTokens.usedTokens(dist);
+    const kept = themeTokens.keptTokens();
+    const hint = "build/theme-tokens.json is out of date: npm run build:theme-tokens";
+    expect({ missing: used.filter((t) => !kept.includes(t)), hint }).toEqual({ missing: [], hint });
+    expect({ unused: kept.filter((t) => !used.includes(t)), hint }).toEqual({ unused: [], hint });
+    expect(used.length).toBeGreaterThan(100);
+  });
 });

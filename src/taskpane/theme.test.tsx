@@ -84,12 +84,34 @@ describe("the mounted pane", () => {
   });
 });
 
-describe("the light theme of the production build", () => {
-  it("is Fluent's webLightTheme, value for value, as the one literal build/fluent-theme-literal.js writes", () => {
-    const { themeModule } = require("../../build/fluent-theme-literal") as { themeModule: () => string };
-    const match = /^export const webLightTheme = (\{.*\});\n$/s.exec(themeModule());
+describe("the themes of the production build", () => {
+  const literal = require("../../build/fluent-theme-literal") as { themeModule: (name: string) => string };
+  const { keptTokens } = require("../../build/theme-tokens") as { keptTokens: () => string[] };
+  const written = (name: string) => {
+    const match = new RegExp(`^export const ${name} = (\\{.*\\});\\n$`, "s").exec(literal.themeModule(name));
     expect(match).not.toBeNull();
-    expect(JSON.parse(match![1])).toEqual(webLightTheme);
+    return JSON.parse(match![1]) as Record<string, string>;
+  };
+
+  it.each([
+    ["webLightTheme", webLightTheme],
+    ["webDarkTheme", webDarkTheme],
+  ] as const)("write %s as one literal of Fluent's own values for the tokens the pane uses", (name, theme) => {
+    const kept = keptTokens();
+    const values = written(name);
+    expect(Object.keys(values).sort()).toEqual(kept);
+    for (const token of kept) expect(values[token]).toBe((theme as unknown as Record<string, string>)[token]);
+  });
+
+  it("keep what the pane reads off the theme and Fluent's provider needs, and leave out palettes nobody names", () => {
+    const kept = new Set(keptTokens());
+    for (const token of ["colorNeutralBackground1", "colorNeutralForeground1", "fontFamilyBase", "colorBrandStroke1", "spacingVerticalL"]) {
+      expect(kept.has(token)).toBe(true);
+    }
+    // Every kept name is a token of Fluent's themes; the avatar palette and the 64 px shadow are not used.
+    for (const token of kept) expect(Object.keys(webLightTheme)).toContain(token);
+    expect(kept.has("colorPaletteLavenderBackground2")).toBe(false);
+    expect(kept.has("shadow64")).toBe(false);
   });
 });
 
