@@ -1,8 +1,9 @@
 // What the clerk publishes, printed by a real engine (issue 11, "Done when"): the demo's October
 // result and its 公示表 (kp12328 rank --pdf), 数据校验 with problems and an indicator sheet, converted
 // to PDF by LibreOffice headless and read back with pdftotext -bbox: every unit's complete 备注 is
-// there, body text is at least 9 pt, the 公示表 is one page, 数据校验 and the indicator sheet one page
-// wide. Needs LibreOffice (soffice) and poppler-utils (pdftotext): skipped with the reason otherwise.
+// there, body text is at least 9 pt, the 公示表 is one page, 数据校验 one page wide, an indicator sheet
+// two pages wide at 9 pt or more. Needs LibreOffice (soffice) and poppler-utils (pdftotext): skipped with the
+// reason otherwise.
 // The font sizes are read from the width of Chinese characters, which are one em wide in every CJK face.
 
 import { execFileSync, spawnSync } from "child_process";
@@ -156,26 +157,29 @@ describe("printing what the clerk publishes (LibreOffice → PDF)", () => {
   );
 
   maybe(
-    "an indicator sheet prints one page wide with its 月份 header row on every page",
+    "an indicator sheet prints two pages wide at 9 pt or more, 月份 and the header row on both, every column on one of them",
     async () => {
       const input = new ExcelJS.Workbook();
       await input.xlsx.readFile(path.join(dir, "kp12328-demo-2026.xlsx"));
       const sheetPdf = path.join(dir, "zhengzhou.pdf");
       expect(await writeSheetsPdf(input, ["郑州市"], sheetPdf)).toBe(true);
       const sheet = pdfPages(sheetPdf);
-      const header = input.getWorksheet("郑州市")!;
-      // The last column's header (the last field of spec §3), on every page with 月份.
-      const lastHeader = String(header.getRow(3).values && (header.getRow(3).values as unknown[]).filter(Boolean).pop());
-      expect(lastHeader).toBeTruthy();
-      for (const page of sheet) expect(page.map((w) => w.text).join("")).toContain("月份");
-      expect(
-        sheet.every((p) =>
-          p
-            .map((w) => w.text)
-            .join("")
-            .includes(lastHeader.replace(/\s+/g, "").slice(0, 4)),
-        ),
-      ).toBe(true);
+      // 12 months fit one page tall; 34 columns at 9 pt or more take two wide (print-style.ts legiblePagesWide).
+      expect(sheet).toHaveLength(2);
+      const texts = sheet.map((p) => p.map((w) => w.text).join(""));
+      for (const page of texts) expect(page).toContain("月份");
+      for (const page of texts) expect(page).toContain("2026-12");
+      // The title on the first page only, whole: nothing of it clipped into the repeated 月份 column.
+      expect(texts[0]).toContain("郑州市12328电话运行月度指标");
+      expect(texts[1]).not.toContain("郑州市");
+      const headers = (input.getWorksheet("郑州市")!.getRow(3).values as unknown[]).filter((v): v is string => typeof v === "string");
+      expect(headers.length).toBe(34);
+      // A header wraps in its narrow column: its first line (four characters) is one run of the page's text.
+      for (const h of headers) expect(texts.join("")).toContain(h.replace(/\s+/g, "").slice(0, 4));
+      expect(texts[1]).toContain("暂估基本分");
+      const sizes = sheet.flatMap((p) => p.filter((w) => w.text === "月份").map(cjkSize));
+      expect(sizes).toHaveLength(2);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
     },
     TIMEOUT,
   );

@@ -34,13 +34,59 @@ export function listPrint(headerRow: number, generated?: string): PrintSpec {
   return { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: titleRows(headerRow), footer: printFooter(generated) };
 }
 
-/** An indicator sheet of the template (a unit's or the 汇总): one page wide, the 月份 header row on every page. */
-export function indicatorPrint(headerRow: number): PrintSpec {
-  return { orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitleRows: titleRows(headerRow), footer: printFooter() };
-}
-
 /** Narrower margins than Excel's normal ones, for a table that must fit one page: 0.3 in at the sides, 0.5 in top and bottom. */
 export const NARROW_MARGINS: PageMargins = { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 };
+
+/** The smallest print scale that keeps body text at 9 pt or more (10 pt × 0.9). */
+export const LEGIBLE_SCALE = 0.9;
+
+/** The width between the side margins of a landscape A4 page (297 mm), in points. */
+export function landscapeWidthPoints(margins: PageMargins = NARROW_MARGINS): number {
+  return (297 / 25.4 - margins.left - margins.right) * 72;
+}
+
+/** A column's printed width in points at 100 %: Excel draws a width of w characters as about 7w + 5 pixels. */
+export function columnPoints(width: number): number {
+  return (7 * width + 5) * 0.75;
+}
+
+/** How many of the first columns fit on one landscape page at 100 % (at least one). */
+export function columnsOnFirstPage(widths: readonly number[], margins: PageMargins = NARROW_MARGINS): number {
+  const room = landscapeWidthPoints(margins);
+  let used = 0;
+  const fit = widths.findIndex((w) => (used += columnPoints(w)) > room);
+  return fit === -1 ? widths.length : Math.max(1, fit);
+}
+
+/**
+ * The fewest landscape pages wide that print columns of `widths` at LEGIBLE_SCALE or larger, the first
+ * `repeated` columns printed again on every page after the first.
+ */
+export function legiblePagesWide(widths: readonly number[], repeated: number, margins: PageMargins = NARROW_MARGINS): number {
+  const total = widths.reduce((sum, w) => sum + columnPoints(w), 0);
+  const key = widths.slice(0, repeated).reduce((sum, w) => sum + columnPoints(w), 0);
+  const room = landscapeWidthPoints(margins);
+  let pages = 1;
+  while ((pages * room) / (total + (pages - 1) * key) < LEGIBLE_SCALE) pages++;
+  return pages;
+}
+
+/**
+ * An indicator sheet of the template (a unit's): landscape, as few pages wide as keep its body at 9 pt
+ * or more (the province's, with score columns, takes two), the 月份 column and header row on every page.
+ */
+export function indicatorPrint(headerRow: number, columnWidths: readonly number[]): PrintSpec {
+  const pages = legiblePagesWide(columnWidths, 1);
+  return {
+    orientation: "landscape",
+    fitToWidth: pages,
+    fitToHeight: 0,
+    printTitleRows: titleRows(headerRow),
+    ...(pages > 1 ? { printTitleColumns: "A:A" } : {}),
+    footer: printFooter(),
+    margins: NARROW_MARGINS,
+  };
+}
 
 /**
  * The detailed result table: too wide for one legible page, so two pages wide at 100 % (the column
@@ -54,10 +100,12 @@ export function detailedTablePrint(headerRow: number, generated: string, keyColu
     printTitleRows: titleRows(headerRow),
     printTitleColumns: `A:${columnLetters(keyColumns)}`,
     footer: printFooter(generated),
-    // Excel's normal side margins (the widths are chosen for them), half an inch less at top and bottom.
-    margins: { ...NARROW_MARGINS, left: 0.7, right: 0.7 },
+    margins: DETAILED_TABLE_MARGINS,
   };
 }
+
+/** The detailed table's: Excel's normal side margins (its widths are chosen for them), half an inch less at top and bottom. */
+export const DETAILED_TABLE_MARGINS: PageMargins = { ...NARROW_MARGINS, left: 0.7, right: 0.7 };
 
 /** A table that goes out as one page (公示表): fitted to one page wide and tall, narrow margins. */
 export function onePagePrint(orientation: PrintSpec["orientation"], generated: string): PrintSpec {

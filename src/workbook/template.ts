@@ -45,7 +45,16 @@ import {
   headerCell,
   textCell as text,
 } from "./layout";
-import { BODY_FONT, indicatorPrint, linesHeight, listPrint, printFooter, wrappedLines, wrappedRowHeight } from "./print-style";
+import {
+  BODY_FONT,
+  columnsOnFirstPage,
+  indicatorPrint,
+  linesHeight,
+  listPrint,
+  printFooter,
+  wrappedLines,
+  wrappedRowHeight,
+} from "./print-style";
 import { CellSpec, ListValidation, SheetSpec, Validation } from "./sheet-spec";
 
 const HEADER_ROW = 3;
@@ -227,13 +236,23 @@ export function describeUnitSheet(
   const inputs = FIELDS.length;
   const width = inputs + (scored.length ? scored.length + 1 : 0);
   const columnWidths = [
-    // Narrow input columns, their labels wrapped over up to four lines of the header: the sheet prints one page wide, legibly.
+    // Narrow input columns, their labels wrapped over up to four lines of the header: fewer pages wide on paper.
     ...FIELDS.map((f) => (f.kind === "month" ? 9 : INPUT_WIDTH)),
     ...scored.map(() => 8),
     ...(scored.length ? [10] : []),
   ];
+  const print = indicatorPrint(HEADER_ROW, columnWidths);
+  // Printed more than one page wide, 月份 repeats on the later pages: title and instruction start after it,
+  // where a clipped piece of them would otherwise show, and span the first page's columns only.
+  const offset = print.printTitleColumns ? 1 : 0;
+  const spanned = columnsOnFirstPage(columnWidths);
+  const spannedWidth = columnWidths.slice(offset, spanned).reduce((a, b) => a + b, 0);
   const rows: (CellSpec | null)[][] = [];
-  const pad = (cells: CellSpec[]) => [...cells, ...Array(width - cells.length).fill(null)];
+  const pad = (cells: (CellSpec | null)[]) => [
+    ...Array<null>(offset).fill(null),
+    ...cells,
+    ...Array(width - offset - cells.length).fill(null),
+  ];
   rows.push(pad([text(`${unit.name} 12328 电话运行月度指标（${year}年）`, { bold: true, fontSize: 13 })]));
   rows.push(pad([text(INSTRUCTION[flavour], { fontColor: "#595959", wrap: true })]));
   rows.push([
@@ -246,20 +265,19 @@ export function describeUnitSheet(
     const cells = inputCells(key, values?.(unit, key));
     rows.push(scored.length ? [...cells, ...scoreCells(unit, m, year, rules, peers, values)] : cells);
   }
-  const totalWidth = columnWidths.reduce((a, b) => a + b, 0);
   return {
     name: unit.name,
     role: "unitInput",
     rows,
     columnWidths,
     freeze: { rows: HEADER_ROW, columns: 1 },
-    merges: [`A1:${columnLetters(width)}1`, `A2:${columnLetters(width)}2`],
+    merges: [`${columnLetters(offset + 1)}1:${columnLetters(spanned)}1`, `${columnLetters(offset + 1)}2:${columnLetters(spanned)}2`],
     headerRow: HEADER_ROW,
     rowHeights: {
-      2: wrappedRowHeight([{ text: INSTRUCTION[flavour], width: totalWidth }]) ?? linesHeight(1),
+      2: wrappedRowHeight([{ text: INSTRUCTION[flavour], width: spannedWidth }]) ?? linesHeight(1),
       [HEADER_ROW]: linesHeight(Math.max(...rows[HEADER_ROW - 1].map((c, i) => wrappedLines(String(c?.value ?? ""), columnWidths[i])))),
     },
-    print: indicatorPrint(HEADER_ROW),
+    print,
     font: BODY_FONT,
     // The month rows as a ruled form on paper.
     borders: [`A${HEADER_ROW}:${columnLetters(width)}${HEADER_ROW + 12}`],
