@@ -203,15 +203,15 @@ describe("demo --out DIR", () => {
   it('has a result sheet in the JSON\'s order, with tie fills and a "—" rate with a note for the zero denominator', async () => {
     const wb = await loadWorkbook(demoResult);
     const ws = wb.getWorksheet("2026年10月 考评结果")!;
-    // Row 2: the value beside its label (公示期截止 → 2026-11-12).
-    const status = ws.getRow(2).values as ExcelJS.CellValue[];
-    expect(status[status.indexOf("公示期截止") + 1]).toBe("2026-11-12");
-    const header = ws.getRow(5).values as ExcelJS.CellValue[];
+    // Row 3: the dates, each label spanning two cells (公示期截止 → 2026-11-12).
+    const status = ws.getRow(3).values as ExcelJS.CellValue[];
+    expect(status[status.indexOf("公示期截止") + 2]).toBe("2026-11-12");
+    const header = ws.getRow(6).values as ExcelJS.CellValue[];
     const col = (h: string) => header.indexOf(h);
     const names: string[] = [];
-    for (let r = 6; r < 6 + 28; r++) names.push(String(ws.getCell(r, 2).value));
+    for (let r = 7; r < 7 + 28; r++) names.push(String(ws.getCell(r, 2).value));
     expect(names).toEqual(json.rows.map((r) => r.unitName));
-    const line = (name: string) => ws.getRow(6 + names.indexOf(name));
+    const line = (name: string) => ws.getRow(7 + names.indexOf(name));
 
     const zero = line(DEMO_CASES.zeroDenominator);
     const rate = zero.getCell(col("B2 跨市（直管县）工单办结率"));

@@ -46,9 +46,15 @@ function expectedCorrections(generated: string): unknown[][] {
 }
 
 /** The state, version and 发布日期 a result sheet's header shows. */
+/**
+ * The status rows (2 and 3): each value is the first filled cell after its label. A label may span two merged
+ * cells, the second empty in Excel and the label again as ExcelJS reads a file.
+ */
 function header(values: readonly (readonly unknown[])[]): { state: unknown; version: unknown; published: unknown } {
-  const row = values[1] ?? [];
-  const after = (label: string) => row[row.indexOf(label) + 1];
+  const after = (label: string) => {
+    const row = values.slice(1, 3).find((r) => r.includes(label)) ?? [];
+    return row.slice(row.indexOf(label) + 1).find((v) => v !== null && v !== undefined && v !== "" && v !== label);
+  };
   return { state: after("状态"), version: after("版本"), published: after("发布日期") };
 }
 
@@ -127,12 +133,13 @@ describe("the lifecycle through kp12328 rank (the output workbook is the period'
     expect(corrected.json).toMatchObject({ status: "corrected", state: "corrected", version: 2, generation: "corrected" });
     expect(corrected.json).toMatchObject({ published: "2026-11-05", publicityEnd: "2026-11-12" });
     const kept = corrected.sheets.get(V1)!.values;
-    // The published version is there, unchanged but for its mark in the empty row above its table.
-    expect(kept[3][0]).toBe("已被替代：本版已被第 2 版替代（2026-11-09 09:00 更正），变更见“修正记录”表");
-    expect(kept.map((r, i) => (i === 3 ? r.map(() => null) : r))).toEqual(v1.map((r, i) => (i === 3 ? r.map(() => null) : r)));
+    // The published version is there, unchanged but for its mark in the empty row above its table, after 名次 and 单位.
+    expect(kept[4][2]).toBe("已被替代：本版已被第 2 版替代（2026-11-09 09:00 更正），变更见“修正记录”表");
+    expect(kept.map((r, i) => (i === 4 ? r.map(() => null) : r))).toEqual(v1.map((r, i) => (i === 4 ? r.map(() => null) : r)));
     const now = corrected.sheets.get(RESULT)!.values;
     expect(header(now)).toEqual({ state: "已更正", version: "第 2 版（更正）", published: "2026-11-05" });
-    expect(String(now[2][2])).toContain("更正：本版为第 2 版（2026-11-09 09:00 更正），替代第 1 版“2026年10月 考评结果 v1”");
+    // Row 4, the notices, from column C (名次 and 单位 repeat on the second printed page).
+    expect(String(now[3][2])).toContain("更正：本版为第 2 版（2026-11-09 09:00 更正），替代第 1 版“2026年10月 考评结果 v1”");
     const log = corrected.sheets.get("修正记录")!.values;
     expect(log[0][0]).toBe("修正记录");
     expect(correctionRows(log)).toEqual(expectedCorrections("2026-11-09 09:00"));
@@ -278,9 +285,9 @@ describe("the lifecycle through the task pane's Office controller (in-memory Exc
     expect(corrected.previousVersion).toBe(V1);
     expect(corrected.corrections).toBe(9);
     const kept = sheetValues(host, V1);
-    expect(kept[3][0]).toBe("已被替代：本版已被第 2 版替代（2026-11-09 09:00 更正），变更见“修正记录”表");
-    const blankRow4 = (rows: CellValue[][]) => rows.map((r, i) => (i === 3 ? r.map(() => "") : r));
-    expect(blankRow4(kept)).toEqual(blankRow4(v1));
+    expect(kept[4][2]).toBe("已被替代：本版已被第 2 版替代（2026-11-09 09:00 更正），变更见“修正记录”表");
+    const blankRow5 = (rows: CellValue[][]) => rows.map((r, i) => (i === 4 ? r.map(() => "") : r));
+    expect(blankRow5(kept)).toEqual(blankRow5(v1));
     expect(correctionRows(sheetValues(host, "修正记录"))).toEqual(expectedCorrections("2026-11-09 09:00"));
     const sheetsAfterCorrection = names();
 

@@ -93,8 +93,8 @@ describe("a generation through the Office.js adapter", () => {
     await paneOn(host).generate(OCTOBER);
     const [chart] = snapshotSheet(host, RESULT).charts;
     expect(chart).toMatchObject({ type: "BarClustered", seriesBy: "Columns", legend: false, title: "2026年10月 总分" });
-    expect(chart.categories).toBe(`'${RESULT}'!B6:B33`);
-    expect(chart.source).toMatch(new RegExp(`^'${RESULT}'![A-Z]+6:[A-Z]+33$`));
+    expect(chart.categories).toBe(`'${RESULT}'!B7:B34`);
+    expect(chart.source).toMatch(new RegExp(`^'${RESULT}'![A-Z]+7:[A-Z]+34$`));
   });
 
   test("where the host refuses charts, the ranking is written all the same, in the same 4 round trips", async () => {

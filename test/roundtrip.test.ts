@@ -153,7 +153,8 @@ describe("a month ranked from a filled template", () => {
 
   it("states the status, the publication date and the 公示期 end in the header block", () => {
     const ws = result.getWorksheet("2026年10月 考评结果")!;
-    const texts = (ws.getRow(2).values as unknown[]).map((v) => (v === undefined ? "" : String(v)));
+    // Rows 2 and 3: period, state and version; then the publication date and the 公示期's end.
+    const texts = [2, 3].flatMap((r) => (ws.getRow(r).values as unknown[]).map((v) => (v === undefined ? "" : String(v))));
     // Generated on the publication day: the 公示期 runs.
     expect(texts).toContain("公示中");
     expect(texts).toContain("2026-11-05");
@@ -196,7 +197,7 @@ describe("regenerating a published period", () => {
     expect(names).toEqual(expect.arrayContaining(["2026年10月 考评结果", "2026年10月 考评结果 v1", "修正记录"]));
     const old = tableOf(result.getWorksheet("2026年10月 考评结果 v1")!);
     expect(old.rows.map((r) => cellOf(old, r, "总分").value)).toEqual([68, 66.2, 65.5, 62]);
-    expect(String(result.getWorksheet("2026年10月 考评结果 v1")!.getCell("A4").text)).toContain("已被替代：本版已被第 2 版替代");
+    expect(String(result.getWorksheet("2026年10月 考评结果 v1")!.getCell("C5").text)).toContain("已被替代：本版已被第 2 版替代");
     const now = tableOf(result.getWorksheet("2026年10月 考评结果")!);
     expect(now.rows.map((r) => cellOf(now, r, "总分").value)).toEqual([68, 66.2, 65.5, 64.5]);
 

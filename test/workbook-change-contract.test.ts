@@ -187,27 +187,27 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
       orientation: "landscape",
       paper: "A4",
       fit: { wide: 2, tall: 0 },
-      titleRows: "5:5",
+      titleRows: "6:6",
       titleColumns: "A:B",
       footer: "河南省12328电话省中心 · 第 &P 页，共 &N 页 · 生成时间 2026-11-05 09:30",
       // Excel's normal side margins, half an inch at top and bottom (0.2 in for the footer).
       margins: "0.7/0.7/0.5/0.5/0.2/0.2",
     });
-    // 28 units under the header in row 5; the legend below the empty row 34 is not filtered.
-    expect(result.autoFilter).toMatch(/^A5:[A-Z]+33$/);
+    // 28 units under the header in row 6; the legend below the empty row 35 is not filtered.
+    expect(result.autoFilter).toMatch(/^A6:[A-Z]+34$/);
     expect(sheet(office, RESULT).print).toEqual(result.print);
   });
 
   test("the result table is drawn in 等线 10 pt with thin borders around every cell of the table, the same in both", () => {
     const result = sheet(file, RESULT);
-    // A5 名次 (header), B6 the first unit, the 备注 of the last unit (row 33); the title keeps its 14 pt.
-    for (const a of ["A5", "B6", "A33"])
+    // A6 名次 (header), B7 the first unit, the 备注 of the last unit (row 34); the title keeps its 14 pt.
+    for (const a of ["A6", "B7", "A34"])
       expect(result.cells[a]).toMatchObject({ fontName: "等线", fontSize: 10, border: "thin/thin/thin/thin" });
     // The title starts after 名次/单位 (C1), which repeat on the table's second printed page.
     expect(result.cells.C1).toMatchObject({ fontName: "等线", fontSize: 14, border: null });
     // The row under the table has the font, no border.
-    expect(result.cells.A34).toMatchObject({ fontName: "等线", border: null });
-    for (const a of ["A5", "B6", "A33", "C1", "A34"]) expect(sheet(office, RESULT).cells[a]).toEqual(result.cells[a]);
+    expect(result.cells.A35).toMatchObject({ fontName: "等线", border: null });
+    for (const a of ["A6", "B7", "A34", "C1", "A35"]) expect(sheet(office, RESULT).cells[a]).toEqual(result.cells[a]);
   });
 
   test("修正记录 prints on A4 landscape one page wide, and the rows appended to it take its font and borders", () => {

@@ -148,11 +148,17 @@ export function outcomeSentence(o: LifecycleOutcome, resultSheet: string): strin
   }
 }
 
-/** A value of a result sheet's header block: the cell after `label` (状态, 发布日期 …) in its first rows. */
+/**
+ * A value of a result sheet's header block: the first filled cell after `label` (状态, 发布日期 …) in its
+ * first rows — beside the label, or after it where the label spans two merged cells. A merged cell reads
+ * as empty past its first cell in Excel and as its value again in a file read by ExcelJS: both are skipped.
+ */
 export function headerValue(cells: CellGrid | undefined, label: string): string | undefined {
   for (const row of (cells ?? []).slice(0, 6)) {
     const at = row.findIndex((v) => v === label);
-    if (at >= 0) return displayText(row[at + 1] ?? null);
+    if (at < 0) continue;
+    const value = row.slice(at + 1).find((v) => v !== null && v !== undefined && v !== "" && v !== label);
+    return value === undefined ? undefined : displayText(value);
   }
   return undefined;
 }

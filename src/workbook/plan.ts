@@ -296,13 +296,18 @@ function stateOptions(
   };
 }
 
-/** The mark on a superseded version: in the first empty row above its table (else beside its title), linking to 修正记录. */
+/**
+ * The mark on a superseded version: in the first empty row above its table (else beside its title), in the
+ * title's column — after 名次 and 单位 where those repeat on the second printed page — linking to 修正记录.
+ */
 function supersededMark(sheet: string, cells: CellGrid, next: number, generated: string, corrections: string): CellWrite {
   const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
+  const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
+  const titleColumn = columnLetters(Math.max(0, (cells[0] ?? []).findIndex(filled)) + 1);
   let cell = `${columnLetters((cells[0]?.length ?? 0) + 2)}1`;
   for (let r = 1; r < headerIndex; r++) {
-    if ((cells[r] ?? []).every((v) => v === null || v === "")) {
-      cell = `A${r + 1}`;
+    if (!(cells[r] ?? []).some(filled)) {
+      cell = `${titleColumn}${r + 1}`;
       break;
     }
   }

@@ -20,13 +20,13 @@ function resultSheet(period: string, published = DEMO_PUBLISHED): SheetSpec {
 }
 
 const october = resultSheet("2026-10");
-const header = october.rows[4].map((c) => String(c?.value ?? ""));
+const header = october.rows[5].map((c) => String(c?.value ?? ""));
 const column = (name: string) => header.indexOf(name);
 const rowOf = (unit: string) => october.rows.findIndex((r) => r[1]?.value === unit);
 
 describe("the month's result sheet prints as an official table", () => {
   test("two A4 landscape pages wide at 100 %: the 27 columns' widths add up to less than two pages less 名次/单位", () => {
-    expect(october.print).toMatchObject({ orientation: "landscape", fitToWidth: 2, printTitleRows: "5:5", printTitleColumns: "A:B" });
+    expect(october.print).toMatchObject({ orientation: "landscape", fitToWidth: 2, printTitleRows: "6:6", printTitleColumns: "A:B" });
     // A4 landscape is 842 points; Excel's normal margins 0.7 in (50.4 points) each side leave 741.2 points a page.
     const points = (w: number) => 7 * w * 0.75;
     const total = october.columnWidths!.reduce((a, w) => a + points(w), 0);
@@ -37,8 +37,8 @@ describe("the month's result sheet prints as an official table", () => {
 
   test("every cell of the table has a border, the sheet's font is 等线 10 pt", () => {
     expect(october.font).toEqual({ name: "等线", size: BODY_SIZE });
-    // Header row 5, 28 units in rows 6–33, 27 columns A–AA.
-    expect(october.borders).toEqual(["A5:AA33"]);
+    // Header row 6, 28 units in rows 7–34, 27 columns A–AA.
+    expect(october.borders).toEqual(["A6:AA34"]);
   });
 
   test("加分 and 减分 are blank where there was none; 郑州市's 省级 honour is 1.00", () => {
@@ -65,7 +65,7 @@ describe("the month's result sheet prints as an official table", () => {
   test("the header row is tall enough for its longest label: A4 平均等待时长 得分 in a 6-wide column takes 5 lines", () => {
     // 27 points a line; A4 and the spaces about 2.3 em, 8 characters 8 em: 103 points, 113 with 10 % to spare → 5 lines.
     expect(october.columnWidths![column("A4 平均等待时长 得分")]).toBe(6);
-    expect(october.rowHeights![5]).toBe(linesHeight(5));
+    expect(october.rowHeights![6]).toBe(linesHeight(5));
     // B2 跨市（直管县）工单办结率 in 9 (42.75 points a line): 13.75 em → 151 points → 4 lines, fewer.
     expect(october.columnWidths![column("B2 跨市（直管县）工单办结率")]).toBe(9);
   });
@@ -77,23 +77,52 @@ describe("the month's result sheet prints as an official table", () => {
   });
 });
 
-test("the quarter's row 2 stays inside its 9 columns: 4 label–value pairs, then 版本 in the last cell; 生成时间 leads into row 3", () => {
-  const quarter = resultSheet("2026-Q4", "2027-01-05");
-  expect(quarter.columnWidths).toHaveLength(9);
-  const row2 = quarter.rows[1].map((c) => c?.value ?? null);
-  expect(row2.slice(0, 8)).toEqual([
-    "考评期间",
-    "2026年第4季度",
-    "状态",
-    expect.any(String),
-    "发布日期",
-    expect.any(String),
-    "公示期截止",
-    expect.any(String),
-  ]);
-  expect(row2[8]).toBe("版本：第 1 版");
-  expect(quarter.rows[2][0]?.value).toMatch(/生成时间：2026-11-05 09:30$/);
-  expect(quarter.rows[1]).toHaveLength(9);
+describe("the status rows above the table print each label and value whole", () => {
+  const values = (sheet: SheetSpec, row: number) => sheet.rows[row - 1].map((c) => c?.value ?? null);
+
+  test("October: row 2 has period, state and version, row 3 the dates, after the repeated 名次 and 单位", () => {
+    // 考评期间 (4 em, 44 points with 10 % to spare) wraps in a 6-wide column (27 points), so it spans C:D (58.5);
+    // 状态 (22 points) fits one cell, 公示中 (33) spans two; 第 1 版 (about 40) fits column K, 9 wide (42.75).
+    expect(values(october, 2).slice(0, 12)).toEqual([
+      null,
+      null,
+      "考评期间",
+      null,
+      "2026年10月",
+      null,
+      "状态",
+      "公示中",
+      null,
+      "版本",
+      "第 1 版",
+      null,
+    ]);
+    expect(values(october, 3).slice(0, 10)).toEqual([
+      null,
+      null,
+      "发布日期",
+      null,
+      "2026-11-05",
+      null,
+      "公示期截止",
+      null,
+      "2026-11-12",
+      null,
+    ]);
+    expect(october.merges).toEqual(expect.arrayContaining(["C2:D2", "E2:F2", "H2:I2", "C3:D3", "E3:F3", "G3:H3", "I3:J3"]));
+    expect(october.merges).not.toContain("K2:L2");
+    expect(values(october, 4)[2]).toMatch(/^公示中：公示期至 2026-11-12 截止.*生成时间：2026-11-05 09:30$/);
+    expect(values(october, 5).every((v) => v === null)).toBe(true);
+  });
+
+  test("the quarter's 9 columns hold both rows from column A; 生成时间 ends the notices in row 4", () => {
+    const quarter = resultSheet("2026-Q4", "2027-01-05");
+    expect(quarter.columnWidths).toHaveLength(9);
+    expect(values(quarter, 2)).toEqual(["考评期间", null, "2026年第4季度", null, "状态", "公示中", null, "版本", "第 1 版"]);
+    expect(values(quarter, 3).slice(0, 8)).toEqual(["发布日期", null, "2027-01-05", null, "公示期截止", null, "2027-01-12", null]);
+    expect(values(quarter, 4)[0]).toMatch(/生成时间：2026-11-05 09:30$/);
+    expect(quarter.rows[1]).toHaveLength(9);
+  });
 });
 
 test("数据校验 prints on A4 landscape one page wide at 100 %: 137 characters (719 points) in the 741 between Excel's margins", () => {

@@ -19,7 +19,15 @@ import {
 } from "../engine";
 import { FILLS, RESULT_SHEET_SUFFIX, SHEETS, headerCell as header, textCell as text } from "./layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
-import { BODY_FONT, detailedTablePrint, listPrint, wrappedHeights } from "./print-style";
+import {
+  BODY_FONT,
+  DETAILED_TABLE_MARGINS,
+  columnsOnFirstPage,
+  detailedTablePrint,
+  listPrint,
+  wrappedHeights,
+  wrappedLines,
+} from "./print-style";
 
 export const TITLE = "河南省12328交通运输服务监督电话系统运行服务质量考评结果";
 
@@ -29,11 +37,11 @@ export function resultSheetName(evaluation: Pick<Evaluation, "period">): string 
 
 const SCORE = "0.00";
 const PERCENT = "0.00%";
-const HEADER_ROW = 5;
+/** Title, two rows of status, the notices, an empty row, then the table's header. */
+const NOTICES_ROW = 4;
+const HEADER_ROW = 6;
 /** 名次 and 单位: repeated on every printed page (print-style.ts), so nothing but the table is written in them. */
 const KEY_COLUMNS = 2;
-/** The columns of the first printed page (the table prints two A4 pages wide). */
-const FIRST_PAGE_COLUMNS = 16;
 
 /** A number, right-aligned (and so top-aligned, as the wrapped text beside it). */
 const num = (value: number | null, numberFormat = SCORE, extra: Partial<CellSpec> = {}): CellSpec => ({
@@ -174,34 +182,37 @@ export interface ResultSheetOptions {
 }
 
 /**
- * Label and value pairs in a row (lifecycle.ts reads a value beside its label), after `offset` blank cells.
- * Where the table has room, a value longer than a word spans two cells (merged), so dates and times print on
- * one line, and the pairs stay within the first 16 columns (the first printed page); where it is too narrow
- * for two cells a pair, the last pairs share its last cell.
+ * Label and value pairs in a row, after `offset` blank cells (lifecycle.ts reads a value as the first filled
+ * cell after its label). Where the row has room within the first printed page, a label or value that one
+ * cell would wrap spans two (merged), so that words and dates print on one line; where it is too narrow for
+ * that, pairs take a cell each and the pairs that do not fit share the row's last cell.
  */
 function pairsRow(
-  width: number,
+  widths: readonly number[],
   pairs: readonly (readonly [string, CellSpec])[],
   row: number,
   offset: number,
 ): { cells: (CellSpec | null)[]; merges: string[] } {
   const label = (value: string) => text(value, { bold: true, wrap: true });
   const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
-  const span = (v: CellSpec) => (String(v.value ?? "").length > 5 ? 2 : 1);
-  const wide = pairs.reduce((n, [, v]) => n + 1 + span(v), 0);
+  const limit = columnsOnFirstPage(widths, DETAILED_TABLE_MARGINS);
   const cells: (CellSpec | null)[] = Array<null>(offset).fill(null);
-  if (offset + wide <= Math.min(width, FIRST_PAGE_COLUMNS)) {
-    const merges: string[] = [];
-    for (const [l, v] of pairs) {
-      cells.push(label(l), wrapped(v));
-      if (span(v) === 2) {
-        merges.push(`${columnLetters(cells.length)}${row}:${columnLetters(cells.length + 1)}${row}`);
-        cells.push(null);
-      }
+  const merges: string[] = [];
+  const put = (cell: CellSpec) => {
+    const at = cells.length;
+    cells.push(cell);
+    if (at + 1 < widths.length && wrappedLines(String(cell.value ?? ""), widths[at]) > 1) {
+      merges.push(`${columnLetters(at + 1)}${row}:${columnLetters(at + 2)}${row}`);
+      cells.push(null);
     }
-    return { cells, merges };
+  };
+  for (const [l, v] of pairs) {
+    put(label(l));
+    put(wrapped(v));
   }
-  const room = width - offset;
+  if (cells.length <= limit) return { cells, merges };
+  cells.length = offset;
+  const room = widths.length - offset;
   const fit = pairs.length * 2 <= room ? pairs.length : Math.floor((room - 1) / 2);
   cells.push(...pairs.slice(0, fit).flatMap(([l, v]) => [label(l), wrapped(v)]));
   const rest = pairs.slice(fit);
@@ -209,24 +220,43 @@ function pairsRow(
   return { cells, merges: [] };
 }
 
-/** Row 2: period, state, publication and version, label beside value, within the table's `width`. */
-function statusRow(evaluation: Evaluation, options: ResultSheetOptions, status: string, alert: boolean, width: number, offset: number) {
+/**
+ * Rows 2 and 3: which period, its state and version; then when it is published and when its 公示期 ends —
+ * two rows, so that each label and value prints whole within the first page.
+ */
+function statusRows(
+  evaluation: Evaluation,
+  options: ResultSheetOptions,
+  status: string,
+  alert: boolean,
+  widths: readonly number[],
+  offset: number,
+) {
   const pub = evaluation.publication;
-  return pairsRow(
-    width,
-    [
-      ["考评期间", text(periodLabel(evaluation.period))],
-      ["状态", text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" })],
-      ["发布日期", text(pub?.published ?? "未定")],
-      ["公示期截止", text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {})],
-      ["版本", text(options.state?.version ?? `第 ${options.version ?? 1} 版`)],
-    ],
-    2,
-    offset,
-  );
+  return [
+    pairsRow(
+      widths,
+      [
+        ["考评期间", text(periodLabel(evaluation.period))],
+        ["状态", text(status, { bold: true, fontColor: alert ? "#9C0006" : "#006100" })],
+        ["版本", text(options.state?.version ?? `第 ${options.version ?? 1} 版`)],
+      ],
+      2,
+      offset,
+    ),
+    pairsRow(
+      widths,
+      [
+        ["发布日期", text(pub?.published ?? "未定")],
+        ["公示期截止", text(pub ? pub.end : "未定", pub?.warning ? { fontColor: "#9C0006", note: pub.warning } : {})],
+      ],
+      3,
+      offset,
+    ),
+  ];
 }
 
-/** Row 3: what the reader must know before the table (a correction, a draft, a warning, the problems), and when it was made. */
+/** Row 4: what the reader must know before the table (a correction, a draft, a warning, the problems), and when it was made. */
 function noticesCell(evaluation: Evaluation, options: ResultSheetOptions, alert: boolean): CellSpec {
   const pub = evaluation.publication;
   const notices: string[] = [];
@@ -236,9 +266,24 @@ function noticesCell(evaluation: Evaluation, options: ResultSheetOptions, alert:
   const errors = evaluation.problems.filter((p) => p.severity === "error").length;
   const warnings = evaluation.problems.length - errors;
   if (evaluation.problems.length) notices.push(`数据校验：${errors} 个错误，${warnings} 个提醒，详见“${SHEETS.validation}”表。`);
-  // Here rather than in row 2, whose pairs must fit the first printed page; the footer prints it on every page.
+  // Here rather than among the status pairs, which must fit the first printed page; the footer prints it on every page.
   notices.push(`生成时间：${options.generated}`);
   return text(notices.join(" "), { fontColor: alert || pub?.warning ? "#9C0006" : "#595959", link: options.state?.link, wrap: true });
+}
+
+/** Below the table: what its fills mean and how ties are broken, after `offset` blank cells. */
+function legendRows(offset: number): (CellSpec | null)[][] {
+  const keyBlank = Array<null>(offset).fill(null);
+  const rule = "名次按总分从高到低；总分相同（精确到 0.01 分）按人工接通率从高到低；仍相同者并列，下一名次顺延（如 1、2、2、4）。";
+  return [
+    [...keyBlank, text("图例", { bold: true })],
+    ...(["resolved", "shared", "unranked"] as const).map((key) => [
+      ...keyBlank,
+      { value: null, fill: FILLS[key].color },
+      text(FILLS[key].label),
+    ]),
+    [...keyBlank, text(rule, { fontColor: "#595959", wrap: true })],
+  ];
 }
 
 /** The period's result sheet. */
@@ -253,12 +298,15 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
 
   // A table wider than a page: title, status, notices and legend start after the key columns, which
   // repeat on its second printed page, where anything else in them would show as a clipped piece.
-  const offset = width > FIRST_PAGE_COLUMNS ? KEY_COLUMNS : 0;
+  const widths = columns.map((c) => c.width);
+  const pageColumns = columnsOnFirstPage(widths, DETAILED_TABLE_MARGINS);
+  const offset = width > pageColumns ? KEY_COLUMNS : 0;
   const keyBlank = Array<null>(offset).fill(null);
   rows.push(pad([...keyBlank, text(`${TITLE}（${periodLabel(evaluation.period)}）`, { bold: true, fontSize: 14, wrap: true })]));
-  const status2 = statusRow(evaluation, options, status, alert, width, offset);
-  rows.push(pad(status2.cells));
+  const statusBlock = statusRows(evaluation, options, status, alert, widths, offset);
+  for (const r of statusBlock) rows.push(pad(r.cells));
   rows.push(pad([...keyBlank, noticesCell(evaluation, options, alert)]));
+  // Left empty: a superseded version's mark goes here (plan.ts).
   rows.push(pad([]));
   rows.push(columns.map((c) => header(c.header)));
   for (const row of evaluation.rows) {
@@ -267,27 +315,14 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
   }
   rows.push(pad([]));
   const legendStart = rows.length + 1;
-  rows.push(pad([...keyBlank, text("图例", { bold: true })]));
-  for (const key of ["resolved", "shared", "unranked"] as const) {
-    rows.push(pad([...keyBlank, { value: null, fill: FILLS[key].color }, text(FILLS[key].label)]));
-  }
-  rows.push(
-    pad([
-      ...keyBlank,
-      text(`名次按总分从高到低；总分相同（精确到 0.01 分）按人工接通率从高到低；仍相同者并列，下一名次顺延（如 1、2、2、4）。`, {
-        fontColor: "#595959",
-        wrap: true,
-      }),
-    ]),
-  );
+  rows.push(...legendRows(offset).map(pad));
 
   const firstData = HEADER_ROW + 1;
   const lastData = HEADER_ROW + evaluation.rows.length;
   const totalCol = columns.findIndex((c) => c.header === "总分") + 1;
   const rankedCount = evaluation.rows.filter((r) => r.total !== null).length;
-  const widths = columns.map((c) => c.width);
   const first = columnLetters(offset + 1);
-  const pageEnd = columnLetters(Math.min(width, FIRST_PAGE_COLUMNS));
+  const pageEnd = columnLetters(pageColumns);
   const legendLabel = columnLetters(offset + 2);
   const legendEnd = columnLetters(Math.min(width, offset + 8));
   return {
@@ -299,8 +334,8 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     freeze: { rows: HEADER_ROW, columns: 2 },
     merges: [
       `${first}1:${pageEnd}1`,
-      ...status2.merges,
-      `${first}3:${pageEnd}3`,
+      ...statusBlock.flatMap((r) => r.merges),
+      `${first}${NOTICES_ROW}:${pageEnd}${NOTICES_ROW}`,
       ...[1, 2, 3].map((i) => `${legendLabel}${legendStart + i}:${legendEnd}${legendStart + i}`),
       `${first}${legendStart + 4}:${pageEnd}${legendStart + 4}`,
     ],
@@ -308,7 +343,12 @@ export function describeResultSheet(evaluation: Evaluation, options: ResultSheet
     print: detailedTablePrint(HEADER_ROW, options.generated, KEY_COLUMNS),
     font: BODY_FONT,
     borders: [`A${HEADER_ROW}:${columnLetters(width)}${lastData}`],
-    rowHeights: wrappedHeights(rows, widths, new Set([1, 3, legendStart + 4]), status2.merges),
+    rowHeights: wrappedHeights(
+      rows,
+      widths,
+      new Set([1, NOTICES_ROW, legendStart + 4]),
+      statusBlock.flatMap((r) => r.merges),
+    ),
     tabColor: evaluation.status === "final" ? "#1F4E79" : "#C00000",
     chart:
       rankedCount > 0
