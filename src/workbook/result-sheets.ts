@@ -184,9 +184,11 @@ export interface ResultSheetOptions {
 /**
  * Label and value pairs in a row, after `offset` blank cells (lifecycle.ts reads a value as the first filled
  * cell after its label). Where the row has room within the first printed page, a label or value that one
- * cell would wrap spans two (merged), so that words and dates print on one line; where it is too narrow for
- * that, pairs take a cell each and the pairs that do not fit share the row's last cell.
+ * cell would wrap spans as many as it needs (merged, up to three), so that words and dates print on one line;
+ * where it is too narrow for that, pairs take a cell each and the pairs that do not fit share the row's last cell.
  */
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
 function pairsRow(
   widths: readonly number[],
   pairs: readonly (readonly [string, CellSpec])[],
@@ -197,21 +199,24 @@ function pairsRow(
   const wrapped = (cell: CellSpec) => ({ ...cell, wrap: true });
   const limit = columnsOnFirstPage(widths, DETAILED_TABLE_MARGINS);
   const cells: (CellSpec | null)[] = Array<null>(offset).fill(null);
-  const merges: string[] = [];
-  const put = (cell: CellSpec) => {
-    const at = cells.length;
-    cells.push(cell);
-    if (at + 1 < widths.length && wrappedLines(String(cell.value ?? ""), widths[at]) > 1) {
-      merges.push(`${columnLetters(at + 1)}${row}:${columnLetters(at + 2)}${row}`);
-      cells.push(null);
+  // Each cell as wide as it needs, up to three cells, else up to two where three are too many for the row.
+  for (const maxSpan of [3, 2]) {
+    const merges: string[] = [];
+    const put = (cell: CellSpec) => {
+      const at = cells.length;
+      const fits = (span: number) => wrappedLines(String(cell.value ?? ""), sum(widths.slice(at, at + span))) === 1;
+      let span = 1;
+      while (span < maxSpan && at + span < widths.length && !fits(span)) span++;
+      cells.push(cell, ...Array<null>(span - 1).fill(null));
+      if (span > 1) merges.push(`${columnLetters(at + 1)}${row}:${columnLetters(at + span)}${row}`);
+    };
+    for (const [l, v] of pairs) {
+      put(label(l));
+      put(wrapped(v));
     }
-  };
-  for (const [l, v] of pairs) {
-    put(label(l));
-    put(wrapped(v));
+    if (cells.length <= limit) return { cells, merges };
+    cells.length = offset;
   }
-  if (cells.length <= limit) return { cells, merges };
-  cells.length = offset;
   const room = widths.length - offset;
   const fit = pairs.length * 2 <= room ? pairs.length : Math.floor((room - 1) / 2);
   cells.push(...pairs.slice(0, fit).flatMap(([l, v]) => [label(l), wrapped(v)]));
