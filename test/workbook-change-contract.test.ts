@@ -23,6 +23,7 @@ import {
 } from "../src/workbook";
 import { workbookSheets } from "../src/adapters/xlsx/cells";
 import { applyChange } from "../src/adapters/xlsx/writer";
+import { linesHeight } from "../src/workbook/print-style";
 import { applyWorkbookChange, detectFeatures, readWorkbookCells } from "../src/adapters/office/excel-workbook";
 import { MemoryExcel, createWorkbook, installGlobals, setCells, snapshotSheet } from "./support/memory-excel";
 import { SheetView, WorkbookView, viewOfExcelJs, viewOfMemoryHost, widthInPoints } from "./support/what-a-user-sees";
@@ -210,12 +211,20 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
     for (const a of ["A6", "B7", "A34", "C1", "A35"]) expect(sheet(office, RESULT).cells[a]).toEqual(result.cells[a]);
   });
 
-  test("修正记录 prints on A4 landscape one page wide, and the rows appended to it take its font and borders", () => {
+  test("修正记录 prints on A4 landscape one page wide, and the rows appended to it take its font, borders and heights", () => {
     const log = sheet(file, "修正记录");
     expect(log.print).toMatchObject({ orientation: "landscape", paper: "A4", fit: { wide: 1, tall: 0 }, titleRows: "3:3" });
     const last = Math.max(...Object.keys(log.cells).map((a) => Number(a.replace(/[A-Z]+/, ""))));
     expect(log.cells[`J${last}`]).toMatchObject({ fontName: "等线", fontSize: 10, border: "thin/thin/thin/thin" });
     expect(sheet(office, "修正记录").cells[`J${last}`]).toEqual(log.cells[`J${last}`]);
+    // A 备注 row (the tie note before and after, each two lines or more in 20 characters) is as tall as its text,
+    // in the rows of the first correction and in those appended by the later ones.
+    const notes = Object.entries(log.cells)
+      .filter(([a, c]) => /^G\d+$/.test(a) && c.value === "备注")
+      .map(([a]) => a.slice(1));
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    for (const r of notes) expect(log.rowHeights[r]).toBeGreaterThanOrEqual(linesHeight(2));
+    expect(sheet(office, "修正记录").rowHeights).toEqual(log.rowHeights);
   });
 
   test("修正记录's filter grows over the rows appended to it", () => {

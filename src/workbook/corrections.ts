@@ -8,11 +8,16 @@ import { SHEETS, headerCell as header, textCell as text } from "./layout";
 import { InputChange } from "./ledger";
 import { resultColumns } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
-import { BODY_FONT, listPrint } from "./print-style";
+import { BODY_FONT, listPrint, wrappedHeights } from "./print-style";
 
 export const CORRECTIONS_TITLE = "修正记录";
 export const CORRECTIONS_HEADERS = ["版本", "更正时间", "期间", "单位", "类别", "位置", "项目", "原值", "新值", "原因"] as const;
 const HEADER_ROW = 3;
+/**
+ * 147 characters (809 points): A4 landscape one page wide at 92 % (741 points between Excel's normal margins),
+ * above the 9 pt floor. 更正时间 (YYYY-MM-DD HH:mm) takes 18.
+ */
+const COLUMN_WIDTHS = [5, 18, 11, 10, 8, 12, 16, 20, 20, 27];
 
 /** The fill of a cell whose value a correction changed, in the new version. */
 export const CHANGED_FILL = "#FFC7CE";
@@ -35,16 +40,27 @@ export function describeCorrectionsSheet(entries: readonly (readonly (CellSpec |
       CORRECTIONS_HEADERS.map(header),
       ...entries,
     ],
-    // 145 characters (761 points): A4 landscape one page wide at 97 % (741 points between Excel's margins).
-    columnWidths: [5, 16, 11, 10, 8, 12, 16, 20, 20, 27],
+    columnWidths: COLUMN_WIDTHS,
     freeze: { rows: HEADER_ROW },
     merges: [`A1:J1`, `A2:J2`],
-    rowHeights: { 1: 24, 2: 30 },
+    rowHeights: {
+      1: 24,
+      2: 30,
+      ...Object.fromEntries(Object.entries(correctionsRowHeights(entries)).map(([r, h]) => [Number(r) + HEADER_ROW, h])),
+    },
     headerRow: HEADER_ROW,
     print: listPrint(HEADER_ROW),
     font: BODY_FONT,
     borders: [`A${HEADER_ROW}:J${HEADER_ROW + entries.length}`],
   };
+}
+
+/**
+ * The heights of 修正记录 rows whose 项目, values or 原因 wrap, by their place among `rows` (1 = the first), so
+ * that a long 原因 prints whole rather than cut at the row's single line.
+ */
+export function correctionsRowHeights(rows: readonly (readonly (CellSpec | null)[])[]): Record<number, number> {
+  return wrappedHeights(rows, COLUMN_WIDTHS, new Set());
 }
 
 /** Whether an existing 修正记录 has this layout (an earlier release's has other headers: a new sheet is made). */
@@ -131,6 +147,12 @@ export interface CorrectionContext {
   readonly published?: { readonly before?: string; readonly after?: string };
 }
 
+/** A cell that starts at the top of its row, as a wrapped cell beside it does (an alignment makes it top-aligned). */
+function topAligned(cell: CellSpec | null): CellSpec | null {
+  if (!cell || cell.align || cell.wrap) return cell;
+  return { ...cell, align: typeof cell.value === "number" ? "right" : "left" };
+}
+
 /** The 修正记录 rows of one correction: per unit, its input changes and then their effects; a changed publication date first. */
 export function correctionRows(
   evaluation: Evaluation,
@@ -140,18 +162,19 @@ export function correctionRows(
 ): (CellSpec | null)[][] {
   const period = periodLabel(evaluation.period);
   const nameOf = new Map(ctx.units.map((u) => [u.code, u.name]));
-  const row = (unit: string, kind: string, place: CellSpec | null, item: string, before: CellSpec | null, after: CellSpec | null) => [
-    { value: ctx.version, numberFormat: "0", align: "center" as const },
-    text(ctx.generated),
-    text(period),
-    text(unit),
-    text(kind),
-    place,
-    text(item, { wrap: true }),
-    before,
-    after,
-    ctx.reason ? text(ctx.reason, { wrap: true }) : null,
-  ];
+  const row = (unit: string, kind: string, place: CellSpec | null, item: string, before: CellSpec | null, after: CellSpec | null) =>
+    [
+      { value: ctx.version, numberFormat: "0", align: "center" as const },
+      text(ctx.generated),
+      text(period),
+      text(unit),
+      text(kind),
+      place,
+      text(item, { wrap: true }),
+      before,
+      after,
+      ctx.reason ? text(ctx.reason, { wrap: true }) : null,
+    ].map(topAligned);
   const out: (CellSpec | null)[][] = [];
   if (ctx.published && ctx.published.before !== ctx.published.after)
     out.push(row("全部", "发布日期", null, "发布日期", valueCell(ctx.published.before ?? null), valueCell(ctx.published.after ?? null)));

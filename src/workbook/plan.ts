@@ -29,6 +29,7 @@ import { INPUTS_SHEET, InputValue, describeInputsSheet, inputChanges, readInputS
 import {
   ResultEffects,
   correctionRows,
+  correctionsRowHeights,
   describeCorrectionsSheet,
   hasCorrectionsLayout,
   highlightChanges,
@@ -243,8 +244,16 @@ function planCorrection(
   });
   const spec = describeCorrectionsSheet(rows);
   let log = existingLog && hasCorrectionsLayout(draft.state.cellsOf(existingLog)) ? existingLog : undefined;
-  if (log) draft.appends.push({ sheet: log, rows, headerRow: spec.headerRow, font: spec.font, bordered: true });
-  else {
+  if (log) {
+    draft.appends.push({
+      sheet: log,
+      rows,
+      headerRow: spec.headerRow,
+      font: spec.font,
+      bordered: true,
+      rowHeights: correctionsRowHeights(rows),
+    });
+  } else {
     // None yet, or one of an earlier layout (left as it is): a new 修正记录.
     log = freeName(spec.name, draft.taken);
     draft.taken.add(log);

@@ -160,6 +160,8 @@ export interface SheetAppend {
   readonly font?: FontSpec;
   /** Thin borders around every appended cell, as the sheet's table has. */
   readonly bordered?: boolean;
+  /** Heights in points of the appended rows that wrap, by their place among them (1 = the first appended row). */
+  readonly rowHeights?: Readonly<Record<number, number>>;
 }
 
 /**

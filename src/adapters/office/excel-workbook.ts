@@ -11,6 +11,7 @@ import {
   CellWrite,
   FontSpec,
   PrintSpec,
+  SheetAppend,
   REGISTRY_SHEET,
   SheetSpec,
   WorkbookChange,
@@ -323,9 +324,10 @@ interface RangeWrite {
   /** Appended rows as described, for their look (fills, fonts, links) and the row they start at. */
   readonly rows?: readonly (readonly (CellSpec | null)[])[];
   readonly firstRow?: number;
-  /** The sheet's font and borders for appended rows (SheetAppend). */
+  /** The sheet's font and borders for appended rows, and the heights of those that wrap (SheetAppend). */
   readonly font?: FontSpec;
   readonly bordered?: boolean;
+  readonly rowHeights?: SheetAppend["rowHeights"];
 }
 
 /** What applyWorkbookChange does, worked out before anything is written. */
@@ -352,7 +354,7 @@ function rangeWrites(change: WorkbookChange, state: WorkbookState): RangeWrite[]
       const { values, formats, width } = rectangular({ name: append.sheet, role: "corrections", rows: append.rows });
       const filter = append.headerRow ? filterRange(append.headerRow, width, last) : undefined;
       const address = `A${first}:${columnLetters(width)}${last}`;
-      const look = { font: append.font, bordered: append.bordered };
+      const look = { font: append.font, bordered: append.bordered, rowHeights: append.rowHeights };
       return { sheet: append.sheet, address, values, formats, kind: "appended", filter, rows: append.rows, firstRow: first, ...look };
     });
   const formerName = new Map(change.renames.map((r) => [r.to.toLowerCase(), r.from]));
@@ -481,6 +483,10 @@ function queueSwap(context: Excel.RequestContext, plan: WritePlan, change: Workb
     range.values = w.values;
     if (w.rows) writeCellStyles(ws, w.rows, w.firstRow! - 1, w.font);
     if (w.bordered) writeBorders(ws, w.address);
+    for (const [row, height] of Object.entries(w.rowHeights ?? {})) {
+      const r = w.firstRow! + Number(row) - 1;
+      ws.getRange(`${r}:${r}`).format.rowHeight = height;
+    }
     if (w.style?.bold) range.format.font.bold = true;
     if (w.style?.fontColor) range.format.font.color = w.style.fontColor;
     if (w.style?.link) range.format.font.underline = "Single";

@@ -188,6 +188,7 @@ function appendRows(workbook: ExcelJS.Workbook, change: WorkbookChange, state: W
     writeRows(ws, append.rows, first - 1, append.font);
     const width = Math.max(...append.rows.map((r) => r.length));
     if (append.bordered) writeBorders(ws, `A${first}:${columnLetters(width)}${first + append.rows.length - 1}`);
+    for (const [row, height] of Object.entries(append.rowHeights ?? {})) ws.getRow(first + Number(row) - 1).height = height;
     if (append.headerRow) {
       ws.autoFilter = filterRange(append.headerRow, width, first + append.rows.length - 1);
     }
