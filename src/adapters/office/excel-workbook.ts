@@ -640,6 +640,8 @@ interface Before {
   readonly filter?: string | null;
   /** A styled write's cell font (the sheet's), which clearing its look would otherwise reset. */
   readonly font?: { readonly name: string; readonly size: number };
+  /** The rows an append gives a height: each one's height before, null where it had the sheet's standard one. */
+  readonly rowHeights?: ReadonlyMap<number, number | null>;
 }
 
 /** Queues the reads of what `write` changes; the returned function gives them once the request ran. */
@@ -648,17 +650,20 @@ function readBefore(context: Excel.RequestContext, write: RangeWrite, features: 
   const range = ws.getRange(write.address).load("numberFormat");
   const filter = write.filter && features.autoFilter ? ws.autoFilter.getRangeOrNullObject().load("address") : undefined;
   const font = write.style ? range.format.font.load("name,size") : undefined;
+  const rows = Object.keys(write.rowHeights ?? {}).map((r) => write.firstRow! + Number(r) - 1);
+  const heights = rows.map((r) => [r, ws.getRange(`${r}:${r}`).format.load("useStandardHeight,rowHeight")] as const);
   return () => ({
     formats: range.numberFormat,
     filter: filter && (filter.isNullObject ? null : filter.address),
     font: font && { name: font.name, size: font.size },
+    rowHeights: heights.length ? new Map(heights.map(([r, f]) => [r, f.useStandardHeight ? null : f.rowHeight])) : undefined,
   });
 }
 
 /**
  * Cells written in place, emptied again with the formats they had (unknown only when the swap never
- * ran). Rows appended to a product sheet were empty: all is cleared where they had no format, and
- * the sheet's autofilter goes back to its range. An import's cells belong to the user's sheet: only
+ * ran). Rows appended to a product sheet were empty: all is cleared where they had no format, their
+ * heights return, and the sheet's autofilter goes back to its range. An import's cells belong to the user's sheet: only
  * their contents go, and the format they had returns.
  */
 function undoRangeWrite(
@@ -673,6 +678,11 @@ function undoRangeWrite(
     const ws = context.workbook.worksheets.getItem(write.sheet);
     if (before.filter === null) ws.autoFilter.remove();
     else ws.autoFilter.apply(ws.getRange(before.filter.split("!").pop()));
+  }
+  for (const [row, height] of before.rowHeights ?? []) {
+    const format = context.workbook.worksheets.getItem(write.sheet).getRange(`${row}:${row}`).format;
+    if (height === null) format.useStandardHeight = true;
+    else format.rowHeight = height;
   }
   const formats = before.formats;
   const changed =

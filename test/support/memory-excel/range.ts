@@ -438,6 +438,7 @@ type FormatMembers =
   | "borders"
   | "columnWidth"
   | "rowHeight"
+  | "useStandardHeight"
   | "horizontalAlignment"
   | "verticalAlignment"
   | "wrapText"
@@ -468,6 +469,12 @@ export class MemoryRangeFormat extends RangePart implements Pick<Excel.RangeForm
           (_, i) => this.sheet().rowHeights.get(r.row + i) ?? DEFAULT_ROW_HEIGHT,
         );
         return uniform(heights);
+      },
+      // Excel: true where every row has the sheet's standard height, null where the rows differ, else false.
+      useStandardHeight: () => {
+        const r = this.rect();
+        const standard = Array.from({ length: Math.min(r.rowCount, 1000) }, (_, i) => !this.sheet().rowHeights.has(r.row + i));
+        return uniform(standard);
       },
       horizontalAlignment: () => uniform(this.cellsOf((r, c) => this.st.style(this.sheet(), r, c, "horizontalAlignment") ?? "General")),
       verticalAlignment: () => uniform(this.cellsOf((r, c) => this.st.style(this.sheet(), r, c, "verticalAlignment") ?? "Bottom")),
@@ -524,6 +531,23 @@ export class MemoryRangeFormat extends RangePart implements Pick<Excel.RangeForm
         if (typeof v !== "number" || !(v >= 0)) throw new MemoryExcelError(ErrorCode.invalidArgument, undefined, "RangeFormat.rowHeight");
         const r = this.rect();
         for (let i = r.row; i < r.row + r.rowCount; i++) this.sheet().rowHeights.set(i, v);
+      },
+      this.writeSheet,
+    );
+  }
+
+  get useStandardHeight(): boolean {
+    return this._get("useStandardHeight");
+  }
+  /** Only true does anything (Excel: "only intended to be set to true"): the rows lose their own heights. */
+  set useStandardHeight(v: boolean) {
+    this._set(
+      "useStandardHeight",
+      v,
+      () => {
+        if (v !== true) return;
+        const r = this.rect();
+        for (let i = r.row; i < r.row + r.rowCount; i++) this.sheet().rowHeights.delete(i);
       },
       this.writeSheet,
     );
