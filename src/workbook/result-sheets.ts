@@ -181,14 +181,14 @@ export interface ResultSheetOptions {
   };
 }
 
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
 /**
  * Label and value pairs in a row, after `offset` blank cells (lifecycle.ts reads a value as the first filled
  * cell after its label). Where the row has room within the first printed page, a label or value that one
  * cell would wrap spans as many as it needs (merged, up to three), so that words and dates print on one line;
  * where it is too narrow for that, pairs take a cell each and the pairs that do not fit share the row's last cell.
  */
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-
 function pairsRow(
   widths: readonly number[],
   pairs: readonly (readonly [string, CellSpec])[],
