@@ -119,7 +119,10 @@ suite("LibreOffice Calc opens the ranked workbook", () => {
       const rows = parseCsv(await fs.readFile(path.join(out, sheetFile!), "utf8"));
       expect(resultTable(rows)).toEqual(expected(json));
       // The status rows: period, state and version, then the publication date and the 公示期's end.
-      const status = rows.slice(rows.findIndex((r) => r.includes("考评期间"))).slice(0, 2).flat();
+      const status = rows
+        .slice(rows.findIndex((r) => r.includes("考评期间")))
+        .slice(0, 2)
+        .flat();
       expect(status).toEqual(expect.arrayContaining(["公示中", "2026-11-05", "2026-11-12"]));
       // The zero denominator's "—" and the tie notes come through as text.
       const xincai = rows.find((r) => r[1] === "新蔡县")!;
