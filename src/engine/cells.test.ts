@@ -1,4 +1,4 @@
-import { displayText, readDate, readNumber } from "./cells";
+import { displayText, isBlank, isEmptyCell, readDate, readNumber } from "./cells";
 import { readMonth } from "./period";
 
 // ExcelJS hands a date-formatted cell holding a number beyond its range (1e21) as a Date whose time is NaN.
@@ -29,5 +29,14 @@ describe("numbers that are no dates or months", () => {
       expect(readDate(serial)).toBeUndefined();
       expect(readMonth(serial, 2026)).toBeUndefined();
     }
+  });
+});
+
+describe("isEmptyCell: nothing at all, so a write may go there", () => {
+  it("holds for null, undefined and the empty string, not for a space, 0 or false, which isBlank reads as blank only for the space", () => {
+    for (const v of [null, undefined, ""]) expect(isEmptyCell(v)).toBe(true);
+    for (const v of [" ", "　", 0, false]) expect(isEmptyCell(v)).toBe(false);
+    expect(isBlank(" ")).toBe(true);
+    expect(isBlank(0)).toBe(false);
   });
 });

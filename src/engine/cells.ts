@@ -41,6 +41,14 @@ export function cellErrorText(value: CellValue | undefined): string | undefined 
   return undefined;
 }
 
+/**
+ * Nothing at all in the cell, as Excel and ExcelJS give it (null, undefined or ""). Stricter than isBlank:
+ * a cell holding a space is not empty, and a write into it would overwrite what the user typed.
+ */
+export function isEmptyCell(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === "";
+}
+
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }

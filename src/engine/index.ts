@@ -49,6 +49,7 @@ export {
   displayText,
   excelSerialToIso,
   isBlank,
+  isEmptyCell,
   isoToExcelSerial,
   normalizeLabel,
   readDate,

@@ -3,7 +3,7 @@
 // write a value only into a cell that is empty. A refused change is one Chinese sentence, and nothing
 // is written.
 
-import { CellGrid, parseCellAddress } from "../engine";
+import { CellGrid, isEmptyCell, parseCellAddress } from "../engine";
 import { ChangeRefused } from "./change-refused";
 import { SheetCells, readRegistry } from "./read";
 import { MAX_SHEET_NAME, ProductSheet, REGISTRY_SHEET, WorkbookChange } from "./sheet-spec";
@@ -111,7 +111,7 @@ function cellWriteRefusal(
     if (cells.has(id)) return `${w.sheet}!${w.cell} 在本次修改中被写入两次`;
     cells.add(id);
     const current = state.cellsOf(former ?? w.sheet)?.[at.row - 1]?.[at.column - 1];
-    if (current !== null && current !== undefined && current !== "") return `${w.sheet}!${w.cell} 已有内容，不会被覆盖`;
+    if (!isEmptyCell(current)) return `${w.sheet}!${w.cell} 已有内容，不会被覆盖`;
   }
   return undefined;
 }

@@ -2,7 +2,19 @@
 // empty input cell of the unit's row; a cell that already holds a different value is left as it is
 // and reported; a unit with no sheet yet gets one. Nothing typed in this workbook is overwritten.
 
-import { CellValue, MeasureId, MonthKey, Problem, RawRecord, Unit, monthLabel, parseCellAddress, problem, readMonth } from "../engine";
+import {
+  CellValue,
+  MeasureId,
+  MonthKey,
+  Problem,
+  RawRecord,
+  Unit,
+  isEmptyCell,
+  monthLabel,
+  parseCellAddress,
+  problem,
+  readMonth,
+} from "../engine";
 import { SheetCells, WorkbookInput, readWorkbook } from "./read";
 import { WorkbookSheets } from "./overview";
 import { CellWrite, SheetSpec, WorkbookChange } from "./sheet-spec";
@@ -37,8 +49,6 @@ interface NewSheet {
   readonly year: number;
   readonly months: Map<MonthKey, Values>;
 }
-
-const hasValue = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
 
 /** The import of `returned` into `workbook`; `generated` ("YYYY-MM-DD HH:mm") is stamped on new sheets' registry entries. */
 export function planImport(returned: readonly ReturnedFile[], workbook: WorkbookSheets, generated: string): ImportPlan {
@@ -93,7 +103,7 @@ class Importer {
     for (const rec of input.records) {
       const month = readMonth(rec.month);
       const unit = this.target.units.find((u) => u.code === rec.unitCode) ?? input.units.find((u) => u.code === rec.unitCode);
-      if (!month || !unit || !Object.values(rec.values).some(hasValue)) continue;
+      if (!month || !unit || !Object.values(rec.values).some((v) => !isEmptyCell(v))) continue;
       const existing = this.rows.get(`${unit.code}|${month}`);
       const into = existing ? this.fill(file, unit, month, existing, rec.values) : this.addToNewSheet(file, unit, month, rec.values);
       if (into) {
@@ -113,7 +123,7 @@ class Importer {
       const id = `${at.sheet}!${at.cell}`;
       const { row: r, column: c } = parseCellAddress(at.cell)!;
       const current = this.writes.get(id)?.value ?? this.cells.get(at.sheet)?.[r - 1]?.[c - 1] ?? null;
-      if (current === null || current === "") {
+      if (isEmptyCell(current)) {
         this.writes.set(id, { sheet: at.sheet, cell: at.cell, value });
         took = true;
       } else if (current !== value) {

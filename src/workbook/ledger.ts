@@ -3,7 +3,19 @@
 // registry. The next generation compares with them: no new version when nothing changed, and 修正记录
 // names the input cells that did change (开封市!I13 622 → 724).
 
-import { CellGrid, CellValue, MEASURE_IDS, Period, displayText, fieldDef, MeasureId, periodKey, readMonth, monthsOf } from "../engine";
+import {
+  CellGrid,
+  CellValue,
+  MEASURE_IDS,
+  Period,
+  displayText,
+  fieldDef,
+  isEmptyCell,
+  MeasureId,
+  periodKey,
+  readMonth,
+  monthsOf,
+} from "../engine";
 import { WorkbookInput } from "./read";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
@@ -26,7 +38,7 @@ const HEADERS = ["period", "unitCode", "month", ...MEASURE_IDS];
 const FIRST_MEASURE = 3;
 
 function storedValue(v: CellValue | undefined): number | string | undefined {
-  if (v === null || v === undefined || v === "") return undefined;
+  if (isEmptyCell(v)) return undefined;
   return typeof v === "number" ? v : displayText(v);
 }
 

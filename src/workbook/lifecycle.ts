@@ -7,7 +7,7 @@
 // drafts and unpublished results are replaced in place, and a published version is never replaced:
 // the next one is written beside it and it is kept as “… vN”, marked superseded.
 
-import { CellGrid, Period, displayText, monthsOf, monthOfKey, periodLabel } from "../engine";
+import { CellGrid, Period, displayText, isEmptyCell, monthsOf, monthOfKey, periodLabel } from "../engine";
 import { ProductSheet } from "./sheet-spec";
 
 export type LifecycleState = "draft" | "ready" | "publicity" | "final" | "corrected";
@@ -157,7 +157,7 @@ export function headerValue(cells: CellGrid | undefined, label: string): string 
   for (const row of (cells ?? []).slice(0, 6)) {
     const at = row.findIndex((v) => v === label);
     if (at < 0) continue;
-    const value = row.slice(at + 1).find((v) => v !== null && v !== undefined && v !== "" && v !== label);
+    const value = row.slice(at + 1).find((v) => !isEmptyCell(v) && v !== label);
     return value === undefined ? undefined : displayText(value);
   }
   return undefined;

@@ -1,7 +1,7 @@
 // What the pane shows of a workbook before any action: its indicator sheets, which set-up sheets it
 // has, the months that hold data and the year they belong to.
 
-import { MonthKey, readMonth } from "../engine";
+import { MonthKey, isEmptyCell, readMonth } from "../engine";
 import { SHEETS } from "./layout";
 import { SheetCells, WorkbookInput, readWorkbook } from "./read";
 import { ProductSheet } from "./sheet-spec";
@@ -41,7 +41,7 @@ export function monthsWithData(input: WorkbookInput): MonthKey[] {
   const set = new Set<MonthKey>();
   for (const r of input.records) {
     const month = readMonth(r.month);
-    const filled = Object.values(r.values).some((v) => v !== null && v !== undefined && v !== "");
+    const filled = Object.values(r.values).some((v) => !isEmptyCell(v));
     if (month && filled) set.add(month);
   }
   return [...set].sort();

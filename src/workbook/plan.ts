@@ -5,7 +5,7 @@
 // 数据校验, the inputs ledger and the registry are written every time. Sheets the product did not make
 // are never renamed, replaced or deleted.
 
-import { CellGrid, Evaluation, Unit, columnLetters } from "../engine";
+import { CellGrid, Evaluation, Unit, columnLetters, isEmptyCell } from "../engine";
 import { SHEETS } from "./layout";
 import { describeResultSheet, describeValidationSheet, periodKeyOf, resultSheetName } from "./result-sheets";
 import { PublicationOptions, describePublicationSheet, publicationSheetName } from "./publication-table";
@@ -311,11 +311,15 @@ function stateOptions(
  */
 function supersededMark(sheet: string, cells: CellGrid, next: number, generated: string, corrections: string): CellWrite {
   const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
-  const filled = (v: unknown) => v !== null && v !== undefined && v !== "";
-  const titleColumn = columnLetters(Math.max(0, (cells[0] ?? []).findIndex(filled)) + 1);
+  const titleColumn = columnLetters(
+    Math.max(
+      0,
+      (cells[0] ?? []).findIndex((v) => !isEmptyCell(v)),
+    ) + 1,
+  );
   let cell = `${columnLetters((cells[0]?.length ?? 0) + 2)}1`;
   for (let r = 1; r < headerIndex; r++) {
-    if (!(cells[r] ?? []).some(filled)) {
+    if ((cells[r] ?? []).every(isEmptyCell)) {
       cell = `${titleColumn}${r + 1}`;
       break;
     }
