@@ -11,19 +11,9 @@ const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const MiniCssExtractPlugin = require("mini-css-extract-plugin");
-const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 const { DEV_BASE_URL, DeploymentError, productionBaseUrl, productionManifest } = require("./build/deployment");
 const { FinishFunctionsMetadataPlugin, METADATA_FILE } = require("./build/functions-metadata");
-
-/**
- * Griffel at build time: the pane's makeStyles calls (imported from @fluentui/react-components) become
- * precomputed class tables, so the runtime style compiler (stylis, rtl-css-js) is not shipped.
- */
-const GRIFFEL_AOT = {
-  loader: "@griffel/webpack-loader",
-  options: { modules: [{ moduleSource: "@fluentui/react-components", importName: "makeStyles", resetImportName: "makeResetStyles" }] },
-};
+const { paneRules, stylePlugins } = require("./build/webpack-parts");
 
 async function getHttpsOptions() {
   const httpsOptions = await devCerts.getHttpsServerOptions();
@@ -73,46 +63,7 @@ module.exports = async (env, options) => {
             options: { instance: "functions", transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
           },
         },
-        {
-          test: /\.tsx?$/,
-          exclude: [/node_modules/, /[\\/]src[\\/]functions[\\/]functions\.ts$/],
-          use: [
-            // Loaders run last to first: TypeScript → Griffel's build-time styles → CSS extraction.
-            ...(dev ? [] : [GriffelCSSExtractionPlugin.loader, GRIFFEL_AOT]),
-            {
-              loader: "ts-loader",
-              options: {
-                instance: "app",
-                onlyCompileBundledFiles: true,
-                // ES modules for webpack, so that Fluent UI and the engine are tree-shaken.
-                compilerOptions: { module: "es2020", sourceMap: true },
-              },
-            },
-          ],
-        },
-        // Fluent UI's components ship their styles precompiled (__styles); production moves them into the CSS file too.
-        // build/fluent-token-literals.js first: see there why.
-        ...(dev
-          ? []
-          : [
-              {
-                test: /\.m?js$/,
-                include: /[\\/]node_modules[\\/]@fluentui[\\/]/,
-                use: [GriffelCSSExtractionPlugin.loader, path.resolve(__dirname, "build/fluent-token-literals.js")],
-              },
-            ]),
-        // The themes as literals of the tokens the pane uses, instead of Fluent's palettes and the code deriving them (see there).
-        {
-          test: /[\\/]src[\\/]taskpane[\\/]theme-(light|dark)\.ts$/,
-          enforce: "post",
-          use: path.resolve(__dirname, "build/fluent-theme-literal.js"),
-        },
-        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
-        {
-          test: /\.(png|jpg|jpeg|gif|ico)$/,
-          type: "asset/resource",
-          generator: { filename: "assets/[name][ext][query]" },
-        },
+        ...paneRules({ dev, exclude: [/[\\/]src[\\/]functions[\\/]functions\.ts$/] }),
       ],
     },
     plugins: [
@@ -122,8 +73,7 @@ module.exports = async (env, options) => {
       }),
       new FinishFunctionsMetadataPlugin(),
       // The pane's styles as one style sheet taskpane.html links (production), so the page needs no CSS compiler at run time.
-      new MiniCssExtractPlugin({ ignoreOrder: true }),
-      ...(dev ? [] : [new GriffelCSSExtractionPlugin()]),
+      ...stylePlugins({ dev }),
       // Shared runtime: the task pane page hosts both bundles; there is no separate functions.html.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
