@@ -19,3 +19,6 @@ export * from "./set-up";
 export * from "./import-plan";
 export * from "./demo-data";
 export * from "./function-load";
+export * from "./host-port";
+export * from "./host-steps";
+export * from "./transact";
