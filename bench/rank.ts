@@ -65,7 +65,7 @@ async function rankOnce(bytes: Buffer, period: string): Promise<Split> {
   const published = period.length === 7 ? DEMO_PUBLISHED : undefined;
   const run = rankWorkbook(sheets, { period: parsePeriod(period)!, published, generated: "2026-11-05 09:00" });
   const t2 = performance.now();
-  applyChange(wb, run.change);
+  await applyChange(wb, run.change);
   await wb.xlsx.writeBuffer();
   const t3 = performance.now();
   return { read: t1 - t0, engine: t2 - t1, write: t3 - t2 };

@@ -79,7 +79,7 @@ async function buildWorkbook(file: string, overrides = OCTOBER): Promise<void> {
 async function rankFile(input: string, output: string, published?: string, reason?: string) {
   const wb = await loadWorkbook(input);
   const run = rankWorkbook(workbookSheets(wb), { period: parsePeriod("2026-10")!, published, reason, generated: "2026-11-05 09:00" });
-  applyChange(wb, run.change);
+  await applyChange(wb, run.change);
   await saveWorkbook(wb, output);
   return { run, result: await loadWorkbook(output) };
 }

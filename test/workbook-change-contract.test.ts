@@ -59,7 +59,7 @@ class FileSide {
 
   async apply(change: WorkbookChange): Promise<void> {
     this.steps.push({ change });
-    applyChange(this.file, change);
+    await applyChange(this.file, change);
     const bytes = await this.file.xlsx.writeBuffer();
     this.file = new ExcelJS.Workbook();
     await this.file.xlsx.load(bytes);

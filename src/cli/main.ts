@@ -184,7 +184,7 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
   const carried = await carryFromOut(workbook, file, out, values.replace);
   const generated = generationStamp(io.now());
   const run = rankWorkbook(workbookSheets(workbook), { period, published, generated, reason: values.reason });
-  applyChange(workbook, run.change);
+  await applyChange(workbook, run.change);
   await saveWorkbook(workbook, out);
   if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle), null, 2));
   else {
@@ -278,7 +278,7 @@ async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise
   const output = defaultOut(input, period);
   const saved = await loadWorkbook(input);
   const run = rankWorkbook(workbookSheets(saved), { period, published: DEMO_PUBLISHED, generated: generationStamp(io.now()) });
-  applyChange(saved, run.change);
+  await applyChange(saved, run.change);
   await saveWorkbook(saved, output);
   io.out(`示例工作簿（28 个单位 × ${DEMO_YEAR} 年 12 个月）：${input}`);
   io.out(`排名结果（${periodLabel(period)}）：${output}`);

@@ -97,6 +97,11 @@ export type HostStep =
       readonly values: readonly (readonly (string | number | boolean)[])[];
       /** Undefined: the cells keep the number format they have. */
       readonly formats?: readonly (readonly string[])[];
+      /**
+       * Where the block has formulas ("=…" in a cell not formatted "@"): the value each is expected to
+       * show, for a host that writes a file without calculating (ExcelJS); Excel and WPS calculate.
+       */
+      readonly cached?: readonly (readonly (string | number | boolean | null)[])[];
     }
   | { readonly op: "styleBlock"; readonly sheet: string; readonly range: string; readonly style: BlockStyle }
   /** An internal hyperlink on a cell, showing `text`. */

@@ -93,7 +93,11 @@ function rowsRange(first: number, count: number, width: number): string {
 function rowSteps(sheet: string, rows: Rows, first: number, font: FontSpec | undefined): HostStep[] {
   const steps: HostStep[] = [];
   const { values, formats, width } = rectangular(rows);
-  steps.push({ op: "writeBlock", sheet, row: first, column: 1, values, formats });
+  const formulas = rows.some((row) => row.some((cell) => cell?.formula));
+  const cached = formulas
+    ? rows.map((row) => Array.from({ length: width }, (_, c) => (row[c]?.formula ? row[c]!.value : null)))
+    : undefined;
+  steps.push({ op: "writeBlock", sheet, row: first, column: 1, values, formats, ...(cached ? { cached } : {}) });
   if (font && rows.length)
     steps.push({
       op: "styleBlock",
