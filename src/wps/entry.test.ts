@@ -2,7 +2,8 @@
 // The WPS entry: the KAOPING functions registered where WPS has AddCustomFunction (detected, not assumed
 // from a version), the pane's line where it has not, and the ribbon button's one task pane.
 
-import { KAOPING_FUNCTIONS, registerCustomFunctions } from "./custom-functions";
+import { KAOPING_FUNCTIONS } from "../functions/declared";
+import { registerCustomFunctions } from "./custom-functions";
 import { togglePane } from "./ribbon";
 import { FUNCTIONS_SINCE, functionsNotice } from "./taskpane-notice";
 import type { WpsAddonRoot } from "./wps-root";
@@ -14,11 +15,16 @@ test("every KAOPING function is registered under KAOPING, with its help, where W
     [{ id: "RATE", description: "比率", parameters: [{ name: "numerator", description: "分子" }], result: { type: "number" } }],
   );
   expect(state).toBe("registered");
-  expect(added.map((a) => `${a.namespace}.${a.name}`)).toEqual(Object.keys(KAOPING_FUNCTIONS).map((id) => `KAOPING.${id}`));
-  expect(added[0].meta).toMatchObject({ description: "比率", parameters: [{ name: "numerator", description: "分子" }] });
+  expect(added.map((a) => `${a.namespace}.${a.name}`)).toEqual(KAOPING_FUNCTIONS.map((f) => `KAOPING.${f.id}`));
+  expect(added[0].meta).toMatchObject({
+    description: "比率",
+    parameters: [{ name: "numerator", description: "分子" }, { name: "denominator" }],
+  });
   // 人工接听量 3 of 人工排队量 4: 0.75; a zero denominator shows #DIV/0! as the cell's text.
   expect(added[0].callback(3, 4)).toBe(0.75);
   expect(added[0].callback(3, 0)).toBe("#DIV/0!");
+  // An error cell handed over as ET's COM error number (#N/A = 0x800A07FA) is that error, passed on.
+  expect(added[0].callback((0x800a0000 | 2042) >> 0, 4)).toBe("#N/A");
 });
 
 test("without AddCustomFunction nothing is registered, and the pane says which WPS the functions need", () => {

@@ -27,8 +27,8 @@ const CV_ERRORS: Readonly<Record<number, string>> = {
 /** The COM error number of a CVErr code (0x800A0000 | code, signed). */
 const COM_BASE = 0x800a0000 >> 0;
 
-/** The error text of a COM error number, else undefined. */
-function comError(v: number): string | undefined {
+/** The error text of a COM error number (ET's Value2 of an error cell), else undefined. */
+export function comErrorText(v: number): string | undefined {
   return Number.isInteger(v) && v < 0 ? CV_ERRORS[v - COM_BASE] : undefined;
 }
 
@@ -73,7 +73,7 @@ export function readSheetCells(sheet: EtWorksheet): CellGrid {
     row.map((v, c) => {
       if (v === undefined || v === null || v === "") return null;
       if (typeof v === "number") {
-        const error = comError(v);
+        const error = comErrorText(v);
         if (error) return error;
         if (CV_ERRORS[v]) maybeErrors.push([r, c]);
         return v;
