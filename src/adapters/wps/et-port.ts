@@ -21,7 +21,8 @@ const FRAME_MS = 16;
 export interface EtPortOptions {
   /** Gives WPS's window back (it repaints and handles the clerk's input); by default one macrotask. */
   readonly yieldToWindow?: () => Promise<void>;
-  readonly now?: () => number;
+  /** Milliseconds, to tell how long the port has worked since it last yielded. */
+  readonly clock?: () => number;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -142,7 +143,7 @@ function stepRunner(app: EtApplication) {
 
 export function etPort(app: EtApplication, options: EtPortOptions = {}): HostPort {
   const yieldToWindow = options.yieldToWindow ?? macrotask;
-  const now = options.now ?? (() => performance.now());
+  const now = options.clock ?? (() => performance.now());
   const runner = stepRunner(app);
   return {
     can: WPS_CAPABILITIES,
