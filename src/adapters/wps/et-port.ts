@@ -28,6 +28,25 @@ export interface EtPortOptions {
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const key = (name: string) => name.toLowerCase();
 
+/** Rows of a value block written at once, at most: a larger block is written in parts, the window given back between them. */
+export const BLOCK_ROWS = 100;
+
+/** writeBlock steps of more than BLOCK_ROWS rows as several, in order. */
+function splitBlocks(steps: readonly HostStep[]): HostStep[] {
+  return steps.flatMap((step) => {
+    if (step.op !== "writeBlock" || step.values.length <= BLOCK_ROWS) return [step];
+    const parts: HostStep[] = [];
+    for (let from = 0; from < step.values.length; from += BLOCK_ROWS)
+      parts.push({
+        ...step,
+        row: step.row + from,
+        values: step.values.slice(from, from + BLOCK_ROWS),
+        ...(step.formats ? { formats: step.formats.slice(from, from + BLOCK_ROWS) } : {}),
+      });
+    return parts;
+  });
+}
+
 /** Deletes a sheet without the dialog WPS shows while alerts are on. */
 function deleteQuietly(app: EtApplication, ws: EtWorksheet): void {
   const alerts = app.DisplayAlerts;
@@ -145,11 +164,17 @@ export function etPort(app: EtApplication, options: EtPortOptions = {}): HostPor
   const yieldToWindow = options.yieldToWindow ?? macrotask;
   const now = options.clock ?? (() => performance.now());
   const runner = stepRunner(app);
+  /** When the window last had its turn: the planning between a read and a write counts towards the stretch. */
+  let since = now();
+  const giveBack = async () => {
+    await yieldToWindow();
+    since = now();
+  };
   return {
     can: WPS_CAPABILITIES,
 
     read(): Promise<HostSnapshot> {
-      return readEtWorkbook(app, yieldToWindow);
+      return readEtWorkbook(app, giveBack);
     },
 
     async sheets(): Promise<SheetEntry[]> {
@@ -158,17 +183,15 @@ export function etPort(app: EtApplication, options: EtPortOptions = {}): HostPor
 
     async execute(steps: readonly HostStep[]): Promise<ExecuteReport> {
       const sheets = activeWorkbook(app).Worksheets;
-      let since = now();
       let previous: string | undefined;
       // The last sheet object, by the name it has now: consecutive steps on one sheet fetch it once.
       let cached: { name: string; ws: EtWorksheet } | undefined;
       try {
-        for (const step of steps) {
+        for (const step of splitBlocks(steps)) {
           const name = "sheet" in step ? step.sheet : undefined;
           const elapsed = now() - since;
           if (elapsed >= STRETCH_MS || (name !== previous && previous !== undefined && elapsed >= FRAME_MS)) {
-            await yieldToWindow();
-            since = now();
+            await giveBack();
           }
           previous = name;
           const sheet = () => {

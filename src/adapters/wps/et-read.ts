@@ -8,7 +8,7 @@
 // so it is read as the error; a bare code could be a count (2015 calls), so such a cell's Text decides.
 // Both readings give the same snapshot (et-read.test.ts runs both).
 
-import { CellGrid, CellValue, cellAddress } from "../../engine";
+import { CellGrid, CellValue, cellAddress, parseCellAddress } from "../../engine";
 import { HostSnapshot, SheetCells, SheetEntry, Visibility, isLeftover } from "../../workbook";
 import { EtApplication, EtWorkbook, EtWorksheet, XL } from "./et-model";
 
@@ -66,8 +66,10 @@ function rowsOf(value2: unknown): unknown[][] {
 export function readSheetCells(sheet: EtWorksheet): CellGrid {
   const used = sheet.UsedRange;
   const rows = rowsOf(used.Value2);
-  const top = used.Row - 1;
-  const left = used.Column - 1;
+  // Where it starts, from its address ("$C$3:$F$9"): one call, where Row and Column would be two.
+  const start = parseCellAddress(used.Address().split(":")[0].replace(/\$/g, ""))!;
+  const top = start.row - 1;
+  const left = start.column - 1;
   const maybeErrors: [number, number][] = [];
   const values: CellValue[][] = rows.map((row, r) =>
     row.map((v, c) => {
