@@ -30,7 +30,7 @@ function restrict(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-bench/", "out/", "coverage/", "test-output/", ".scratch/"] },
+  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-bench/", "dist-wps/", "out/", "coverage/", "test-output/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
