@@ -110,7 +110,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/taskpane/**/*.{ts,tsx}"],
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/web/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
