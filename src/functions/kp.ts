@@ -36,7 +36,8 @@ import {
   MeasureIssue,
   measureKind,
   measureMessage,
-  METHODS_FOR,
+  methodOf,
+  methodsFor,
   normalizeLabel,
   problemDoes,
   PUBLICITY_WORKING_DAYS,
@@ -61,7 +62,7 @@ import {
   toCents,
   zeroDenominatorNote,
 } from "../engine";
-import { fieldForHeader, SHEETS } from "../workbook";
+import { fieldForHeader, NO_VALUE_MARK, SHEETS } from "../workbook";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -497,8 +498,10 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
   const def = findIndicator(indicator);
   const scoring = scoreRulesOf(rules, def.id);
   const rule = ruleFor(scoring.rules, def.id);
-  if (!METHODS_FOR[def.id].includes(rule.method)) {
-    throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
+  const method = methodOf(rule.method);
+  if (!method.fits.includes(def.id)) {
+    const fitting = methodsFor(def.id).map((m) => m.label);
+    throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${fitting.join("、")}`);
   }
   const values: Partial<Record<MeasureId, number>> = {};
   const valueCells = cellsOf(value, "数值");
@@ -518,7 +521,7 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
       const label = fieldDef(denominatorField).label;
       if (!given) throw notAvailable(`${def.id} ${def.label}需要${label}（${THIRD}）`);
       values[denominatorField] = readField(single(denominator, label), denominatorField);
-    } else if (rule.method === "classMedian") {
+    } else if (method.usesClassMedian) {
       if (!given) throw notAvailable(MISSING_MEDIAN);
       median = readMedian(denominator);
     } else if (!noThird()) throw noDenominatorError(def);
@@ -579,7 +582,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   const a1Rule = ruleFor(scoring.rules, "A1");
   let median: Ratio | null = null;
   if (!omitted(a1Median)) median = readMedian(a1Median);
-  else if (a1Rule.method === "classMedian") throw notAvailable(MISSING_MEDIAN);
+  else if (methodOf(a1Rule.method).usesClassMedian) throw notAvailable(MISSING_MEDIAN);
   return fromCents(scoring.scoreMonth(checked, median).baseCents);
 }
 
@@ -595,9 +598,6 @@ const TIE_COUNTS = `${fieldDef(ANSWERED).label}、${fieldDef(QUEUED).label}`;
 const OWN_TIE = "本单位人工接通率";
 const ALL_TIES = "人工接通率区域";
 
-/** What the month's result sheet shows in an indicator's rate column where the rate has no denominator (result-sheets.ts). */
-const NO_RATE_TEXT = "—";
-
 /**
  * A unit's 人工接通率 for the tie-break: the exact fraction it is ranked by, and the number a cell shows
  * for it (KAOPING.RATE's n ÷ d), by which the caller's own row is found among equal totals.
@@ -607,9 +607,9 @@ interface TieRate {
   readonly shown: number;
 }
 
-/** A connection rate from a cell: a number 0–1 (or percent text); blank, "—" or #DIV/0! = no rate. */
+/** A connection rate from a cell: a number 0–1 (or percent text); blank, the result sheet's "—" or #DIV/0! = no rate. */
 function readRate(cell: CellValue, what: string): TieRate | null {
-  if (isBlank(cell) || (typeof cell === "string" && cell.trim() === NO_RATE_TEXT)) return null;
+  if (isBlank(cell) || (typeof cell === "string" && cell.trim() === NO_VALUE_MARK)) return null;
   const error = cellErrorText(cell);
   if (error === "#DIV/0!") return null;
   const reading = readNumber(cell);
