@@ -30,7 +30,7 @@ function restrict(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-bench/", "out/", "coverage/", "test-output/", ".scratch/"] },
+  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-web/", "dist-bench/", "out/", "coverage/", "test-output/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
