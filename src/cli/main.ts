@@ -42,7 +42,7 @@ import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
 import { applyChange, writeSheet } from "../adapters/xlsx/writer";
 import { writeSheetsPdf } from "../adapters/xlsx/pdf";
-import { carryLedger, productSheets } from "../adapters/xlsx/ledger";
+import { carryLedger, ledgerFileName, productSheets } from "../adapters/xlsx/ledger";
 import { evaluationJson } from "./json";
 
 const USAGE = `用法 (usage):
@@ -119,9 +119,7 @@ function requireXlsxInput(file: string | undefined): string {
 }
 
 function defaultOut(input: string, period: Period): string {
-  const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
-  return path.join(dir, `${base}-${periodKey(period)}-考评结果.xlsx`);
+  return path.join(path.dirname(input), ledgerFileName(path.basename(input), periodKey(period)));
 }
 
 function sameFile(a: string, b: string): boolean {
