@@ -54,7 +54,15 @@ interface NewSheet {
 export function planImport(returned: readonly ReturnedFile[], workbook: WorkbookSheets, generated: string): ImportPlan {
   const problems: Problem[] = returned.flatMap((f) =>
     "unreadable" in f
-      ? [problem("error", "import.unreadable", `${f.name}：${f.unreadable}`, "请确认文件是 Excel 另存的 .xlsx 工作簿。")]
+      ? [
+          problem(
+            "error",
+            "import.unreadable",
+            // The reader's messages name the file already.
+            f.unreadable.startsWith(f.name) ? f.unreadable : `${f.name}：${f.unreadable}`,
+            "请确认文件是 WPS 或 Excel 另存的 .xlsx 工作簿。",
+          ),
+        ]
       : [],
   );
   const readable = returned.filter((f): f is Extract<ReturnedFile, { sheets: unknown }> => "sheets" in f);
