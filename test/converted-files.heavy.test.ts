@@ -90,7 +90,7 @@ suite("files converted from the demo workbook rank as the .xlsx does", () => {
       }
     await workbook.xlsx.writeFile(summary);
     // UTF-8 (76), comma-separated (44), quoted with " (34).
-    await libreOffice(dir, summary, 'csv:"Text - txt - csv (StarCalc)":44,34,76');
+    await libreOffice(dir, summary, "csv:Text - txt - csv (StarCalc):44,34,76");
     const fromXlsx = await rankJson(summary, dir);
     expect(fromXlsx.rows.filter((r) => r.rank !== null).length).toBeGreaterThan(20);
     const fromCsv = await rankJson(path.join(dir, "汇总.csv"), dir);
