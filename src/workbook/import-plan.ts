@@ -158,7 +158,7 @@ class Importer {
           "import.noRow",
           `${file}：${unit.name} ${monthLabel(month)} 在本工作簿的“${unit.name}”表中没有对应的行，未导入`,
           "请在该表中补上该月份的行后再导入。",
-          { unitCode: unit.code },
+          { unitCode: unit.code, month, at: { sheet: unit.name, cell: "A1" } },
         ),
       );
       return undefined;
