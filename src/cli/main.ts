@@ -65,11 +65,26 @@ export interface Io {
   readonly now: () => Date;
 }
 
-const defaultIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
+/**
+ * Standard output as lines. A reader that closes the pipe early (`kp12328 rank … | head -1`) ends what
+ * it reads, not the run: the files are still written, the rest of the lines dropped, the exit quiet.
+ */
+function stdoutLines(): (line: string) => void {
+  let closed = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) process.stdout.write(`${line}\n`);
+  };
+}
+
+const defaultIo = (): Io => ({
+  out: stdoutLines(),
   err: (line) => process.stderr.write(`${line}\n`),
   now: () => new Date(),
-};
+});
 
 class UsageError extends UserError {}
 
@@ -283,7 +298,7 @@ async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise
   for (const line of summaryLines(run.evaluation, 10, run.lifecycle)) io.out(line);
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
