@@ -74,6 +74,7 @@ describe("rank --json", () => {
           "bonus",
           "connectRate",
           "deduction",
+          "losses",
           "note",
           "rank",
           "result",

@@ -1,6 +1,6 @@
 // The JSON of spec §9, exactly: period, status, publicityEnd, rows in published order, issues.
 
-import { INDICATOR_IDS, IndicatorId, Evaluation, periodKey } from "../engine";
+import { INDICATOR_IDS, IndicatorId, Evaluation, Losses, lossesOf, periodKey } from "../engine";
 import { LIFECYCLE_LABELS, LIFECYCLE_STATUS, LifecycleOutcome, LifecycleState, GenerationKind } from "../workbook";
 
 export interface RowJson {
@@ -16,6 +16,8 @@ export interface RowJson {
   readonly tieBreak: "none" | "resolved" | "shared";
   readonly result: "ranked" | "disqualified" | "pending" | "missing";
   readonly note: string;
+  /** 失分分析: indicators with points lost (most first), bonus, deduction and caps; null for a row without scores. */
+  readonly losses: Losses | null;
 }
 
 export interface IssueJson {
@@ -70,6 +72,7 @@ export function evaluationJson(evaluation: Evaluation, lifecycle?: LifecycleOutc
         tieBreak: r.tieBreak,
         result: r.result,
         note: r.note,
+        losses: evaluation.rules && r.base !== null ? lossesOf(r, evaluation.rules) : null,
       };
     }),
     issues: evaluation.problems.map((p) => ({

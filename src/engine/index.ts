@@ -110,4 +110,7 @@ export { HOLIDAY_KINDS, HOLIDAY_KIND_HINT, PUBLICITY_WORKING_DAYS, publicityEnd,
 export type { HolidayOverride, PublicityPeriod } from "./calendar";
 
 export { evaluate } from "./evaluate";
-export type { Evaluation, EvaluationInput, MonthOutcome, PerIndicator, ResultRow } from "./evaluate";
+export type { Evaluation, EvaluationInput, MonthOutcome, PerIndicator, ResultRow, RowBasis } from "./evaluate";
+
+export { lossesOf } from "./losses";
+export type { EventLoss, IndicatorLoss, LossValueKind, Losses } from "./losses";
