@@ -1,5 +1,6 @@
-// The one catalogue of names: every field a centre fills in, every indicator, every method and
-// event kind, each with its English id and the Chinese label users see (spec §3, §4).
+// The one catalogue of names: every field a centre fills in, every indicator and event kind, each
+// with its English id and the Chinese label users see (spec §3, §4). The scoring methods are
+// declared with their scorers in methods.ts.
 
 import { fromCents, toCents } from "./exact";
 
@@ -311,16 +312,6 @@ export function scoreArgumentFields(id: IndicatorId): { value: readonly MeasureI
 
 /** The base total the method fixes (第十条: 基本分满分67分). */
 export const BASE_TOTAL = 67;
-
-export const SCORING_METHODS = [
-  { id: "classMedian", label: "同类中位数", params: [] as string[] },
-  { id: "ramp", label: "线性区间", params: ["满分线", "零分线"] },
-  { id: "waitSteps", label: "等待秒数扣分", params: ["满分秒数", "每秒扣分"] },
-  { id: "target", label: "达标比例", params: ["目标值"] },
-  { id: "reportRatio", label: "报送比例", params: ["逾期折算"] },
-  { id: "deductions", label: "问题扣分", params: ["一般问题扣分", "严重问题扣分"] },
-] as const;
-export type ScoringMethodId = (typeof SCORING_METHODS)[number]["id"];
 
 /** What to do where an indicator's denominator is 0, and how a row's note says it was done. */
 export const ZERO_DENOMINATOR_POLICIES = [

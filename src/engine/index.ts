@@ -13,7 +13,6 @@ export {
   INDICATOR_IDS,
   MEASURE_IDS,
   RESULT_LABELS,
-  SCORING_METHODS,
   STATUS_LABELS,
   TIE_BREAK_INDICATOR,
   UNIT_CLASSES,
@@ -39,7 +38,6 @@ export type {
   MeasureId,
   ResultStatus,
   RowResult,
-  ScoringMethodId,
   ZeroDenominatorPolicy,
 } from "./catalogue";
 
@@ -83,9 +81,7 @@ export type { Unit } from "./units";
 
 export {
   DEFAULT_RULES,
-  METHODS_FOR,
   RULE_ROW_WIDTH,
-  isRateParam,
   readIndicatorRuleRow,
   readRuleTable,
   ruleFor,
@@ -98,8 +94,11 @@ export type { EventRule, IndicatorRule, RuleReading, RuleRowReading, RuleSet } f
 export { checkMeasure, checkParts, checkRow, measureKind, measureMessage } from "./records";
 export type { FieldIssue, MeasureIssue, MeasureKind, MeasureValues, RawRecord } from "./records";
 
+export { SCORING_METHODS, isRateParam, methodOf, methodsFor } from "./methods";
+export type { IndicatorScore, IndicatorScorer, MethodContext, MethodParam, ParamIssue, ScoringMethod, ScoringMethodId } from "./methods";
+
 export { indicatorScorer, median, monthScorer, scoreIndicator, scoreMonth } from "./scoring";
-export type { IndicatorScore, IndicatorScorer, IndicatorScores, MonthScore, MonthScorer } from "./scoring";
+export type { IndicatorScores, MonthScore, MonthScorer } from "./scoring";
 
 export type { ScoringEvent } from "./events";
 

@@ -8,22 +8,21 @@ import {
   EventLevel,
   INDICATORS,
   IndicatorId,
-  SCORING_METHODS,
-  ScoringMethodId,
   ZERO_DENOMINATOR_POLICIES,
   ZeroDenominatorPolicy,
   indicatorDef,
 } from "./catalogue";
-import { decimalOf, fromCents, toCents } from "./exact";
-import { distinctPercent } from "./format";
+import { fromCents, toCents } from "./exact";
+import { SCORING_METHODS, ScoringMethod, ScoringMethodId, methodOf, methodsFor } from "./methods";
 import { Problem, ProblemCode, cellAddress, problem } from "./problems";
 
 export interface IndicatorRule {
   readonly id: IndicatorId;
-  readonly method: ScoringMethodId;
+  /** The id of its method in the list it was read with (methods.ts: SCORING_METHODS unless told). */
+  readonly method: string;
   /** Full points of the indicator. */
   readonly points: number;
-  /** The method's parameters in SCORING_METHODS order (rates as fractions 0–1). */
+  /** The method's parameters in its order (rates as fractions 0–1). */
   readonly params: readonly number[];
   readonly zeroDenominator: ZeroDenominatorPolicy;
 }
@@ -79,52 +78,17 @@ export function zeroDenominatorNote(rule: IndicatorRule): string {
   return `${indicatorDef(rule.id).label}分母为 0，${policy.note}`;
 }
 
-/** The methods that fit each indicator's data (a rate can be ramped or compared with a target). */
-export const METHODS_FOR: Readonly<Record<IndicatorId, readonly ScoringMethodId[]>> = {
-  A1: ["classMedian"],
-  A2: ["ramp", "target"],
-  A3: ["ramp", "target"],
-  A4: ["waitSteps"],
-  B1: ["ramp", "target"],
-  B2: ["ramp", "target"],
-  B3: ["ramp", "target"],
-  B4: ["ramp", "target"],
-  B5: ["ramp", "target"],
-  C1: ["reportRatio"],
-  C2: ["deductions"],
-};
-
-/** Which method parameters are rates (written as percentages). */
-const RATE_PARAMS: Record<ScoringMethodId, readonly boolean[]> = {
-  classMedian: [],
-  ramp: [true, true],
-  waitSteps: [false, false],
-  target: [true],
-  reportRatio: [false],
-  deductions: [false, false],
-};
-
 const EVENT_ROWS = [
   { id: "D1", kind: "honour", label: "荣誉奖励", cap: "加分上限", level: "加分" },
   { id: "D2", kind: "criticism", label: "批评曝光", cap: "减分上限", level: "减分" },
 ] as const;
 
-const METHOD_EXPLANATION: Record<ScoringMethodId, string> = {
-  classMedian: "分值 × min(1, 工单总量 ÷ 同类单位当月中位数)；中位数为 0 得满分",
-  ramp: "达到满分线得满分，低于零分线得 0 分，其间线性",
-  waitSteps: "不超过满分秒数得满分；超过部分每起始 1 秒扣分，扣完为止",
-  target: "分值 × min(1, 比率 ÷ 目标值)",
-  reportRatio: "分值 × min(1, (按时 + 逾期折算 × 逾期) ÷ 应报送)；应报送为 0 得满分",
-  deductions: "分值 − 一般问题扣分 × 一般问题数 − 严重问题扣分 × 严重问题数，扣完为止",
-};
-
 /** The 评分规则 table as rows of cell values, header first; percentages as fractions. */
-export function ruleTableRows(rules: RuleSet = DEFAULT_RULES): CellValue[][] {
+export function ruleTableRows(rules: RuleSet = DEFAULT_RULES, methods: readonly ScoringMethod[] = SCORING_METHODS): CellValue[][] {
   const rows: CellValue[][] = [[...RULE_HEADERS]];
   for (const rule of rules.indicators) {
-    const method = SCORING_METHODS.find((m) => m.id === rule.method)!;
+    const method = methodOf(rule.method, methods);
     const policy = ZERO_DENOMINATOR_POLICIES.find((p) => p.id === rule.zeroDenominator)!;
-    const usesDenominator = rule.method !== "waitSteps" && rule.method !== "deductions";
     rows.push([
       rule.id,
       indicatorDef(rule.id).label,
@@ -132,8 +96,8 @@ export function ruleTableRows(rules: RuleSet = DEFAULT_RULES): CellValue[][] {
       rule.points,
       rule.params[0] ?? null,
       rule.params[1] ?? null,
-      usesDenominator ? policy.label : null,
-      METHOD_EXPLANATION[rule.method],
+      method.usesDenominator ? policy.label : null,
+      method.explanation,
     ]);
   }
   for (const ev of EVENT_ROWS) {
@@ -145,11 +109,6 @@ export function ruleTableRows(rules: RuleSet = DEFAULT_RULES): CellValue[][] {
   }
   rows.push(["X", "弄虚作假", "不合格", null, null, null, null, "经核查属实的，当期考评结果为不合格"]);
   return rows;
-}
-
-/** Whether parameter i of a method is a rate (shown as a percentage). */
-export function isRateParam(method: ScoringMethodId, index: number): boolean {
-  return RATE_PARAMS[method][index] ?? false;
 }
 
 export interface RuleReading {
@@ -168,6 +127,7 @@ class RuleTable {
     readonly grid: CellGrid,
     readonly sheet: string,
     readonly origin: { readonly row: number; readonly column: number },
+    readonly methods: readonly ScoringMethod[],
   ) {}
 
   /** The sheet address of grid cell (r, c). */
@@ -231,8 +191,13 @@ interface RuleColumns {
  * Reads and checks a 评分规则 table given as cell values: a whole sheet named `sheet`, or a range of
  * it whose top-left cell is `origin`. Every problem names the sheet and cell.
  */
-export function readRuleTable(grid: CellGrid, sheet: string, origin = { row: 1, column: 1 }): RuleReading {
-  const table = new RuleTable(grid, sheet, origin);
+export function readRuleTable(
+  grid: CellGrid,
+  sheet: string,
+  origin = { row: 1, column: 1 },
+  methods: readonly ScoringMethod[] = SCORING_METHODS,
+): RuleReading {
+  const table = new RuleTable(grid, sheet, origin, methods);
   const headerRow = grid.findIndex((row) => (row ?? []).some((v) => normalizeLabel(displayText(v)) === "编号"));
   if (headerRow < 0) {
     table.failTable(
@@ -321,8 +286,9 @@ export function readIndicatorRuleRow(
   id: IndicatorId,
   sheet: string,
   origin = { row: 1, column: 1 },
+  methods: readonly ScoringMethod[] = SCORING_METHODS,
 ): RuleRowReading {
-  const table = new RuleTable([[...cells]], sheet, origin);
+  const table = new RuleTable([[...cells]], sheet, origin, methods);
   const withId = cells.length === RULE_HEADERS.length;
   const at = (name: (typeof RULE_HEADERS)[number]) => ruleRowColumn(name, cells.length);
   if (!withId && cells.length !== RULE_ROW_WIDTH && cells.length !== RULE_ROW_WIDTH - 1) {
@@ -388,52 +354,35 @@ function readLevelRow(table: RuleTable, r: number, columns: RuleColumns, idText:
   if (points !== undefined) rule.levelPoints[level.id] = points;
 }
 
-function methodLabel(id: ScoringMethodId): string {
-  return SCORING_METHODS.find((m) => m.id === id)!.label;
-}
-
 /** An indicator's row: method, points, parameters and zero-denominator policy, each checked. */
 function readIndicatorRow(table: RuleTable, r: number, columns: RuleColumns, idText: string, id: IndicatorId): IndicatorRule | undefined {
   const shown = displayText(table.value(r, columns.method)).trim();
   const methodText = normalizeLabel(shown);
-  const method = SCORING_METHODS.find((m) => normalizeLabel(m.label) === methodText || m.id.toLowerCase() === methodText);
+  const method = table.methods.find((m) => normalizeLabel(m.label) === methodText || m.id.toLowerCase() === methodText);
   if (!method) {
-    const action = `可用的方法：${SCORING_METHODS.map((m) => m.label).join("、")}。`;
+    const action = `可用的方法：${table.methods.map((m) => m.label).join("、")}。`;
     if (shown) table.fail("rules.unknownMethod", `${idText} 的方法“${shown}”不认识`, action, r, columns.method);
     else table.fail("rules.missingMethod", `${idText} 缺少方法`, action, r, columns.method);
     return undefined;
   }
-  if (!METHODS_FOR[id].includes(method.id)) {
-    const action = `该指标可用的方法：${METHODS_FOR[id].map(methodLabel).join("、")}。`;
+  const fitting = methodsFor(id, table.methods);
+  if (!fitting.includes(method)) {
+    const action = `该指标可用的方法：${fitting.map((m) => m.label).join("、")}。`;
     table.fail("rules.methodMismatch", `${idText} 不能使用方法“${method.label}”`, action, r, columns.method);
     return undefined;
   }
   const points = table.number(r, columns.points, idText, "分值", true);
   if (points === 0) table.fail("rules.range", `${idText} 的分值不能为 0`, "请填写大于 0 的分值。", r, columns.points);
   const params: number[] = [];
-  method.params.forEach((label, i) => {
-    const value = table.number(r, i === 0 ? columns.p1 : columns.p2, idText, `参数“${label}”`, true, isRateParam(method.id, i));
+  method.params.forEach((param, i) => {
+    const value = table.number(r, i === 0 ? columns.p1 : columns.p2, idText, `参数“${param.label}”`, true, param.rate);
     if (value !== undefined) params.push(value);
   });
-  checkParams(table, r, columns, idText, method.id, params);
+  const issue = params.length === method.params.length ? method.check?.(params) : undefined;
+  if (issue) table.fail(issue.code, `${idText} ${issue.says}`, issue.action, r, columns.p1);
   const zeroDenominator = readPolicy(table, r, columns, idText);
   if (points === undefined || params.length !== method.params.length) return undefined;
   return { id, method: method.id, points, params, zeroDenominator };
-}
-
-/** What a method asks of its parameters beyond being numbers in range. */
-function checkParams(table: RuleTable, r: number, columns: RuleColumns, idText: string, method: ScoringMethodId, params: number[]): void {
-  if (method === "ramp" && params.length === 2 && params[0] <= params[1]) {
-    const [full, zero] = params.map(decimalOf);
-    const message = `${idText} 的满分线 ${distinctPercent(full, [zero])} 应高于零分线 ${distinctPercent(zero, [full])}`;
-    table.fail("rules.rampOrder", message, "请调整两条线。", r, columns.p1);
-  }
-  if (method === "target" && params[0] === 0) {
-    table.fail("rules.range", `${idText} 的目标值不能为 0`, "请填写大于 0 的目标值。", r, columns.p1);
-  }
-  if (method === "reportRatio" && params[0] !== undefined && params[0] > 1) {
-    table.fail("rules.range", `${idText} 的逾期折算 ${params[0]} 应在 0–1 之间`, "逾期报送按比例折算，如 0.5。", r, columns.p1);
-  }
 }
 
 function readPolicy(table: RuleTable, r: number, columns: RuleColumns, idText: string): ZeroDenominatorPolicy {

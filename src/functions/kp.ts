@@ -36,7 +36,8 @@ import {
   MeasureIssue,
   measureKind,
   measureMessage,
-  METHODS_FOR,
+  methodOf,
+  methodsFor,
   normalizeLabel,
   problemDoes,
   PUBLICITY_WORKING_DAYS,
@@ -497,8 +498,10 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
   const def = findIndicator(indicator);
   const scoring = scoreRulesOf(rules, def.id);
   const rule = ruleFor(scoring.rules, def.id);
-  if (!METHODS_FOR[def.id].includes(rule.method)) {
-    throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${METHODS_FOR[def.id].join("、")}`);
+  const method = methodOf(rule.method);
+  if (!method.fits.includes(def.id)) {
+    const fitting = methodsFor(def.id).map((m) => m.label);
+    throw invalid(`评分规则中 ${def.id} ${def.label} 的方法不适用于该指标，可用：${fitting.join("、")}`);
   }
   const values: Partial<Record<MeasureId, number>> = {};
   const valueCells = cellsOf(value, "数值");
@@ -518,7 +521,7 @@ export function kpScore(indicator: Arg, value: Arg, denominator?: Arg, rules?: A
       const label = fieldDef(denominatorField).label;
       if (!given) throw notAvailable(`${def.id} ${def.label}需要${label}（${THIRD}）`);
       values[denominatorField] = readField(single(denominator, label), denominatorField);
-    } else if (rule.method === "classMedian") {
+    } else if (method.usesClassMedian) {
       if (!given) throw notAvailable(MISSING_MEDIAN);
       median = readMedian(denominator);
     } else if (!noThird()) throw noDenominatorError(def);
@@ -579,7 +582,7 @@ export function kpTotal(headers: Arg, values: Arg, a1Median?: Arg, rules?: Arg):
   const a1Rule = ruleFor(scoring.rules, "A1");
   let median: Ratio | null = null;
   if (!omitted(a1Median)) median = readMedian(a1Median);
-  else if (a1Rule.method === "classMedian") throw notAvailable(MISSING_MEDIAN);
+  else if (methodOf(a1Rule.method).usesClassMedian) throw notAvailable(MISSING_MEDIAN);
   return fromCents(scoring.scoreMonth(checked, median).baseCents);
 }
 
