@@ -1,14 +1,18 @@
 // 失分分析 (spec §11): for one result row, each indicator where points were lost — its value, the
 // points got and lost, and what would have given full points — and the bonus, deduction and caps.
 
-import { IndicatorId, ScoringMethodId, indicatorDef } from "./catalogue";
-import { Ratio, decimalOf, fromCents, toCents } from "./exact";
+import { IndicatorId, indicatorDef } from "./catalogue";
+import { fromCents, toCents } from "./exact";
 import { ResultRow } from "./evaluate";
+import { FullPoints, SCORING_METHODS, ScoringMethod, methodOf } from "./methods";
 import { MeasureValues } from "./records";
 import { IndicatorRule, RuleSet } from "./rules";
 
+/** A method that does not say where its full points begin: its rate is shown, with no full-points line. */
+const UNKNOWN_FULL_POINTS: FullPoints = { value: "rate", when: "atLeast", at: () => 0 };
+
 /** What an indicator's value is: a rate, a count against a median (A1), seconds (A4) or findings (C2). */
-export type LossValueKind = "rate" | "count" | "seconds" | "findings";
+export type LossValueKind = FullPoints["value"];
 
 export interface IndicatorLoss {
   readonly indicator: IndicatorId;
@@ -29,9 +33,9 @@ export interface IndicatorLoss {
   readonly lost: number;
   /**
    * The value that gives full points: a rate to reach, the median to reach, the seconds not to exceed,
-   * 0 findings.
+   * 0 findings; null where the method does not say.
    */
-  readonly fullAt: number;
+  readonly fullAt: number | null;
   /** Whether full points come at fullAt or above ("atLeast") or at or below it ("atMost"). */
   readonly fullWhen: "atLeast" | "atMost";
   /** The denominator was 0 and the rule's policy gave fewer than full points. */
@@ -60,38 +64,20 @@ export interface Losses {
   readonly disqualifiedMonths: readonly string[];
 }
 
-/** Where a method gives full points, from the rule's parameters and the row's basis. */
-const FULL_AT: Record<ScoringMethodId, (rule: IndicatorRule, classMedian: Ratio | null) => Pick<IndicatorLoss, "fullAt" | "fullWhen">> = {
-  classMedian: (_, median) => ({ fullAt: median ? median.num / median.den : 0, fullWhen: "atLeast" }),
-  ramp: (rule) => ({ fullAt: rule.params[0], fullWhen: "atLeast" }),
-  target: (rule) => ({ fullAt: rule.params[0], fullWhen: "atLeast" }),
-  reportRatio: () => ({ fullAt: 1, fullWhen: "atLeast" }),
-  waitSteps: (rule) => ({ fullAt: rule.params[0], fullWhen: "atMost" }),
-  deductions: () => ({ fullAt: 0, fullWhen: "atMost" }),
-};
-
-const KIND: Record<ScoringMethodId, LossValueKind> = {
-  classMedian: "count",
-  ramp: "rate",
-  target: "rate",
-  reportRatio: "rate",
-  waitSteps: "seconds",
-  deductions: "findings",
-};
-
 /** The value of one indicator from a month's values (rates from the row, which holds them exactly). */
 function valueOf(
   rule: IndicatorRule,
+  full: FullPoints,
   row: ResultRow,
   values: MeasureValues | undefined,
 ): Pick<IndicatorLoss, "value" | "numerator" | "denominator" | "findings"> {
   const fields = indicatorDef(rule.id).fields;
   const rate = row.rates[rule.id];
-  switch (KIND[rule.method]) {
+  switch (full.value) {
     case "rate": {
       if (!rate) return { value: null, numerator: null, denominator: null };
       // 信息报送 keeps its rate in whole numbers, scaled by the late weight's denominator (0.5 → ×2).
-      const scale = rule.method === "reportRatio" ? Number(decimalOf(rule.params[0]).den) : 1;
+      const scale = full.scale?.(rule.params) ?? 1;
       return { value: rate.num / rate.den, numerator: rate.num / scale, denominator: rate.den / scale };
     }
     case "count": {
@@ -128,24 +114,29 @@ function eventSide(row: ResultRow, rules: RuleSet, side: "bonus" | "deduction"):
   };
 }
 
-/** The 失分分析 of one result row under the rules it was scored with. */
-export function lossesOf(row: ResultRow, rules: RuleSet): Losses {
+/**
+ * The 失分分析 of one result row under the rules it was scored with; `methods` is the list the rules
+ * were read with.
+ */
+export function lossesOf(row: ResultRow, rules: RuleSet, methods: readonly ScoringMethod[] = SCORING_METHODS): Losses {
   const values = row.basis?.values;
+  const classMedian = row.basis?.classMedian ?? null;
   const indicators: IndicatorLoss[] = [];
   for (const rule of rules.indicators) {
     const score = row.scores[rule.id];
     if (score === null) continue;
     const lostCents = toCents(rule.points) - toCents(score);
     if (lostCents <= 0) continue;
-    const value = valueOf(rule, row, values);
+    const full = methodOf(rule.method, methods).fullPoints ?? UNKNOWN_FULL_POINTS;
     indicators.push({
       indicator: rule.id,
-      kind: KIND[rule.method],
-      ...value,
+      kind: full.value,
+      ...valueOf(rule, full, row, values),
       points: rule.points,
       score,
       lost: fromCents(lostCents),
-      ...FULL_AT[rule.method](rule, row.basis?.classMedian ?? null),
+      fullAt: full === UNKNOWN_FULL_POINTS ? null : full.at(rule.params, classMedian),
+      fullWhen: full.when,
       zeroDenominator: row.zeroDenominators.includes(rule.id),
     });
   }
