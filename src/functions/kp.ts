@@ -62,7 +62,7 @@ import {
   toCents,
   zeroDenominatorNote,
 } from "../engine";
-import { fieldForHeader, SHEETS } from "../workbook";
+import { fieldForHeader, NO_VALUE_MARK, SHEETS } from "../workbook";
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -598,9 +598,6 @@ const TIE_COUNTS = `${fieldDef(ANSWERED).label}、${fieldDef(QUEUED).label}`;
 const OWN_TIE = "本单位人工接通率";
 const ALL_TIES = "人工接通率区域";
 
-/** What the month's result sheet shows in an indicator's rate column where the rate has no denominator (result-sheets.ts). */
-const NO_RATE_TEXT = "—";
-
 /**
  * A unit's 人工接通率 for the tie-break: the exact fraction it is ranked by, and the number a cell shows
  * for it (KAOPING.RATE's n ÷ d), by which the caller's own row is found among equal totals.
@@ -610,9 +607,9 @@ interface TieRate {
   readonly shown: number;
 }
 
-/** A connection rate from a cell: a number 0–1 (or percent text); blank, "—" or #DIV/0! = no rate. */
+/** A connection rate from a cell: a number 0–1 (or percent text); blank, the result sheet's "—" or #DIV/0! = no rate. */
 function readRate(cell: CellValue, what: string): TieRate | null {
-  if (isBlank(cell) || (typeof cell === "string" && cell.trim() === NO_RATE_TEXT)) return null;
+  if (isBlank(cell) || (typeof cell === "string" && cell.trim() === NO_VALUE_MARK)) return null;
   const error = cellErrorText(cell);
   if (error === "#DIV/0!") return null;
   const reading = readNumber(cell);

@@ -6,7 +6,7 @@
 import { CellGrid, CellValue, Evaluation, Unit, formatPercentOf, formatTotal, periodLabel } from "../engine";
 import { SHEETS, headerCell as header, textCell as text } from "./layout";
 import { InputChange } from "./ledger";
-import { resultColumns } from "./result-sheets";
+import { NO_VALUE_MARK, PreviousResult, RESULT_HEADERS, ResultTable } from "./result-layout";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 import { BODY_FONT, listPrint, wrappedHeights } from "./print-style";
 
@@ -69,23 +69,6 @@ export function hasCorrectionsLayout(cells: CellGrid | undefined): boolean {
   return CORRECTIONS_HEADERS.every((h, i) => row[i] === h);
 }
 
-/** An earlier result sheet's table, by unit name: each column's value by its header. */
-export type PreviousResult = ReadonlyMap<string, ReadonlyMap<string, CellValue>>;
-
-/** Reads an earlier result sheet's table (by its 名次 and 单位 headers). */
-export function readPreviousResult(cells: CellGrid): PreviousResult {
-  const out = new Map<string, Map<string, CellValue>>();
-  const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
-  if (headerIndex < 0) return out;
-  const headers = cells[headerIndex].map((h) => String(h ?? ""));
-  for (const row of cells.slice(headerIndex + 1)) {
-    const name = String(row[1] ?? "").trim();
-    if (!name) break;
-    out.set(name, new Map(headers.map((h, i) => [h, row[i] ?? null] as const).filter(([h]) => h && h !== "单位")));
-  }
-  return out;
-}
-
 /** A value as the new version shows it, with its format, for comparing and for 修正记录. */
 interface Shown {
   readonly value: string | number | null;
@@ -93,7 +76,7 @@ interface Shown {
 }
 
 function same(a: CellValue | undefined, b: string | number | null): boolean {
-  const blank = (v: unknown) => v === null || v === undefined || v === "" || v === "—";
+  const blank = (v: unknown) => v === null || v === undefined || v === "" || v === NO_VALUE_MARK;
   if (blank(a) && blank(b)) return true;
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
   return String(a ?? "") === String(b ?? "");
@@ -101,23 +84,22 @@ function same(a: CellValue | undefined, b: string | number | null): boolean {
 
 /** The kind of an effect, by the column it is in. */
 function effectKind(headerText: string): string {
-  if (headerText === "名次") return "名次";
-  if (headerText === "总分") return "总分";
-  if (headerText === "备注") return "备注";
-  return "得分";
+  const { rank, total, note } = RESULT_HEADERS;
+  return headerText === rank || headerText === total || headerText === note ? headerText : "得分";
 }
 
 /** Per unit name: the headers of the result columns whose values changed, with the old and new values. */
 export type ResultEffects = Map<string, { header: string; before: CellValue; after: Shown }[]>;
 
-export function resultEffects(previous: PreviousResult, evaluation: Evaluation): ResultEffects {
-  const columns = resultColumns(evaluation).filter((c) => c.header !== "单位");
+/** The earlier version's table against the new one as rendered for its sheet (nothing is rendered twice). */
+export function resultEffects(previous: PreviousResult, table: ResultTable): ResultEffects {
   const out: ResultEffects = new Map();
-  for (const row of evaluation.rows) {
-    const before = previous.get(row.unit.name);
+  for (const { unit, cells } of table.rows) {
+    const before = previous.get(unit);
     const effects: { header: string; before: CellValue; after: Shown }[] = [];
-    for (const c of columns) {
-      const cell = c.cell(row);
+    for (const [i, c] of table.columns.entries()) {
+      if (c.header === RESULT_HEADERS.unit) continue;
+      const cell = cells[i];
       const after = {
         value: cell.value === true || cell.value === false ? String(cell.value) : cell.value,
         numberFormat: cell.numberFormat,
@@ -127,7 +109,7 @@ export function resultEffects(previous: PreviousResult, evaluation: Evaluation):
       const zero = <T>(v: T): T | 0 => (c.blankIsZero && (v === null || v === "") ? 0 : v);
       if (!same(zero(was), zero(after.value))) effects.push({ header: c.header, before: was, after });
     }
-    if (effects.length) out.set(row.unit.name, effects);
+    if (effects.length) out.set(unit, effects);
   }
   return out;
 }
@@ -206,9 +188,10 @@ export function correctionRows(
 export function highlightChanges(spec: SheetSpec, effects: ResultEffects): SheetSpec {
   if (!spec.headerRow || !effects.size) return spec;
   const headers = spec.rows[spec.headerRow - 1].map((c) => String(c?.value ?? ""));
+  const unitColumn = headers.indexOf(RESULT_HEADERS.unit);
   const rows = spec.rows.map((cells, r) => {
     if (r < spec.headerRow!) return cells;
-    const unit = String(cells[1]?.value ?? "");
+    const unit = String(cells[unitColumn]?.value ?? "");
     const changed = effects.get(unit);
     if (!changed) return cells;
     return cells.map((cell, c) => {

@@ -5,6 +5,7 @@ export * from "./layout";
 export * from "./sheet-spec";
 export * from "./read";
 export * from "./result-sheets";
+export * from "./result-layout";
 export * from "./publication-table";
 export * from "./print-style";
 export * from "./template";

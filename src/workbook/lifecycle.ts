@@ -7,7 +7,8 @@
 // drafts and unpublished results are replaced in place, and a published version is never replaced:
 // the next one is written beside it and it is kept as “… vN”, marked superseded.
 
-import { CellGrid, Period, displayText, isEmptyCell, monthsOf, monthOfKey, periodLabel } from "../engine";
+import { CellGrid, Period, monthsOf, monthOfKey, periodLabel } from "../engine";
+import { RESULT_FACTS, headerValue } from "./result-layout";
 import { ProductSheet } from "./sheet-spec";
 
 export type LifecycleState = "draft" | "ready" | "publicity" | "final" | "corrected";
@@ -149,26 +150,11 @@ export function outcomeSentence(o: LifecycleOutcome, resultSheet: string): strin
 }
 
 /**
- * A value of a result sheet's header block: the first filled cell after `label` (状态, 发布日期 …) in its
- * first rows — beside the label, or after it where the label spans two merged cells. A merged cell reads
- * as empty past its first cell in Excel and as its value again in a file read by ExcelJS: both are skipped.
- */
-export function headerValue(cells: CellGrid | undefined, label: string): string | undefined {
-  for (const row of (cells ?? []).slice(0, 6)) {
-    const at = row.findIndex((v) => v === label);
-    if (at < 0) continue;
-    const value = row.slice(at + 1).find((v) => !isEmptyCell(v) && v !== label);
-    return value === undefined ? undefined : displayText(value);
-  }
-  return undefined;
-}
-
-/**
  * The publication date of the period's current result: the registry's, or for a sheet of an earlier
  * release (no state recorded) the date its header shows.
  */
 export function publishedDate(entry: ProductSheet, cells: CellGrid | undefined): string | undefined {
   if (entry.published || entry.state !== undefined) return entry.published;
-  const shown = headerValue(cells, "发布日期");
+  const shown = headerValue(cells, RESULT_FACTS.published);
   return shown && /^\d{4}-\d{2}-\d{2}$/.test(shown) ? shown : undefined;
 }

@@ -8,6 +8,7 @@
 import { CellGrid, Evaluation, Unit, columnLetters, isEmptyCell } from "../engine";
 import { SHEETS } from "./layout";
 import { describeResultSheet, describeValidationSheet, periodKeyOf, resultSheetName } from "./result-sheets";
+import { RESULT_FACTS, ResultTable, headerValue, readPreviousResult, renderResultTable, tableHeaderIndex } from "./result-layout";
 import { PublicationOptions, describePublicationSheet, publicationSheetName } from "./publication-table";
 import { CellWrite, MAX_SHEET_NAME, ProductSheet, SheetAppend, SheetSpec, WorkbookChange } from "./sheet-spec";
 import { WorkbookState } from "./check-change";
@@ -23,7 +24,6 @@ import {
   isPublished,
   lifecycleState,
   publishedDate,
-  headerValue,
 } from "./lifecycle";
 import { INPUTS_SHEET, InputValue, describeInputsSheet, inputChanges, readInputSnapshot } from "./ledger";
 import {
@@ -33,7 +33,6 @@ import {
   describeCorrectionsSheet,
   hasCorrectionsLayout,
   highlightChanges,
-  readPreviousResult,
   resultEffects,
 } from "./corrections";
 
@@ -68,6 +67,7 @@ export interface GenerationPlan {
 function kindOf(
   current: ProductSheet | undefined,
   evaluation: Evaluation,
+  table: ResultTable,
   published: string | undefined,
   stored: StoredState,
   fingerprint: string,
@@ -77,7 +77,7 @@ function kindOf(
   const cells = state.cellsOf(current.name);
   // A version of an earlier release has no fingerprint: it is the same when the sheet would read the same.
   const sameInputs =
-    current.inputs === undefined ? resultEffects(readPreviousResult(cells ?? []), evaluation).size === 0 : current.inputs === fingerprint;
+    current.inputs === undefined ? resultEffects(readPreviousResult(cells ?? []), table).size === 0 : current.inputs === fingerprint;
   const same = sameInputs && publishedDate(current, cells) === published;
   if (!isPublished(current)) return same && current.state === stored ? "unchanged" : "replaced";
   if (evaluation.status === "draft") return "draftKept";
@@ -106,6 +106,8 @@ interface Draft {
 /** What the planning of a generation works from. */
 interface Standing {
   readonly evaluation: Evaluation;
+  /** The result table, rendered once for the sheet and for the comparison with the version it replaces. */
+  readonly table: ResultTable;
   readonly request: GenerationRequest;
   readonly period: string;
   readonly current: ProductSheet | undefined;
@@ -123,11 +125,12 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
   const current = currentResult(registry, period);
   const published = evaluation.status === "final" ? evaluation.publication?.published : undefined;
   const stored: StoredState = evaluation.status === "draft" ? "draft" : published ? "published" : "ready";
-  const kind = kindOf(current, evaluation, published, stored, request.fingerprint, state);
+  const table = renderResultTable(evaluation);
+  const kind = kindOf(current, evaluation, table, published, stored, request.fingerprint, state);
   const version = versionOf(kind, current, !!published);
   const end = evaluation.publication?.end;
   const lifecycle = lifecycleState({ draft: evaluation.status === "draft", published, end, version, today: dayOf(request.generated) });
-  const standing: Standing = { evaluation, request, period, current, kind, version, published, stored, lifecycle };
+  const standing: Standing = { evaluation, table, request, period, current, kind, version, published, stored, lifecycle };
   const draft: Draft = {
     state,
     next: [...registry],
@@ -170,15 +173,15 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
   } else if (version >= 2) {
     // The same correction written again (its 公示期 ended, say): its highlights come from the version it replaced.
     const prior = registry.find((e) => e.role === "result" && e.period === period && e.version === version - 1);
-    if (prior) effects = resultEffects(readPreviousResult(draft.state.cellsOf(prior.name) ?? []), evaluation);
+    if (prior) effects = resultEffects(readPreviousResult(draft.state.cellsOf(prior.name) ?? []), s.table);
     previous = prior?.name;
   }
   const created = kind === "unchanged" ? (current?.created ?? request.generated) : request.generated;
   const shown = stateOptions(s.lifecycle, version, evaluation, created, previous, log, request.reason);
   // Nothing changed: the sheet is written again only when its state is to read otherwise (公示中 → 正式).
-  const rewrite = kind !== "unchanged" || headerValue(draft.state.cellsOf(name), "状态") !== shown.label;
+  const rewrite = kind !== "unchanged" || headerValue(draft.state.cellsOf(name), RESULT_FACTS.state) !== shown.label;
   if (rewrite) {
-    const spec = describeResultSheet(evaluation, { generated: created, version, name, state: shown });
+    const spec = describeResultSheet(evaluation, { generated: created, version, name, state: shown, table: s.table });
     draft.sheets.unshift(version >= 2 ? highlightChanges(spec, effects) : spec);
   }
   const entry: ProductSheet = {
@@ -231,7 +234,7 @@ function planCorrection(
   draft.renames.push({ from: current.name, to: kept });
   draft.next[draft.next.indexOf(current)] = { ...current, name: kept, state: "superseded" };
   const previousCells = draft.state.cellsOf(current.name) ?? [];
-  const effects = resultEffects(readPreviousResult(previousCells), s.evaluation);
+  const effects = resultEffects(readPreviousResult(previousCells), s.table);
   // A version published before the inputs were kept (an earlier release) has none to compare with: effects only.
   const before = readInputSnapshot(draft.state.cellsOf(INPUTS_SHEET), s.period);
   const changes = before.length ? inputChanges(before, s.request.inputs) : [];
@@ -310,7 +313,7 @@ function stateOptions(
  * title's column — after 名次 and 单位 where those repeat on the second printed page — linking to 修正记录.
  */
 function supersededMark(sheet: string, cells: CellGrid, next: number, generated: string, corrections: string): CellWrite {
-  const headerIndex = cells.findIndex((row) => String(row[0] ?? "") === "名次" && String(row[1] ?? "") === "单位");
+  const headerIndex = tableHeaderIndex(cells);
   const titleColumn = columnLetters(
     Math.max(
       0,

@@ -6,7 +6,8 @@
 import { Evaluation, INDICATOR_GROUPS, ResultRow, columnLetters, groupSpan, groupSubtotal, periodLabel } from "../engine";
 import { FILLS, PUBLICATION_SHEET_SUFFIX } from "./layout";
 import { BODY_FONT, onePagePrint, wrappedHeights } from "./print-style";
-import { TITLE, periodKeyOf, resultColumns, resultSheetName, rowFill } from "./result-sheets";
+import { RESULT_HEADERS, resultColumns } from "./result-layout";
+import { TITLE, periodKeyOf, resultSheetName, rowFill } from "./result-sheets";
 import { CellSpec, SheetSpec } from "./sheet-spec";
 
 export function publicationSheetName(evaluation: Pick<Evaluation, "period">): string {
@@ -19,19 +20,20 @@ const HEADER_ROW = 3;
  * The detailed sheet's columns the 公示表 keeps, with its own widths: portrait A4 within narrow margins
  * holds 552 points, 105 characters of 7 pixels; the columns take 103.
  */
+const H = RESULT_HEADERS;
 const KEPT: Readonly<Record<string, number>> = {
-  名次: 6,
-  单位: 10,
-  基本分: 7,
-  月均得分: 7,
-  加分: 6,
-  减分: 6,
-  年度加分: 6,
-  年度减分: 6,
-  总分: 7,
-  人工接通率: 8,
-  "人工接通率（合计）": 9,
-  备注: 26,
+  [H.rank]: 6,
+  [H.unit]: 10,
+  [H.base]: 7,
+  [H.periodBase]: 7,
+  [H.bonus]: 6,
+  [H.deduction]: 6,
+  [H.annualBonus]: 6,
+  [H.annualDeduction]: 6,
+  [H.total]: 7,
+  [H.connectRate]: 8,
+  [H.periodConnectRate]: 9,
+  [H.note]: 26,
 };
 
 interface PublicationColumn {

@@ -51,7 +51,7 @@ export interface PrintView {
 
 /** Excel's normal margins, in inches. */
 const NORMAL_MARGINS = "0.7/0.7/0.75/0.75/0.3/0.3";
-const marginText = (inches: number[]): string | null => {
+export const marginText = (inches: number[]): string | null => {
   const text = inches.map((n) => String(Math.round(n * 1000) / 1000)).join("/");
   return text === NORMAL_MARGINS ? null : text;
 };
@@ -80,7 +80,7 @@ export interface WorkbookView {
   active: string | undefined;
 }
 
-function isDefault(c: CellView): boolean {
+export function isDefault(c: CellView): boolean {
   return (
     (c.value === null || c.value === "") &&
     c.format === "General" &&
