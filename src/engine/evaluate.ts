@@ -9,6 +9,7 @@ import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, problemDoes, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
+import type { RankChange } from "./rank-change";
 import { MISSING, MeasureValues, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
 import { DEFAULT_RULES, RuleSet, ruleFor, zeroDenominatorNote } from "./rules";
 import { median, monthScorer } from "./scoring";
@@ -86,6 +87,8 @@ export interface Evaluation {
   readonly publication?: PublicityPeriod;
   /** The rules the scores come from; null when the workbook's table was unusable. */
   readonly rules: RuleSet | null;
+  /** 排名变化 by unit code, where the workbook's previous period was compared (rank-change.ts). */
+  readonly rankChanges?: ReadonlyMap<string, RankChange>;
 }
 
 /** Where a row stands once ranked: its rank, its tie and the tie's note. */

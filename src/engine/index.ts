@@ -112,4 +112,10 @@ export { evaluate } from "./evaluate";
 export type { Evaluation, EvaluationInput, MonthOutcome, PerIndicator, ResultRow, RowBasis } from "./evaluate";
 
 export { lossesOf } from "./losses";
+
+export { previousPeriod, rankChangeLabel, rankChanges } from "./rank-change";
+export type { RankChange, RankChangeKind } from "./rank-change";
+
+export { DEFAULT_NOTICE_RULES, NOTICE_ROWS, consecutiveMonths, honourLists, lastPlaceWarnings, lastRanked } from "./honour-lists";
+export type { HonourList, LastPlaceWarning, NoticeRules } from "./honour-lists";
 export type { EventLoss, IndicatorLoss, LossValueKind, Losses } from "./losses";

@@ -20,3 +20,6 @@ export * from "./set-up";
 export * from "./import-plan";
 export * from "./demo-data";
 export * from "./function-load";
+export * from "./notice-facts";
+export * from "./notice-text";
+export * from "./notice";
