@@ -34,23 +34,24 @@ export interface NoticeDocument {
 
 /**
  * The ranking table's widths in the notice (relative; the adapter fits them to the 156 mm 版心): figures
- * at 9 pt need less than the 公示表's cells, 备注 takes the rest; the group subtotals take 5.5.
+ * at 9 pt need less than the 公示表's cells, but 不合格 and a five-character name (济源示范区) fit on one line;
+ * 备注 takes the rest; the group subtotals take 5.5.
  */
 const H = RESULT_HEADERS;
 const NOTICE_WIDTHS: Readonly<Record<string, number>> = {
-  [H.rank]: 4,
-  [H.unit]: 7,
+  [H.rank]: 5.5,
+  [H.unit]: 8.5,
   [H.base]: 5,
   [H.periodBase]: 5,
   [H.bonus]: 4.5,
   [H.deduction]: 4.5,
   [H.annualBonus]: 4.5,
   [H.annualDeduction]: 4.5,
-  [H.total]: 5,
+  [H.total]: 5.5,
   [H.connectRate]: 6.5,
   [H.periodConnectRate]: 6.5,
   [H.rankChange]: 4.5,
-  [H.note]: 16,
+  [H.note]: 13,
 };
 
 /** How a 公示表 cell reads as text in the notice's table. */

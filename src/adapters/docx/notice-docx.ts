@@ -88,7 +88,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
     new TableCell({
       width: { size: columnWidths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 40, right: 40, top: 20, bottom: 20 },
+      margins: { left: 30, right: 30, top: 20, bottom: 20 },
       children: [
         new Paragraph({
           alignment: i === headers.length - 1 && !header ? AlignmentType.LEFT : AlignmentType.CENTER,
