@@ -79,7 +79,20 @@ const LAYER_ZONES = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-bench/", "dist-wps/", "dist-web/", "out/", "coverage/", "test-output/", ".scratch/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "dist-cli/",
+      "dist-bench/",
+      "dist-wps/",
+      "dist-web/",
+      "out/",
+      "coverage/",
+      "test-output/",
+      ".scratch/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
