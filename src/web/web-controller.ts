@@ -51,9 +51,9 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSheets {
 }
 
 /** The change applied, or a refused change as the pane's failure (a Chinese sentence, nothing written). */
-function apply(host: WebHost, change: WorkbookChange, what: Changed): void {
+async function apply(host: WebHost, change: WorkbookChange, what: Changed): Promise<void> {
   try {
-    applyChange(host.workbook, change);
+    await applyChange(host.workbook, change);
   } catch (error) {
     if (error instanceof ChangeRefused) throw new PaneError("failed", error.message);
     throw error;
@@ -85,21 +85,21 @@ export function createWebController(host: WebHost): PaneController {
         throw error;
       }
       onProgress?.({ step: "writing", fraction: 0.6 });
-      apply(host, run.change, { kind: "generate", period: periodKey(period), version: run.lifecycle.version });
+      await apply(host, run.change, { kind: "generate", period: periodKey(period), version: run.lifecycle.version });
       onProgress?.({ step: "done", fraction: 1 });
       return { evaluation: run.evaluation, ...generationSummary(run) };
     },
 
     async setUpWorkbook(year: number): Promise<SetUpOutcome> {
       const plan = planSetUp(year, snapshotOf(host.workbook), stamp());
-      if (plan.change) apply(host, plan.change, { kind: "setup" });
+      if (plan.change) await apply(host, plan.change, { kind: "setup" });
       return { created: plan.created, kept: plan.kept };
     },
 
     async importFiles(files: readonly File[]): Promise<ImportOutcome> {
       const returned = await Promise.all(files.map(readReturnedFile));
       const plan = planImport(returned, snapshotOf(host.workbook), stamp());
-      if (plan.change) apply(host, plan.change, { kind: "import" });
+      if (plan.change) await apply(host, plan.change, { kind: "import" });
       return { files: plan.files, problems: plan.problems };
     },
 

@@ -83,7 +83,7 @@ export async function referenceSteps(dir: string): Promise<{ first: string; seco
     generationStamp(NOW),
   );
   if (!plan.change || plan.problems.some((p) => p.severity === "error")) throw new Error("the import planned no change");
-  applyChange(workbook, plan.change);
+  await applyChange(workbook, plan.change);
   await workbook.xlsx.writeFile(input);
   const first = path.join(dir, "reference-1.xlsx");
   await cli(["rank", input, "--period", PERIOD, "--published", PUBLISHED, "--out", first]);
