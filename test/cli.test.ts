@@ -320,7 +320,9 @@ describe("exit codes", () => {
 });
 
 describe("the real binary", () => {
-  it("runs bin/kp12328.js from the TypeScript sources, without a build", async () => {
+  it("runs bin/kp12328.js on the bundle npm ci builds", async () => {
+    // The bundle as `npm ci` builds it (its prepare script), from the sources as they are now.
+    await promisify(execFile)(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build:cli"], { cwd: ROOT });
     const out = path.join(dir, "binary.xlsx");
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
@@ -346,4 +348,19 @@ describe("the real binary", () => {
     expect(JSON.parse(stdout)).toEqual({ ...json, status: "final", state: "final", stateLabel: "正式" });
     await expect(fs.stat(out)).resolves.toBeDefined();
   }, 120_000);
+
+  it("says how to build the tool where the bundle is missing, and runs nothing else", async () => {
+    // The script alone in a folder without dist-cli/ beside it.
+    const bin = path.join(dir, "alone", "bin", "kp12328.js");
+    await fs.mkdir(path.dirname(bin), { recursive: true });
+    await fs.copyFile(path.join(ROOT, "bin", "kp12328.js"), bin);
+    const run = await promisify(execFile)(process.execPath, [bin, "rank", demoInput], { cwd: dir }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `kp12328：找不到 ${path.join("alone", "dist-cli", "main.js")}。请先运行 npm ci 或 npm run build:cli 构建命令行工具。\n`,
+    );
+  });
 });

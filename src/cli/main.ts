@@ -43,7 +43,7 @@ import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
 import { applyChange, writeSheet } from "../adapters/xlsx/writer";
 import { writeSheetsPdf } from "../adapters/xlsx/pdf";
-import { carryLedger, productSheets } from "../adapters/xlsx/ledger";
+import { carryLedger, ledgerFileName, productSheets } from "../adapters/xlsx/ledger";
 import { evaluationJson } from "./json";
 import { writeNotice } from "./notice";
 
@@ -69,11 +69,26 @@ export interface Io {
   readonly now: () => Date;
 }
 
-const defaultIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
+/**
+ * Standard output as lines. A reader that closes the pipe early (`kp12328 rank … | head -1`) ends what
+ * it reads, not the run: the files are still written, the rest of the lines dropped, the exit quiet.
+ */
+function stdoutLines(): (line: string) => void {
+  let closed = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) process.stdout.write(`${line}\n`);
+  };
+}
+
+const defaultIo = (): Io => ({
+  out: stdoutLines(),
   err: (line) => process.stderr.write(`${line}\n`),
   now: () => new Date(),
-};
+});
 
 class UsageError extends UserError {}
 
@@ -123,9 +138,7 @@ function requireXlsxInput(file: string | undefined): string {
 }
 
 function defaultOut(input: string, period: Period): string {
-  const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
-  return path.join(dir, `${base}-${periodKey(period)}-考评结果.xlsx`);
+  return path.join(path.dirname(input), ledgerFileName(path.basename(input), periodKey(period)));
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -289,7 +302,7 @@ async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise
   for (const line of summaryLines(run.evaluation, 10, run.lifecycle)) io.out(line);
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
