@@ -79,7 +79,20 @@ const LAYER_ZONES = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-bench/", "out/", "coverage/", "test-output/", ".scratch/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "dist-cli/",
+      "dist-bench/",
+      "dist-wps/",
+      "dist-web/",
+      "out/",
+      "coverage/",
+      "test-output/",
+      ".scratch/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -125,7 +138,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/taskpane/**/*.{ts,tsx}"],
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/web/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
