@@ -1,9 +1,11 @@
 // What `rank` says about options it did not apply as written: a publication date still to come is
 // accepted with a warning naming it, a draft's date is not shown as applied, an unused --reason is said.
-// The harness's today is 2026-11-05.
+// A ledger edited by hand is ranked where it is, kept first. The harness's today is 2026-11-05 09:30.
 
+import { promises as fs } from "fs";
 import * as path from "path";
-import { COL, OCT_ROW, corpus, runCli, sheet } from "./support/cli-harness";
+import ExcelJS from "exceljs";
+import { COL, OCT_ROW, corpus, digest, runCli, sheet } from "./support/cli-harness";
 
 jest.setTimeout(60_000);
 
@@ -38,4 +40,48 @@ it("says that a --reason was not used when nothing was corrected", async () => {
   const again = await rankText(file, "--published", "2026-11-05", "--reason", "更正郑州市数据");
   expect(again.code).toBe(0);
   expect(again.out).toContain("提醒：--reason“更正郑州市数据”未使用：本次没有生成更正版本，原因只记入更正的修正记录");
+});
+
+describe("a ledger edited by hand and ranked again", () => {
+  it("takes the next version into the ledger itself, the file as it was kept beside it, nothing published lost", async () => {
+    const input = await build("ledger-input.xlsx", () => {});
+    const ledger = path.join(dir(), "台账.xlsx");
+    const first = await runCli(["rank", input, "--period", "2026-10", "--out", ledger, "--published", "2026-11-05", "--json"]);
+    expect(JSON.parse(first.out.join("\n"))).toMatchObject({ version: 1, state: "publicity" });
+    // The clerk corrects 郑州市's October in the ledger's copy of the sheet.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ledger);
+    const cell = sheet(wb, "郑州市").getCell(`${COL.ordersTotal}${OCT_ROW}`);
+    cell.value = Number(cell.value) + 10;
+    await wb.xlsx.writeFile(ledger);
+    const edited = await digest(ledger);
+
+    const words = await runCli(["rank", ledger, "--period", "2026-10", "--reason", "郑州市工单总量更正"]);
+    expect(words.err).toEqual([]);
+    expect(words.code).toBe(0);
+    const backup = path.join(dir(), "台账-备份-20261105-0930.xlsx");
+    expect(words.out).toContain(`已在台账上更新：${ledger}（更新前的文件另存为 ${backup}）`);
+    expect(await digest(backup)).toBe(edited);
+    await expect(fs.access(path.join(dir(), "台账-2026-10-考评结果.xlsx"))).rejects.toThrow();
+
+    const after = await runCli(["validate", ledger, "--period", "2026-10"]);
+    expect(after.code).toBe(0);
+    const json = await runCli(["rank", ledger, "--period", "2026-10", "--json"]);
+    // Unchanged since the correction: nothing written, no second backup.
+    expect(JSON.parse(json.out.join("\n"))).toMatchObject({ version: 2, state: "corrected", generation: "unchanged" });
+    const names = (await fs.readdir(dir())).filter((n) => n.startsWith("台账"));
+    expect(names.sort()).toEqual(["台账-备份-20261105-0930.xlsx", "台账.xlsx"]);
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(ledger);
+    expect(result.worksheets.map((w) => w.name).filter((n) => n.includes("考评结果"))).toEqual(
+      expect.arrayContaining(["2026年10月 考评结果", "2026年10月 考评结果 v1"]),
+    );
+  });
+
+  it("still refuses --out equal to an input that is no ledger", async () => {
+    const input = await build("plain.xlsx", () => {});
+    const run = await runCli(["rank", input, "--period", "2026-10", "--out", input]);
+    expect(run.code).toBe(2);
+    expect(run.err[0]).toContain("只有本工具生成的结果台账可在原文件上更新");
+  });
 });

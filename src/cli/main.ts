@@ -2,7 +2,7 @@
 // Exit 0 for a completed run (problems in the data are part of the output), 2 for a usage error or an
 // unreadable file, with one clear line on stderr and never a stack trace.
 
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import ExcelJS from "exceljs";
@@ -213,15 +213,20 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
   const published = requirePublished(values.published);
   const refused = publicationRefusal(period, published);
   if (refused) throw new UsageError(`--published：${refused}`);
-  const out = values.out ?? defaultOut(file, period);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out 应为 .xlsx 文件：${out}`);
-  if (sameFile(out, file)) throw new UsageError("--out 不能与输入文件相同：rank 从不改写输入文件");
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) throw new UsageError(`--out 应为 .xlsx 文件：${values.out}`);
   const workbook = await loadWorkbook(file);
-  const carried = await carryFromOut(workbook, file, out, values.replace);
+  // A ledger given as the input (its results edited by hand) is ranked where it is: the next version
+  // goes into it, the file as it was kept beside it first.
+  const inPlace = isLedger(file, workbook) && (values.out === undefined || sameFile(values.out, file));
+  const out = inPlace ? file : (values.out ?? defaultOut(file, period));
+  if (sameFile(out, file) && !inPlace)
+    throw new UsageError("--out 不能与输入文件相同：rank 不改写填报数据的文件（只有本工具生成的结果台账可在原文件上更新）");
+  const carried = inPlace ? [] : await carryFromOut(workbook, file, out, values.replace);
   const generated = generationStamp(io.now());
   const run = rankWorkbook(workbookSheets(workbook), { period, published, generated, reason: values.reason });
   applyChange(workbook, run.change);
-  await saveWorkbook(workbook, out);
+  const backup = inPlace && run.lifecycle.kind !== "unchanged" ? await backUp(file, io.now()) : undefined;
+  if (!inPlace || backup) await saveWorkbook(workbook, out);
   const notes = runNotes(values, run.lifecycle, io.now());
   if (values.json) {
     io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle), null, 2));
@@ -232,7 +237,8 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
     if (carried.length) io.out(`已读入台账 ${out} 中的已有结果（${carried.filter((n) => !n.startsWith("_")).join("、")}）`);
     io.out(outcomeSentence(run.lifecycle, run.lifecycle.sheet));
     for (const note of notes) io.out(note);
-    io.out(`结果已写入：${out}`);
+    if (backup) io.out(`已在台账上更新：${out}（更新前的文件另存为 ${backup}）`);
+    else if (!inPlace) io.out(`结果已写入：${out}`);
   }
   if (values.pdf)
     await rankPdf(
@@ -241,6 +247,27 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
       io,
       !!values.json,
     );
+}
+
+/** A workbook this tool made (its registry lists result sheets), saved as .xlsx: a period's ledger. */
+function isLedger(file: string, workbook: ExcelJS.Workbook): boolean {
+  return /\.xlsx$/i.test(file) && productSheets(workbook).length > 0;
+}
+
+/** Copies `file` beside itself as FILE-备份-YYYYMMDD-HHmmss.xlsx (never over another file) and returns that name. */
+async function backUp(file: string, now: Date): Promise<string> {
+  const stamp = generationStamp(now)
+    .replace(/[-: ]/g, "")
+    .replace(/^(\d{8})(\d{4})$/, "$1-$2");
+  for (let n = 0; ; n++) {
+    const backup = file.replace(/\.xlsx$/i, `-备份-${stamp}${n ? `-${n + 1}` : ""}.xlsx`);
+    try {
+      await fs.copyFile(file, backup, fsConstants.COPYFILE_EXCL);
+      return backup;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new UserError(`无法备份 ${file}：${(e as Error).message}`);
+    }
+  }
 }
 
 /** What the run's options did not do as written: a publication date still to come, a --reason with nothing to correct. */
