@@ -294,7 +294,7 @@ async function rankPdf(
   const written = await writeSheetsPdf(workbook, sheets, pdf).catch((e: Error) => {
     throw new UserError(`PDF 未能生成：${e.message.split("\n")[0]}`);
   });
-  if (!written) io.err("未生成 PDF：导出 PDF 需要 LibreOffice（soffice），请安装后重试；考评结果已写入 Excel 文件。");
+  if (!written) io.err("未生成 PDF：导出 PDF 需要 LibreOffice（soffice），请安装后重试；考评结果已写入 .xlsx 文件。");
   else if (!json) io.out(`PDF 已写入：${pdf}（${sheets.join("、")}）`);
 }
 
