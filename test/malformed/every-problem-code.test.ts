@@ -169,6 +169,11 @@ it("places a missing month whose row is gone where the row belongs", () => {
   expect(p.at).toEqual({ sheet: Z, cell: `A${OCT_ROW}` });
 });
 
+it("places a month typed with another year's number at its own row, not below it", () => {
+  const [p] = problemsAfter(CASES["record.otherYear"]!.edit).filter((x) => x.code === "record.missing");
+  expect(p.at).toEqual({ sheet: Z, cell: `A${OCT_ROW}` });
+});
+
 it("places the first missing month of a quarter at its row", () => {
   const [p] = problemsAfter(CASES["record.missing"]!.edit, "2026-Q4").filter((x) => x.code === "record.missing");
   expect(p.message).toContain("10月");
