@@ -85,3 +85,31 @@ describe("a ledger edited by hand and ranked again", () => {
     expect(run.err[0]).toContain("只有本工具生成的结果台账可在原文件上更新");
   });
 });
+
+it("lists the input change that caused a correction first in 修正记录, before the units it moved", async () => {
+  const input = await build("cause-first.xlsx", () => {});
+  const out = path.join(dir(), "cause-first-out.xlsx");
+  const first = await runCli(["rank", input, "--period", "2026-10", "--out", out, "--published", "2026-11-05", "--json"]);
+  const rows = JSON.parse(first.out.join("\n")).rows as { unitName: string; rank: number }[];
+  const top = rows[0].unitName;
+  // The first unit's 人工接听量 cut to a tenth: it falls below others, who each move up a place.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  const answered = sheet(wb, top).getCell(`${COL.manualAnswered}${OCT_ROW}`);
+  answered.value = Math.round(Number(answered.value) / 10);
+  await wb.xlsx.writeFile(input);
+  const again = await runCli(["rank", input, "--period", "2026-10", "--out", out, "--reason", "更正", "--json"]);
+  expect(JSON.parse(again.out.join("\n")).generation).toBe("corrected");
+  const ledger = new ExcelJS.Workbook();
+  await ledger.xlsx.readFile(out);
+  const log = ledger.getWorksheet("修正记录")!;
+  const kinds: string[] = [];
+  log.eachRow((row, n) => {
+    if (n > 3) kinds.push(`${row.getCell(4).value}|${row.getCell(5).value}`);
+  });
+  expect(kinds[0]).toBe(`${top}|输入数据`);
+  // Units now ranked above it were moved by it: in result order alone they would come first.
+  const after = JSON.parse(again.out.join("\n")).rows as { unitName: string }[];
+  const moved = kinds.filter((k) => !k.startsWith(top)).map((k) => k.split("|")[0]);
+  expect(moved.some((u) => after.findIndex((r) => r.unitName === u) < after.findIndex((r) => r.unitName === top))).toBe(true);
+});
