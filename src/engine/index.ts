@@ -22,6 +22,7 @@ export {
   groupSpan,
   groupSubtotal,
   indicatorDef,
+  indicatorNamed,
   perIndicator,
   scoreArgumentFields,
 } from "./catalogue";

@@ -11,6 +11,7 @@ import {
   ZERO_DENOMINATOR_POLICIES,
   ZeroDenominatorPolicy,
   indicatorDef,
+  indicatorNamed,
 } from "./catalogue";
 import { fromCents, toCents } from "./exact";
 import { SCORING_METHODS, ScoringMethod, ScoringMethodId, methodOf, methodsFor } from "./methods";
@@ -216,9 +217,7 @@ export function readRuleTable(
   for (let r = headerRow + 1; r < grid.length; r++) {
     const idText = displayText(table.value(r, columns.id)).trim();
     if (!idText) continue;
-    const indicator = INDICATORS.find(
-      (i) => i.id === normalizeLabel(idText).toUpperCase() || normalizeLabel(i.label) === normalizeLabel(idText),
-    );
+    const indicator = indicatorNamed(idText);
     // "A2" and "人工接通率" are the same indicator: a second row for it is a duplicate either way.
     const key = indicator ? indicator.id : normalizeLabel(idText).toUpperCase();
     if (seen.has(key)) {
@@ -301,8 +300,7 @@ export function readIndicatorRuleRow(
     return { problems: table.problems };
   }
   const def = indicatorDef(id);
-  const named = normalizeLabel(displayText(table.value(0, withId ? at("编号") : at("指标"))).trim());
-  if (named !== normalizeLabel(def.id) && named.toUpperCase() !== def.id && named !== normalizeLabel(def.label)) {
+  if (indicatorNamed(displayText(table.value(0, withId ? at("编号") : at("指标")))) !== def) {
     const message = `该行是“${displayText(table.value(0, withId ? at("编号") : at("指标")))}”的规则，不是 ${def.id} ${def.label} 的`;
     table.fail("rules.unknownId", message, `请引用 ${def.id} 在评分规则表中的那一行。`, 0, withId ? at("编号") : at("指标"));
     return { problems: table.problems };

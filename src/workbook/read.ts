@@ -343,32 +343,47 @@ function readEventRow(
   };
 }
 
-function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[] {
-  const header = findHeader(sheet.cells, (row) => {
+/** The rows of a 节假日调整 table: the overrides, and each row not taken, with why (grid row and column from 0). */
+export interface HolidayRows {
+  readonly overrides: HolidayOverride[];
+  readonly bad: { readonly row: number; readonly column: number; readonly what: string }[];
+}
+
+/**
+ * A 节假日调整 table read by its header (日期, 类型, 说明): the sheet as the reader reads it, and
+ * KAOPING.PUBLICITYEND's range. Undefined when no row is its header.
+ */
+export function readHolidayRows(cells: CellGrid, sheet: string): HolidayRows | undefined {
+  const header = findHeader(cells, (row) => {
     const map = mapColumns(row, HOLIDAY_HEADERS, HOLIDAY_HEADER_ALIASES);
     return map.date !== undefined && map.kind !== undefined ? map : undefined;
   });
-  if (!header) return [];
+  if (!header) return undefined;
   const { date: cDate, kind: cKind, note: cNote } = header.found;
-  const out: HolidayOverride[] = [];
-  for (let r = header.row + 1; r < sheet.cells.length; r++) {
-    const row = sheet.cells[r];
+  const out: HolidayRows = { overrides: [], bad: [] };
+  for (let r = header.row + 1; r < cells.length; r++) {
+    const row = cells[r];
     if (isBlank(row[cDate!]) && isBlank(row[cKind!])) continue;
     const date = readDate(row[cDate!]);
     const workday = readHolidayKind(row[cKind!]);
     if (!date || workday === undefined) {
-      const c = !date ? cDate! : cKind!;
       const what = !date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为${HOLIDAY_KIND_HINT}`;
-      problems.push(
-        problem("error", "holidays.bad", `${sheet.name}!${cellAddress(r + 1, c + 1)}：${what}，该行未采用`, "请更正该行。", {
-          at: ref(sheet.name, r, c),
-        }),
-      );
+      out.bad.push({ row: r, column: !date ? cDate! : cKind!, what });
       continue;
     }
-    out.push({ date, workday, note: cNote !== undefined ? cellText(row[cNote]) || undefined : undefined, at: ref(sheet.name, r, cDate!) });
+    const note = cNote !== undefined ? cellText(row[cNote]) || undefined : undefined;
+    out.overrides.push({ date, workday, note, at: ref(sheet, r, cDate!) });
   }
   return out;
+}
+
+function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[] {
+  const rows = readHolidayRows(sheet.cells, sheet.name);
+  for (const { row, column, what } of rows?.bad ?? []) {
+    const message = `${sheet.name}!${cellAddress(row + 1, column + 1)}：${what}，该行未采用`;
+    problems.push(problem("error", "holidays.bad", message, "请更正该行。", { at: ref(sheet.name, row, column) }));
+  }
+  return rows?.overrides ?? [];
 }
 
 interface IndicatorHeader {
