@@ -37,13 +37,15 @@ import {
   demoValues,
   ChangeRefused,
   ProductSheet,
+  noticeFacts,
 } from "../workbook";
 import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
 import { applyChange, writeSheet } from "../adapters/xlsx/writer";
 import { writeSheetsPdf } from "../adapters/xlsx/pdf";
-import { carryLedger, productSheets } from "../adapters/xlsx/ledger";
+import { carryLedger, ledgerFileName, productSheets } from "../adapters/xlsx/ledger";
 import { evaluationJson } from "./json";
+import { writeNotice } from "./notice";
 
 /** Each command's lines of the usage, so that `kp12328 rank --help` shows rank's. */
 const COMMAND_USAGE: Record<string, string> = {
@@ -60,6 +62,8 @@ const COMMAND_USAGE: Record<string, string> = {
   修正记录随新结果一并写回；数据、规则、发布日期均未变化则不生成新版本。--replace 才会丢弃已有的 OUT.xlsx。
   --pdf 另存 OUT.pdf（公示表和考评结果表，A4），需安装 LibreOffice。`,
   validate: `  kp12328 validate FILE --period …               只检查数据，列出问题`,
+  notice: `  kp12328 notice FILE.xlsx --period … [--out F.docx] [--published YYYY-MM-DD]
+                 生成该期间的通报草稿（Word 文档，按 GB/T 9704 公文格式）：总体情况、排名表、红黑榜、失分情况、公示期`,
 };
 
 const USAGE = `用法 (usage):\n${Object.values(COMMAND_USAGE).join("\n")}`;
@@ -153,9 +157,7 @@ function requireXlsxInput(file: string | undefined): string {
 }
 
 function defaultOut(input: string, period: Period): string {
-  const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.[^.]+$/, "");
-  return path.join(dir, `${base}-${periodKey(period)}-考评结果.xlsx`);
+  return path.join(path.dirname(input), ledgerFileName(path.basename(input), periodKey(period)));
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -229,7 +231,7 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
   if (!inPlace || backup) await saveWorkbook(workbook, out);
   const notes = runNotes(values, run.lifecycle, io.now());
   if (values.json) {
-    io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle), null, 2));
+    io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle, noticeFacts(run.input, run.evaluation)), null, 2));
     // stdout is the JSON alone: what the options did not do goes to stderr.
     for (const note of notes) io.err(`kp12328: ${note}`);
   } else {
@@ -374,15 +376,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (!["demo", "template", "rank", "validate"].includes(command))
-      throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
+    if (!["demo", "template", "rank", "validate", "notice"].includes(command))
+      throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate、notice`);
     usageOf = command;
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(`用法 (usage):\n${COMMAND_USAGE[command]}`);
       return 0;
     }
-    const files = command === "rank" || command === "validate" ? 1 : 0;
+    const files = command === "rank" || command === "validate" || command === "notice" ? 1 : 0;
     if (positionals.length > files) throw new UsageError(`多余的参数：${positionals.slice(files).join(" ")}`);
     switch (command) {
       case "demo":
@@ -394,11 +396,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       case "rank":
         await rank(requireXlsxInput(positionals[0]), values, io);
         return 0;
+      case "notice":
+        await writeNotice(
+          {
+            file: requireXlsxInput(positionals[0]),
+            period: requirePeriod(values.period),
+            out: values.out,
+            published: requirePublished(values.published),
+          },
+          io.out,
+        );
+        return 0;
       case "validate":
         await validate(requireXlsxInput(positionals[0]), values, io);
         return 0;
       default:
-        throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
+        throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate、notice`);
     }
   } catch (e) {
     // A change the workbook cannot take (it would touch a sheet the tool did not make): nothing written.

@@ -15,6 +15,8 @@ export interface PaneEnvironment {
   readonly officeTheme?: OfficeThemeInfo | null;
   /** "Now" for the default period; tests fix it. */
   readonly today?: Date;
+  /** A sentence about the host shown above the pane (WPS: the KAOPING functions need a newer build). */
+  readonly notice?: string;
 }
 
 /**
@@ -35,6 +37,11 @@ export async function mountPane(container: HTMLElement, controller: PaneControll
   root.render(
     <FluentProvider theme={theme} lang={t.htmlLang}>
       <ErrorBoundary t={t}>
+        {env.notice && (
+          <Notice intent="info" t={t} style={{ margin: "8px 12px 0" }}>
+            {env.notice}
+          </Notice>
+        )}
         {controller ? (
           <App controller={controller} t={t} today={env.today} />
         ) : (

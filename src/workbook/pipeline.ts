@@ -19,6 +19,7 @@ import {
 } from "./lifecycle";
 import { inputFingerprint, inputSnapshot } from "./ledger";
 import { ProblemPlaces } from "./problem-places";
+import { withRankChanges } from "./notice-facts";
 
 export interface RankingRun {
   readonly input: WorkbookInput;
@@ -71,7 +72,7 @@ export function evaluateWorkbook(
     if (check.refused) problems.push(problem("error", "calendar.publishedEarly", check.refused, "请填写考评期结束之后的发布日期。"));
     if (check.warning) problems.push(problem("warning", "calendar.publishedLate", check.warning, "如日期有误，请更正后重新生成。"));
   }
-  return { input, evaluation: { ...raw, problems } };
+  return { input, evaluation: withRankChanges(input, { ...raw, problems }) };
 }
 
 /**
