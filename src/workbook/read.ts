@@ -34,6 +34,7 @@ import {
   DEFAULT_UNITS,
   Unit,
   UnitIndex,
+  unitSuggestion,
 } from "../engine";
 import {
   EVENT_HEADERS,
@@ -254,7 +255,8 @@ function readEventRow(
   const unitText = cellText(get("unit"));
   const unit = index.find(unitText);
   if (!unit) {
-    fail("unit", unitText ? `单位“${unitText}”不在考评单位名单中` : "未填写单位", "请填写考评单位的全称、简称或代码。");
+    const message = unitText ? `单位“${unitText}”不在考评单位名单中${unitSuggestion(index, unitText)}` : "未填写单位";
+    fail("unit", message, "请填写考评单位的全称、简称或代码。");
     return undefined;
   }
   const type = lookup(EVENT_TYPES, cellText(get("type")));
@@ -391,7 +393,21 @@ function readIndicatorSheet(
   }
   const { fields, unitColumn } = header.found;
   const layout = unitColumn !== undefined ? "summary" : "unit";
-  if (layout === "unit" && !sheetUnit) return undefined;
+  if (layout === "unit" && !sheetUnit) {
+    // Another sheet of the user's is left alone; one named a character away from a unit is a typo.
+    const near = index.suggest(sheet.name);
+    if (near)
+      problems.push(
+        problem(
+          "warning",
+          "sheet.unknownUnit",
+          `${sheet.name}：表名“${sheet.name}”不是考评单位，该表的数据未计入（是否为 ${near.name}？）`,
+          "请把表名改为考评单位的名称、简称或代码。",
+          { unitCode: near.code, at: { sheet: sheet.name, cell: "A1" } },
+        ),
+      );
+    return undefined;
+  }
   const monthColumn = fields.get("month");
   if (monthColumn === undefined) {
     problems.push(
@@ -481,7 +497,7 @@ function summaryRowUnit(
       problem(
         "error",
         "record.unknownUnit",
-        `${sheet.name}!${cellAddress(r + 1, unitColumn + 1)}：单位“${text}”不在考评单位名单中，该行未计入`,
+        `${sheet.name}!${cellAddress(r + 1, unitColumn + 1)}：单位“${text}”不在考评单位名单中${unitSuggestion(index, text)}，该行未计入`,
         "请填写考评单位的全称、简称或代码，或在“考评单位”表中添加该单位。",
         { at: ref(sheet.name, r, unitColumn) },
       ),
