@@ -6,7 +6,7 @@
 
 import type { CellRef } from "../engine";
 import type { SheetCells } from "./read";
-import type { PrintSpec, SheetSpec, Validation } from "./sheet-spec";
+import { PrintSpec, SheetSpec, Validation, quotedSheetName } from "./sheet-spec";
 
 /** A sheet's visibility, in ExcelJS's words (Office's "Visible" | "Hidden" | "VeryHidden"; WPS's xlSheet… constants). */
 export type Visibility = "visible" | "hidden" | "veryHidden";
@@ -171,5 +171,5 @@ export function isLeftover(entry: SheetEntry): boolean {
 
 /** A cell as a formula or a link takes it: "'2026年10月 考评结果'!A1" (quotes in the name doubled). */
 export function cellReference(ref: CellRef): string {
-  return `'${ref.sheet.replace(/'/g, "''")}'!${ref.cell || "A1"}`;
+  return `${quotedSheetName(ref.sheet)}!${ref.cell || "A1"}`;
 }
