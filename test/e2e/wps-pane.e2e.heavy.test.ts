@@ -1,6 +1,6 @@
 // The WPS task pane in Chromium, as WPS shows it: the build of `npm run build:wps` (its own copy, in
 // test-output/wps-dist), served on 127.0.0.1, with the ET stand-in as window.Application / window.wps
-// (wps-stand-in.ts). A clerk opens the pane, generates October's ranking and later corrects it; the
+// (wps-stand-in.ts). A clerk opens the pane and generates October's ranking, then again; the
 // workbook in the stand-in holds what the Excel add-in would write, nothing leaves the machine, axe finds
 // nothing, and each state is saved as a screenshot in test-output/ to be looked at.
 
@@ -74,7 +74,7 @@ describeInBrowser("the WPS task pane with the ET stand-in", () => {
 
   const sheets = (page: Page) => page.evaluate(() => (window as unknown as { __et: EtStandIn }).__et.sheets().map((s) => s.name));
 
-  test("generate and correct October: the result sheets are written into the workbook, nothing is fetched, axe finds nothing", async () => {
+  test("generate October, then again: the result sheets are written into the workbook, nothing is fetched, axe finds nothing", async () => {
     const { page, errors, refused } = await open();
     await waitForPane(page, "zh-CN");
     await page.screenshot({ path: path.join(OUTPUT, "wps-pane-1-start.png"), fullPage: true });
@@ -82,7 +82,7 @@ describeInBrowser("the WPS task pane with the ET stand-in", () => {
     await generate(page, "zh-CN");
     await page.screenshot({ path: path.join(OUTPUT, "wps-pane-2-generated.png"), fullPage: true });
     expect(await sheets(page)).toEqual(expect.arrayContaining(["我的笔记", "2026年10月 考评结果", "数据校验", "_kp12328"]));
-    // The same month again, after the publication: a correction keeps the first version and logs it.
+    // The same month again: the draft is replaced, the workbook keeps one result sheet for October.
     await generate(page, "zh-CN");
     await page.screenshot({ path: path.join(OUTPUT, "wps-pane-3-again.png"), fullPage: true });
     if (haveAxe) expect(await axeViolations(page)).toEqual([]);
