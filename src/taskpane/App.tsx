@@ -8,6 +8,7 @@ import { GenerateSection } from "./components/GenerateSection";
 import { ImportSection } from "./components/ImportSection";
 import { Notice, loadNotice } from "./components/Notice";
 import { SetUpSection } from "./components/SetUpSection";
+import { useTitleStyles } from "./components/headings";
 import { ProblemList, Summary, prefetchResultView } from "./result-view";
 
 const useStyles = makeStyles({
@@ -20,14 +21,6 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     // Long words (file names, sheet references) wrap rather than widen the pane.
     overflowWrap: "anywhere",
-  },
-  header: { borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingBottom: tokens.spacingVerticalS },
-  title: {
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: 0,
-    color: tokens.colorBrandForeground1,
   },
   retry: { alignSelf: "flex-start" },
 });
@@ -75,10 +68,11 @@ interface PaneFrameProps {
 
 function PaneFrame({ t, children, mainRef }: PaneFrameProps): React.JSX.Element {
   const styles = useStyles();
+  const titles = useTitleStyles();
   return (
     <main className={styles.root} lang={t.htmlLang} ref={mainRef}>
-      <header className={styles.header}>
-        <h1 className={styles.title}>{t.appTitle}</h1>
+      <header className={titles.header}>
+        <h1 className={titles.title}>{t.appTitle}</h1>
         <Text size={200}>{t.appSubtitle}</Text>
       </header>
       {children}

@@ -23,3 +23,6 @@ export * from "./function-load";
 export * from "./host-port";
 export * from "./host-steps";
 export * from "./transact";
+export * from "./notice-facts";
+export * from "./notice-text";
+export * from "./notice";

@@ -20,24 +20,30 @@ export interface AxeFinding {
   readonly targets: string[];
 }
 
-/** axe-core's WCAG A/AA violations in the page as it is now; null when axe-core is not installed. */
-export async function axeViolations(page: Page): Promise<AxeFinding[] | null> {
+/**
+ * axe-core's WCAG A/AA violations in the page as it is now; null when axe-core is not installed.
+ * `preload: false` where axe cannot fetch the page's style sheets (a page from file://).
+ */
+export async function axeViolations(page: Page, { preload = true }: { preload?: boolean } = {}): Promise<AxeFinding[] | null> {
   if (!haveAxe) return null;
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!injected) await page.addScriptTag({ content: fs.readFileSync(AXE_SCRIPT, "utf8") });
-  return page.evaluate(async (tags) => {
-    type AxeResult = {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-    };
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.map(String).join(" ")),
-    }));
-  }, WCAG_TAGS);
+  return page.evaluate(
+    async ({ tags, preload }) => {
+      type AxeResult = {
+        violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+      };
+      const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<AxeResult> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"], preload });
+      return result.violations.map((v) => ({
+        rule: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.map(String).join(" ")),
+      }));
+    },
+    { tags: WCAG_TAGS, preload },
+  );
 }
 
 export interface LayoutFindings {

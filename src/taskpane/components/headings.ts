@@ -13,3 +13,15 @@ export const useHeadingStyles = makeStyles({
   },
   h3: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
+
+/** The page's title under its brand line: the pane's, and the 网页版's start page. */
+export const useTitleStyles = makeStyles({
+  header: { borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingBottom: tokens.spacingVerticalS },
+  title: {
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    color: tokens.colorBrandForeground1,
+  },
+});
