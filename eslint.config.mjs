@@ -1,14 +1,17 @@
 // Lint rules (`npm run lint`): typescript-eslint's recommended set, React hooks, merged imports,
 // Prettier for layout, and the import boundaries that keep the layers apart:
-//   engine ← workbook ← adapters ← apps (cli, taskpane, functions); test support only under test/.
+//   engine ← workbook ← adapters ← apps (cli, taskpane, functions; the web and WPS entries); test support only under test/.
+// The boundaries between folders are import-x's no-restricted-paths zones (LAYER_ZONES): they resolve every
+// import to its file — static, re-export and dynamic import() alike — so no spelling of a path gets past them.
+// no-restricted-imports keeps packages (hosts, the DOM, Node) out of the pure layers.
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
-import importX from "eslint-plugin-import-x";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** Imports a pure layer must not make: hosts, the DOM, Node, and the layers above it. */
+/** Packages a pure layer must not import: hosts, the DOM, Node. */
 const HOST_MODULES = [
   "react",
   "react-dom",
@@ -29,8 +32,67 @@ function restrict(patterns, message) {
   return ["error", { patterns: [{ group: patterns, message }] }];
 }
 
+/** The apps, each a folder of src/: they share the layers below and never import one another. */
+const APPS = ["cli", "taskpane", "functions"];
+/** Host entry points that put apps together for one host: the web page and WPS mount the pane and register the functions. */
+const HOSTS = ["web", "wps"];
+const src = (folder) => `./src/${folder}`;
+const apps = (...names) => names.map(src);
+/**
+ * The workbook layer's parts the task pane loads on demand (taskpane/host/on-demand.ts), each its own chunk: through the
+ * index they would all be one. Entry points, not internals: each is a whole step (generate, set up, import).
+ */
+const ON_DEMAND = ["./pipeline.ts", "./set-up.ts", "./import-plan.ts"];
+
+/** Which folder may import which: import-x/no-restricted-paths zones (target may not import from). */
+const LAYER_ZONES = [
+  {
+    target: src("engine"),
+    from: [src("workbook"), src("adapters"), ...apps(...APPS, ...HOSTS)],
+    message: "The engine is pure: nothing from the layers above it.",
+  },
+  { target: src("workbook"), from: [src("adapters"), ...apps(...APPS, ...HOSTS)], message: "The workbook layer imports only the engine." },
+  { target: src("adapters"), from: apps(...APPS, ...HOSTS), message: "An adapter serves the apps and never imports one." },
+  ...[src("workbook"), src("adapters"), ...apps(...APPS, ...HOSTS)].map((target) => ({
+    target,
+    from: src("engine"),
+    except: ["./index.ts"],
+    message: "Outside its folder the engine is imported through its index (../engine) only.",
+  })),
+  ...[src("adapters"), ...apps("cli", "functions", ...HOSTS)].map((target) => ({
+    target,
+    from: src("workbook"),
+    except: ["./index.ts"],
+    message: "Outside its folder the workbook layer is imported through its index (../workbook) only.",
+  })),
+  {
+    target: src("taskpane"),
+    from: src("workbook"),
+    except: ["./index.ts", ...ON_DEMAND],
+    message: "The task pane imports the workbook layer through its index, or loads one of its steps on demand (ON_DEMAND).",
+  },
+  { target: src("cli"), from: apps("taskpane", "functions", ...HOSTS), message: "The command-line tool imports no other app." },
+  { target: src("functions"), from: apps("cli", "taskpane", ...HOSTS), message: "The custom functions import no other app." },
+  { target: src("taskpane"), from: apps("cli", "functions", ...HOSTS), message: "The task pane imports no other app." },
+  ...HOSTS.map((host) => ({ target: src(host), from: src("cli"), message: "A host entry point does not import the command-line tool." })),
+  { target: "./src", from: ["./test", "./bench"], message: "Product code does not import tests or benchmarks." },
+];
+
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-cli/", "dist-web/", "dist-bench/", "out/", "coverage/", "test-output/", ".scratch/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "dist-cli/",
+      "dist-bench/",
+      "dist-wps/",
+      "dist-web/",
+      "out/",
+      "coverage/",
+      "test-output/",
+      ".scratch/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,48 +107,14 @@ export default tseslint.config(
   {
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/**/*.test.{ts,tsx}"],
-    rules: {
-      // Test support lives under test/, and product code never reaches for it.
-      "no-restricted-imports": restrict(["**/test/**", "**/bench/**"], "Product code does not import tests or benchmarks."),
-    },
+    settings: { "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] })] },
+    rules: { "import-x/no-restricted-paths": ["error", { zones: LAYER_ZONES }] },
   },
   {
-    files: ["src/engine/**/*.ts"],
-    ignores: ["src/engine/**/*.test.ts"],
+    files: ["src/engine/**/*.ts", "src/workbook/**/*.ts"],
+    ignores: ["src/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": restrict(
-        [
-          ...HOST_MODULES,
-          "**/workbook",
-          "**/workbook/**",
-          "**/adapters/**",
-          "**/cli/**",
-          "**/taskpane/**",
-          "**/functions/**",
-          "**/test/**",
-        ],
-        "The engine is pure: no host, DOM or Node import, and nothing from the layers above it.",
-      ),
-    },
-  },
-  {
-    files: ["src/workbook/**/*.ts"],
-    ignores: ["src/workbook/**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": restrict(
-        [...HOST_MODULES, "../engine/*", "**/adapters/**", "**/cli/**", "**/taskpane/**", "**/functions/**", "**/test/**"],
-        "The workbook layer is pure and reaches the engine through its index (../engine) only.",
-      ),
-    },
-  },
-  {
-    files: ["src/adapters/**/*.ts", "src/cli/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts"],
-    ignores: ["src/**/*.test.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": restrict(
-        ["**/engine/*", "**/workbook/*", "**/test/**", "**/bench/**"],
-        "Outside their folders, the engine and the workbook layer are imported through their index only.",
-      ),
+      "no-restricted-imports": restrict(HOST_MODULES, "The engine and the workbook layer are pure: no host, DOM or Node import."),
     },
   },
   {

@@ -13,6 +13,7 @@ import { benchFunctions } from "./functions";
 import { benchOffice } from "./office";
 import { benchPane } from "./pane";
 import { benchRank } from "./rank";
+import { benchWps } from "./wps";
 
 const SECTIONS: ReadonlyMap<string, () => unknown> = new Map<string, () => unknown>([
   ["engine", benchEngine],
@@ -21,6 +22,7 @@ const SECTIONS: ReadonlyMap<string, () => unknown> = new Map<string, () => unkno
   ["office", benchOffice],
   ["bundle", benchBundle],
   ["pane", benchPane],
+  ["wps", benchWps],
 ]);
 
 async function main(): Promise<void> {

@@ -101,12 +101,12 @@ export async function benchRank(): Promise<void> {
   await measure("10 years of history, 2026", history, "2026", 3);
 
   // The command a clerk runs, as a process: Node's start, loading the tool (one bundled file, exceljs
-  // included, when dist-cli/main.js is fresh: bin/kp12328.js), reading, ranking and writing the file.
+  // included: bin/kp12328.js runs dist-cli/main.js), reading, ranking and writing the file.
   const dir = mkdtempSync(path.join(tmpdir(), "kp-bench-"));
   const file = path.join(dir, "demo.xlsx");
   writeFileSync(file, demo);
   const bin = path.join(__dirname, "..", "bin", "kp12328.js");
-  // What ships: `npm run build:cli` as npm ci runs it, so bin/kp12328.js takes the fresh bundle, not tsx.
+  // What ships: `npm run build:cli` as npm ci runs it, from the sources as they are now.
   execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build:cli"], {
     cwd: path.join(__dirname, ".."),
     stdio: "ignore",

@@ -9,7 +9,7 @@
 //   a top-level Boolean, default false, for every `any` / `any[][]` parameter; it "can only be used with
 //   manually created JSON metadata" because the generator never writes it — so it is written here, into
 //   the generated file, and test/functions-metadata.test.ts checks the result still matches the JSDoc.
-//   Our functions take errors as arguments and pass them on (src/functions/kp.ts), in any shape they may
+//   Our functions take errors as arguments and pass them on (src/functions/declared.ts), in any shape they may
 //   arrive in (Microsoft does not document it). Nothing depends on the switch, though: KAOPING.RANK takes
 //   its tie-break as the counts 人工接听量, 人工排队量, where no error can occur (docs/functions.md).
 // - allowCustomDataForDataTypeAny: removed. The generator always sets it (custom-functions-metadata 2.x);

@@ -11,6 +11,7 @@ import { INDICATOR_IDS } from "../src/engine/catalogue";
 import { parsePeriod } from "../src/engine/period";
 import { DEFAULT_UNITS } from "../src/engine/units";
 import { rankWorkbook } from "../src/workbook/pipeline";
+import { noticeFacts } from "../src/workbook/notice-facts";
 import { readWorkbook } from "../src/workbook/read";
 import { FILLS } from "../src/workbook/layout";
 import { loadWorkbook } from "../src/adapters/xlsx/file";
@@ -59,7 +60,19 @@ describe("rank --json", () => {
   it("prints exactly the keys and types of spec §9", () => {
     // Spec §9's keys, and the lifecycle's (docs/lifecycle.md): state, its label, the version, the date, what the run did.
     expect(Object.keys(json).sort()).toEqual(
-      ["generation", "issues", "period", "published", "publicityEnd", "rows", "state", "stateLabel", "status", "version"].sort(),
+      [
+        "generation",
+        "honourLists",
+        "issues",
+        "period",
+        "published",
+        "publicityEnd",
+        "rows",
+        "state",
+        "stateLabel",
+        "status",
+        "version",
+      ].sort(),
     );
     expect(json.period).toBe("2026-10");
     // Published on 11-05 and ranked that day: the 公示期 runs.
@@ -74,8 +87,11 @@ describe("rank --json", () => {
           "bonus",
           "connectRate",
           "deduction",
+          "losses",
           "note",
           "rank",
+          "rankChange",
+          "rankChangeLabel",
           "result",
           "scores",
           "tieBreak",
@@ -96,6 +112,8 @@ describe("rank --json", () => {
       expect(["none", "resolved", "shared"]).toContain(r.tieBreak);
       expect(["ranked", "disqualified", "pending", "missing"]).toContain(r.result);
       expect(typeof r.note).toBe("string");
+      expect(r.rankChange === null || Number.isInteger(r.rankChange)).toBe(true);
+      expect(r.rankChangeLabel).toMatch(/^(↑\d+|↓\d+|持平|新|上期(不合格|数据待核|缺报)|—)$/);
     }
     expect(json.issues).toEqual([]);
     expect(new Set(json.rows.map((r) => r.unitCode))).toEqual(new Set(DEFAULT_UNITS.map((u) => u.code)));
@@ -120,7 +138,8 @@ describe("rank --json", () => {
       published: DEMO_PUBLISHED,
       generated: "2026-11-05 09:30",
     });
-    expect(json).toEqual(JSON.parse(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle))));
+    const facts = noticeFacts(run.input, run.evaluation);
+    expect(json).toEqual(JSON.parse(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle, facts))));
   });
 
   it("shows every rule of the demo's October", () => {
@@ -301,7 +320,9 @@ describe("exit codes", () => {
 });
 
 describe("the real binary", () => {
-  it("runs bin/kp12328.js from the TypeScript sources, without a build", async () => {
+  it("runs bin/kp12328.js on the bundle npm ci builds", async () => {
+    // The bundle as `npm ci` builds it (its prepare script), from the sources as they are now.
+    await promisify(execFile)(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "build:cli"], { cwd: ROOT });
     const out = path.join(dir, "binary.xlsx");
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
@@ -327,4 +348,19 @@ describe("the real binary", () => {
     expect(JSON.parse(stdout)).toEqual({ ...json, status: "final", state: "final", stateLabel: "正式" });
     await expect(fs.stat(out)).resolves.toBeDefined();
   }, 120_000);
+
+  it("says how to build the tool where the bundle is missing, and runs nothing else", async () => {
+    // The script alone in a folder without dist-cli/ beside it.
+    const bin = path.join(dir, "alone", "bin", "kp12328.js");
+    await fs.mkdir(path.dirname(bin), { recursive: true });
+    await fs.copyFile(path.join(ROOT, "bin", "kp12328.js"), bin);
+    const run = await promisify(execFile)(process.execPath, [bin, "rank", demoInput], { cwd: dir }).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `kp12328：找不到 ${path.join("alone", "dist-cli", "main.js")}。请先运行 npm ci 或 npm run build:cli 构建命令行工具。\n`,
+    );
+  });
 });

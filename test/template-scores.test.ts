@@ -7,7 +7,7 @@ import { FIELDS, INDICATORS } from "../src/engine/catalogue";
 import { CellValue } from "../src/engine/cells";
 import { DEFAULT_UNITS } from "../src/engine/units";
 import { describeRulesSheet, describeTemplate, describeUnitSheet } from "../src/workbook/template";
-import { kpScore } from "../src/functions/kp";
+import { kaopingFunction, runFunction } from "../src/functions/declared";
 import { parseCellAddress } from "../src/engine/problems";
 import { demoValues } from "../src/workbook/demo-data";
 import { SheetSpec } from "../src/workbook/sheet-spec";
@@ -96,8 +96,13 @@ describe("the score columns of a unit's indicator sheet (the province's workbook
         : args[1]
           ? resolve(args[1], sheet)
           : null;
-      const expected = kpScore(id, Array.isArray(value) ? value : [[value]], third, resolve(args[2], rulesSheet));
-      expect(cell.value).toBe(expected);
+      const expected = runFunction(kaopingFunction("SCORE"), [
+        id,
+        Array.isArray(value) ? value : [[value]],
+        third,
+        resolve(args[2], rulesSheet),
+      ]);
+      expect({ value: cell.value }).toEqual(expected);
     }
   });
 

@@ -1,9 +1,10 @@
-// One contract for both adapters: the same WorkbookChanges — the demo year's template (data
+// One contract for the three adapters: the same WorkbookChanges — the demo year's template (data
 // validation on every input cell), October's generation (result sheet with notes, links in 数据校验),
 // two corrections (the published result kept as v1 and v2, 修正记录 created, then appended to), a
 // draft that leaves the published version alone, and an
 // import into empty cells — written through the ExcelJS adapter (saved, and read back from the file
-// with ExcelJS) and through the Office.js adapter on the in-memory Excel host, must look the same to a
+// with ExcelJS), through the Office.js adapter on the in-memory Excel host and through the WPS adapter on
+// the in-memory ET host (test/support/memory-et), must look the same to a
 // user: sheets, order, visibility, values, formats, fonts (name, size), borders, fills, alignment, sizes, panes,
 // tab colours, validation, notes, links, autofilters and print set-up (print titles, footer). What a host cannot do is stated below.
 
@@ -15,6 +16,7 @@ import {
   DEMO_YEAR,
   SheetCells,
   WorkbookChange,
+  applyChange as transactChange,
   demoValues,
   describeTemplate,
   describeUnitSheet,
@@ -27,6 +29,8 @@ import { linesHeight } from "../src/workbook/print-style";
 import { applyWorkbookChange, detectFeatures, readWorkbookCells } from "../src/adapters/office/excel-workbook";
 import { MemoryExcel, createWorkbook, installGlobals, setCells, snapshotSheet } from "./support/memory-excel";
 import { SheetView, WorkbookView, viewOfExcelJs, viewOfMemoryHost, widthInPoints } from "./support/what-a-user-sees";
+import { etPort } from "../src/adapters/wps/et-port";
+import { EtHost, EtHostOptions, createEt, viewOfMemoryEt } from "./support/memory-et";
 
 const OCTOBER = parsePeriod("2026-10")!;
 const RESULT = "2026年10月 考评结果";
@@ -84,6 +88,17 @@ async function officeSide(steps: readonly Step[], requirementSets: Record<string
     }
   } finally {
     globals.uninstall();
+  }
+  return host;
+}
+
+/** The same steps in the in-memory ET host (WPS 表格), with the WPS adapter; a clerk's typing is one Value2 write. */
+async function wpsSide(steps: readonly Step[], options?: EtHostOptions): Promise<EtHost> {
+  const { host, app } = createEt({ 我的笔记: NOTES }, options);
+  const port = etPort(app, { yieldToWindow: async () => host.markYield() });
+  for (const step of steps) {
+    if ("typed" in step) app.ActiveWorkbook!.Worksheets.Item(step.typed.sheet).Range(step.typed.cell).Value2 = [[step.typed.value]];
+    else await transactChange(port, step.change, await port.read());
   }
   return host;
 }
@@ -273,4 +288,45 @@ describe("the same changes through the ExcelJS adapter and the Office.js adapter
       }
     });
   });
+});
+
+describe("the same changes through the ExcelJS adapter and the WPS adapter (in-memory ET)", () => {
+  let steps: readonly Step[];
+  let file: WorkbookView;
+
+  beforeAll(async () => {
+    const side = await writeTheYear();
+    steps = side.steps;
+    file = viewOfExcelJs(side.file);
+  }, 120_000);
+
+  // Both readings of what ET leaves undocumented: an error cell's Value2 (COM error or bare code) and an empty cell's.
+  test.each<EtHostOptions>([
+    { errors: "hresult", empty: undefined },
+    { errors: "code", empty: null, general: "General" },
+  ])(
+    "the sheets, their order, visibility and the active sheet, and every sheet cell by cell, are the same (%o)",
+    async (options) => {
+      const wps = viewOfMemoryEt(await wpsSide(steps, options));
+      const list = (v: WorkbookView) => v.sheets.map((s) => [s.name, s.visibility]);
+      expect(list(wps)).toEqual(list(file));
+      expect(wps.active).toBe(file.active);
+      for (const s of file.sheets) expect({ sheet: s.name, ...sheet(wps, s.name) }).toEqual({ sheet: s.name, ...s });
+    },
+    120_000,
+  );
+
+  test("the result sheet's panes are frozen below its header and right of 名次 and 单位, as in the file", async () => {
+    const wps = viewOfMemoryEt(await wpsSide(steps));
+    expect(sheet(file, RESULT).frozen).toEqual({ rows: 6, columns: 2 });
+    expect(sheet(wps, RESULT).frozen).toEqual(sheet(file, RESULT).frozen);
+  }, 120_000);
+
+  test("every write gave the window back between sheets, and WPS was left as it was: screen, events, calculation, alerts", async () => {
+    const host = await wpsSide(steps);
+    expect(host.stretches.length).toBeGreaterThan(steps.length);
+    expect(host.flags).toEqual({ ScreenUpdating: true, DisplayAlerts: true, EnableEvents: true });
+    expect(host.calculation).toBe(-4105);
+    expect(host.dialogs).toEqual([]);
+  }, 120_000);
 });

@@ -37,6 +37,7 @@ import {
   demoValues,
   ChangeRefused,
   ProductSheet,
+  noticeFacts,
 } from "../workbook";
 import { UserError, loadWorkbook, saveWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
@@ -44,6 +45,7 @@ import { applyChange, writeSheet } from "../adapters/xlsx/writer";
 import { writeSheetsPdf } from "../adapters/xlsx/pdf";
 import { carryLedger, ledgerFileName, productSheets } from "../adapters/xlsx/ledger";
 import { evaluationJson } from "./json";
+import { writeNotice } from "./notice";
 
 const USAGE = `用法 (usage):
   kp12328 demo [--out DIR]                       生成 28 个单位 × 12 个月的示例工作簿并排名 2026-10
@@ -54,6 +56,8 @@ const USAGE = `用法 (usage):
   kp12328 rank FILE.xlsx --period 2026-10|2026-Q4|2026 [--out OUT.xlsx] [--json] [--published YYYY-MM-DD]
                  [--reason 更正原因] [--replace] [--pdf]
   kp12328 validate FILE.xlsx --period …          只检查数据，列出问题
+  kp12328 notice FILE.xlsx --period … [--out F.docx] [--published YYYY-MM-DD]
+                 生成该期间的通报草稿（Word 文档，按 GB/T 9704 公文格式）：总体情况、排名表、红黑榜、失分情况、公示期
 
   OUT.xlsx（默认 FILE-期间-考评结果.xlsx）是该期间的台账：再次排名到同一文件时，其中已发布的各版本、
   修正记录随新结果一并写回；数据、规则、发布日期均未变化则不生成新版本。--replace 才会丢弃已有的 OUT.xlsx。
@@ -65,11 +69,26 @@ export interface Io {
   readonly now: () => Date;
 }
 
-const defaultIo: Io = {
-  out: (line) => process.stdout.write(`${line}\n`),
+/**
+ * Standard output as lines. A reader that closes the pipe early (`kp12328 rank … | head -1`) ends what
+ * it reads, not the run: the files are still written, the rest of the lines dropped, the exit quiet.
+ */
+function stdoutLines(): (line: string) => void {
+  let closed = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed = true;
+  });
+  return (line) => {
+    if (!closed) process.stdout.write(`${line}\n`);
+  };
+}
+
+const defaultIo = (): Io => ({
+  out: stdoutLines(),
   err: (line) => process.stderr.write(`${line}\n`),
   now: () => new Date(),
-};
+});
 
 class UsageError extends UserError {}
 
@@ -184,7 +203,7 @@ async function rank(file: string, values: ReturnType<typeof parse>["values"], io
   const run = rankWorkbook(workbookSheets(workbook), { period, published, generated, reason: values.reason });
   applyChange(workbook, run.change);
   await saveWorkbook(workbook, out);
-  if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle), null, 2));
+  if (values.json) io.out(JSON.stringify(evaluationJson(run.evaluation, run.lifecycle, noticeFacts(run.input, run.evaluation)), null, 2));
   else {
     for (const line of summaryLines(run.evaluation, 10, run.lifecycle)) io.out(line);
     if (carried.length) io.out(`已读入台账 ${out} 中的已有结果（${carried.filter((n) => !n.startsWith("_")).join("、")}）`);
@@ -283,21 +302,21 @@ async function demo(values: ReturnType<typeof parse>["values"], io: Io): Promise
   for (const line of summaryLines(run.evaluation, 10, run.lifecycle)) io.out(line);
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (!["demo", "template", "rank", "validate"].includes(command))
-      throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
+    if (!["demo", "template", "rank", "validate", "notice"].includes(command))
+      throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate、notice`);
     const { values, positionals } = parse(rest);
     if (values.help) {
       io.out(USAGE);
       return 0;
     }
-    const files = command === "rank" || command === "validate" ? 1 : 0;
+    const files = command === "rank" || command === "validate" || command === "notice" ? 1 : 0;
     if (positionals.length > files) throw new UsageError(`多余的参数：${positionals.slice(files).join(" ")}`);
     switch (command) {
       case "demo":
@@ -309,11 +328,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case "rank":
         await rank(requireXlsxInput(positionals[0]), values, io);
         return 0;
+      case "notice":
+        await writeNotice(
+          {
+            file: requireXlsxInput(positionals[0]),
+            period: requirePeriod(values.period),
+            out: values.out,
+            published: requirePublished(values.published),
+          },
+          io.out,
+        );
+        return 0;
       case "validate":
         await validate(requireXlsxInput(positionals[0]), values, io);
         return 0;
       default:
-        throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate`);
+        throw new UsageError(`未知命令“${command}”；可用：demo、template、rank、validate、notice`);
     }
   } catch (e) {
     // A change the workbook cannot take (it would touch a sheet the tool did not make): nothing written.

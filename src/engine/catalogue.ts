@@ -2,6 +2,7 @@
 // with its English id and the Chinese label users see (spec §3, §4). The scoring methods are
 // declared with their scorers in methods.ts.
 
+import { normalizeLabel } from "./cells";
 import { fromCents, toCents } from "./exact";
 
 export type FieldKind = "month" | "count" | "seconds";
@@ -295,6 +296,23 @@ export function perIndicator<T>(f: (id: IndicatorId) => T): Record<IndicatorId, 
 const INDICATOR_BY_ID = new Map<string, IndicatorDef>(INDICATORS.map((i) => [i.id, i]));
 export function indicatorDef(id: IndicatorId): IndicatorDef {
   return INDICATOR_BY_ID.get(id)!;
+}
+
+/** Each indicator under the names it may be given by: id, name, and the name without its brackets' words. */
+const INDICATOR_NAMES = new Map<string, (typeof INDICATORS)[number]>();
+for (const def of INDICATORS) {
+  INDICATOR_NAMES.set(normalizeLabel(def.id), def);
+  INDICATOR_NAMES.set(normalizeLabel(def.label), def);
+  // 跨市工单办结率 for 跨市（直管县）工单办结率.
+  INDICATOR_NAMES.set(normalizeLabel(def.label).replace(/\([^)]*\)/g, ""), def);
+}
+
+/**
+ * The indicator a 评分规则 row's 编号 or a function's 指标 names: by id (A2, a2, Ａ２) or Chinese name
+ * (人工接通率; 跨市工单办结率 for 跨市（直管县）工单办结率); undefined for anything else.
+ */
+export function indicatorNamed(text: string): (typeof INDICATORS)[number] | undefined {
+  return INDICATOR_NAMES.get(normalizeLabel(text.trim()));
 }
 
 /** The connection rate (人工接通率) is the tie-break of spec §5: its fields' ratio orders equal totals. */

@@ -1,3 +1,4 @@
+import { PERFECT } from "../../test/support/full-marks";
 import { MeasureId } from "./catalogue";
 import { evaluate, Evaluation, ResultRow } from "./evaluate";
 import { ScoringEvent } from "./events";
@@ -12,31 +13,6 @@ const PDS: Unit = { code: "410400", name: "平顶山市", unitClass: "省辖市"
 const AY: Unit = { code: "410500", name: "安阳市", unitClass: "省辖市" };
 const GY: Unit = { code: "410181", name: "巩义市", unitClass: "省直管县" };
 const LK: Unit = { code: "410225", name: "兰考县", unitClass: "省直管县" };
-
-/** Full points everywhere under the default rules (given a class median ≤ 1000 orders). */
-const PERFECT: Record<MeasureId, number> = {
-  ordersTotal: 1000,
-  manualQueued: 1000,
-  manualAnswered: 1000,
-  infoOrders: 100,
-  infoInstant: 100,
-  avgWaitSeconds: 12,
-  transferDue: 50,
-  transferOnTime: 50,
-  crossCityDue: 10,
-  crossCityOnTime: 10,
-  instantRated: 100,
-  instantSatisfied: 100,
-  transferClosed: 48,
-  revisited: 24,
-  revisitRated: 20,
-  revisitSatisfied: 20,
-  reportsRequired: 4,
-  reportsOnTime: 4,
-  reportsLate: 0,
-  inspectionMinor: 0,
-  inspectionMajor: 0,
-};
 
 const rec = (unit: Unit, month: string, over: Partial<Record<MeasureId, number>> = {}): RawRecord => ({
   unitCode: unit.code,

@@ -9,7 +9,8 @@ import { EventTotals, ScoringEvent, totalEvents } from "./events";
 import { MonthKey, Period, monthLabel, monthsOf } from "./period";
 import { Problem, problem, problemDoes, where } from "./problems";
 import { Contender, TieBreak, rank } from "./ranking";
-import { MISSING, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
+import type { RankChange } from "./rank-change";
+import { MISSING, MeasureValues, PENDING, RawRecord, UnitMonthState, readRecords } from "./records";
 import { DEFAULT_RULES, RuleSet, ruleFor, zeroDenominatorNote } from "./rules";
 import { median, monthScorer } from "./scoring";
 import { DEFAULT_UNITS, Unit, isActive } from "./units";
@@ -64,6 +65,15 @@ export interface ResultRow {
   readonly note: string;
   /** Quarter and year: each month's outcome. */
   readonly months: readonly MonthOutcome[];
+  /** What the scores were computed from, for 失分分析 (losses.ts); absent on rows without scores. */
+  readonly basis?: RowBasis;
+}
+
+/** A month row's values and A1 class median; the events (month: monthly, quarter and year: annual) as counted and capped. */
+export interface RowBasis {
+  readonly values?: MeasureValues;
+  readonly classMedian: Ratio | null;
+  readonly events: EventTotals;
 }
 
 export interface Evaluation {
@@ -77,6 +87,8 @@ export interface Evaluation {
   readonly publication?: PublicityPeriod;
   /** The rules the scores come from; null when the workbook's table was unusable. */
   readonly rules: RuleSet | null;
+  /** 排名变化 by unit code, where the workbook's previous period was compared (rank-change.ts). */
+  readonly rankChanges?: ReadonlyMap<string, RankChange>;
 }
 
 /** Where a row stands once ranked: its rank, its tie and the tie's note. */
@@ -100,7 +112,11 @@ interface UnitMonth {
   readonly month: MonthKey;
   readonly state: UnitMonthState["kind"];
   /** The scores as the row shows them, where the month's data was usable. */
-  readonly score?: Pick<ResultRow, "scores" | "rates" | "zeroDenominators"> & { readonly baseCents: number };
+  readonly score?: Pick<ResultRow, "scores" | "rates" | "zeroDenominators"> & {
+    readonly baseCents: number;
+    readonly values: MeasureValues;
+    readonly classMedian: Ratio | null;
+  };
   readonly events: EventTotals;
   /** The tie-break indicator's rate (人工接通率), where the month's data has one. */
   readonly connectRate: Ratio | null;
@@ -285,7 +301,16 @@ const CLASS_MEDIAN_FIELD = indicatorDef("A1").fields[0];
 const TIE_BREAK_FIELDS = indicatorDef(TIE_BREAK_INDICATOR).fields;
 
 /** A unit without events this period: nothing added, deducted or decided. */
-const NO_EVENTS: EventTotals = { bonusCents: 0, deductionCents: 0, disqualified: false, lines: [], notes: [], falsifications: [] };
+const NO_EVENTS: EventTotals = {
+  bonusCents: 0,
+  deductionCents: 0,
+  bonusBeforeCapCents: 0,
+  deductionBeforeCapCents: 0,
+  disqualified: false,
+  lines: [],
+  notes: [],
+  falsifications: [],
+};
 
 function scoreUnitMonth(unit: Unit, month: MonthKey, state: UnitMonthState, classMedian: Ratio | null, context: Context): UnitMonth {
   const own = context.eventsOf(unit);
@@ -299,6 +324,8 @@ function scoreUnitMonth(unit: Unit, month: MonthKey, state: UnitMonthState, clas
     rates: perIndicator((id) => scores[id].rate),
     zeroDenominators,
     baseCents,
+    values: state.values,
+    classMedian,
   };
   return { unit, month, state: "ok", score, events, connectRate: den > 0 ? ratio(num, den) : null };
 }
@@ -348,6 +375,7 @@ function monthRow(m: UnitMonth, place: Place, rules: RuleSet): ResultRow {
     tieGroup: place.tieGroup,
     note: [place.note, ...eventNotes(events), ...zeroNotes].filter(Boolean).join("；"),
     months: [],
+    basis: { values: score.values, classMedian: score.classMedian, events },
   };
 }
 
@@ -436,6 +464,7 @@ function periodOutcome(unit: Unit, own: readonly UnitMonth[], annual: EventTotal
     connectRate: pooled(own.map((m) => m.connectRate)),
     note: notes.join("；"),
     months: outcomes,
+    basis: { classMedian: null, events: annual ?? NO_EVENTS },
   };
 }
 
@@ -480,5 +509,6 @@ function withPlace(o: Outcome, place: Place): ResultRow {
     tieGroup: place.tieGroup,
     note: [place.note, o.note].filter(Boolean).join("；"),
     months: o.months,
+    ...(o.basis && { basis: o.basis }),
   };
 }

@@ -25,6 +25,9 @@ export interface EventTotals {
   readonly bonusCents: number;
   /** Deduction in cents (positive) after the cap. */
   readonly deductionCents: number;
+  /** Before the caps: what the counted events add up to (失分分析 shows a cap that bit). */
+  readonly bonusBeforeCapCents: number;
+  readonly deductionBeforeCapCents: number;
   readonly disqualified: boolean;
   /** One line for each counted event, e.g. "加分 +1.00：2026-10-15 省级荣誉奖励（…）". */
   readonly lines: readonly string[];
@@ -73,6 +76,7 @@ export function totalEvents(
   // By date, so that the notes never depend on the order of the 考评事件 rows.
   falsifications.sort((a, b) => compareEvents(rules, a, b));
   const notes: string[] = [];
+  const [bonusBeforeCapCents, deductionBeforeCapCents] = [bonus, deduction];
   const capName = scope === "monthly" ? "月度" : "年度";
   const bonusCap = toCents(scope === "monthly" ? rules.honour.monthlyCap : rules.honour.annualCap);
   const deductionCap = toCents(scope === "monthly" ? rules.criticism.monthlyCap : rules.criticism.annualCap);
@@ -84,7 +88,16 @@ export function totalEvents(
     notes.push(`减分 ${formatCents(deduction)} 超过${capName}上限，按 ${formatCents(deductionCap)} 计`);
     deduction = deductionCap;
   }
-  return { bonusCents: bonus, deductionCents: deduction, disqualified: falsifications.length > 0, lines, notes, falsifications };
+  return {
+    bonusCents: bonus,
+    deductionCents: deduction,
+    bonusBeforeCapCents,
+    deductionBeforeCapCents,
+    disqualified: falsifications.length > 0,
+    lines,
+    notes,
+    falsifications,
+  };
 }
 
 /** A total order on what a note shows of an event, so that rows given in any order read the same. */

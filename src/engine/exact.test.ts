@@ -1,6 +1,12 @@
-import { compareRatios, decimalOf, ratio, roundHalfUp2, roundHalfUpCents } from "./exact";
+import { compareRatios, decimalOf, fromCents, ratio, roundHalfUpCents } from "./exact";
 
-describe("roundHalfUp2", () => {
+/** round(value, 2) half-up on the decimal the value denotes, as a score is rounded: decimalOf, then to cents. */
+function roundHalfUp2(value: number): number {
+  const d = decimalOf(value);
+  return fromCents(roundHalfUpCents(d.num, d.den));
+}
+
+describe("a decimal rounded half-up to cents", () => {
   // Each value below is exactly halfway in decimal; a binary double lies a little below it,
   // so naive Math.round(x * 100) / 100 gives the lower neighbour for several of them.
   it.each([

@@ -87,9 +87,3 @@ export function fromCents(cents: number): number {
 export function toCents(value: number): number {
   return Math.round(value * 100);
 }
-
-/** round(value, 2) half-up on the decimal the value denotes. */
-export function roundHalfUp2(value: number): number {
-  const d = decimalOf(value);
-  return fromCents(roundHalfUpCents(d.num, d.den));
-}

@@ -22,6 +22,7 @@ export {
   groupSpan,
   groupSubtotal,
   indicatorDef,
+  indicatorNamed,
   perIndicator,
   scoreArgumentFields,
 } from "./catalogue";
@@ -109,4 +110,13 @@ export { HOLIDAY_KINDS, HOLIDAY_KIND_HINT, PUBLICITY_WORKING_DAYS, publicityEnd,
 export type { HolidayOverride, PublicityPeriod } from "./calendar";
 
 export { evaluate } from "./evaluate";
-export type { Evaluation, EvaluationInput, MonthOutcome, PerIndicator, ResultRow } from "./evaluate";
+export type { Evaluation, EvaluationInput, MonthOutcome, PerIndicator, ResultRow, RowBasis } from "./evaluate";
+
+export { lossesOf } from "./losses";
+
+export { previousPeriod, rankChangeLabel, rankChanges } from "./rank-change";
+export type { RankChange, RankChangeKind } from "./rank-change";
+
+export { DEFAULT_NOTICE_RULES, NOTICE_ROWS, consecutiveMonths, honourLists, lastPlaceWarnings, lastRanked } from "./honour-lists";
+export type { HonourList, LastPlaceWarning, NoticeRules } from "./honour-lists";
+export type { EventLoss, IndicatorLoss, LossValueKind, Losses } from "./losses";

@@ -66,6 +66,17 @@ export interface ScoringMethod {
   readonly fits: readonly IndicatorId[];
   readonly check?: (params: readonly number[]) => ParamIssue | undefined;
   readonly scorer: (rule: MethodContext) => IndicatorScorer;
+  /** 失分分析 (losses.ts): what the value is and where full points begin; without it a loss gives no such line. */
+  readonly fullPoints?: FullPoints;
+}
+
+/** Where a method gives full points: at or above (a rate, the class median) or at or below (seconds, findings) a value. */
+export interface FullPoints {
+  readonly value: "rate" | "count" | "seconds" | "findings";
+  readonly when: "atLeast" | "atMost";
+  readonly at: (params: readonly number[], classMedian: Ratio | null) => number;
+  /** A rate whose terms the scorer keeps scaled to whole numbers: the factor (信息报送: the late weight's denominator). */
+  readonly scale?: (params: readonly number[]) => number;
 }
 
 const WHOLE: Fraction = { num: 1n, den: 1n };
@@ -110,6 +121,7 @@ export const SCORING_METHODS = [
     usesClassMedian: true,
     fits: ["A1"],
     // points × min(1, orders ÷ median); a median of 0 gives full points: nobody can be below it.
+    fullPoints: { value: "count", when: "atLeast", at: (_, median) => (median ? median.num / median.den : 0) },
     scorer:
       ({ points, fields }) =>
       (values, classMedian) => {
@@ -136,6 +148,7 @@ export const SCORING_METHODS = [
       };
     },
     // points × (rate − zero) ÷ (full − zero), full points at the full line, none at the zero line.
+    fullPoints: { value: "rate", when: "atLeast", at: ([full]) => full },
     scorer: ({ points, params: [full, zero], fields: [numField, denField], whenZero }) => {
       const span = minus(full, zero);
       return (values) => {
@@ -156,6 +169,7 @@ export const SCORING_METHODS = [
     usesDenominator: false,
     fits: ["A4"],
     // points − step × every started second above the threshold, floored at 0.
+    fullPoints: { value: "seconds", when: "atMost", at: ([threshold]) => threshold },
     scorer:
       ({ points, params: [threshold, step], fields: [wait] }) =>
       (values) =>
@@ -170,6 +184,7 @@ export const SCORING_METHODS = [
     fits: RATES,
     check: ([target]) => (target === 0 ? { code: "rules.range", says: "的目标值不能为 0", action: "请填写大于 0 的目标值。" } : undefined),
     // points × min(1, rate ÷ target).
+    fullPoints: { value: "rate", when: "atLeast", at: ([target]) => target },
     scorer:
       ({ points, params: [target], fields: [numField, denField], whenZero }) =>
       (values) => {
@@ -189,6 +204,7 @@ export const SCORING_METHODS = [
     check: ([weight]) =>
       weight > 1 ? { code: "rules.range", says: `的逾期折算 ${weight} 应在 0–1 之间`, action: "逾期报送按比例折算，如 0.5。" } : undefined,
     // points × min(1, (on time + weight × late) ÷ required); the rate kept as whole numbers.
+    fullPoints: { value: "rate", when: "atLeast", at: () => 1, scale: ([weight]) => Number(decimalOf(weight).den) },
     scorer:
       ({ points, params: [weight], fields: [onTimeField, lateField, requiredField], whenZero }) =>
       (values) => {
@@ -207,6 +223,7 @@ export const SCORING_METHODS = [
     usesDenominator: false,
     fits: ["C2"],
     // points − minor step × minor findings − major step × major findings, floored at 0.
+    fullPoints: { value: "findings", when: "atMost", at: () => 0 },
     scorer:
       ({ points, params: [minor, major], fields: [minorField, majorField] }) =>
       (values) =>

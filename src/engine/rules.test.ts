@@ -134,11 +134,11 @@ describe("readRuleTable", () => {
 
   it("refuses a duplicate id, naming both rows", () => {
     const grid = table();
-    grid.push([...rowOf(grid, "A2")]); // sheet row 22
+    grid.push([...rowOf(grid, "A2")]); // sheet row 25
     const p = only(readRuleTable(grid));
     expect(p.code).toBe("rules.duplicateId");
-    expect(p.at?.cell).toBe("A22");
-    expect(p.message).toBe("评分规则!A22：编号“A2”重复（第 3 行已有）");
+    expect(p.at?.cell).toBe("A25");
+    expect(p.message).toBe("评分规则!A25：编号“A2”重复（第 3 行已有）");
   });
 
   it("refuses a base total other than 67", () => {
@@ -171,7 +171,7 @@ describe("readRuleTable", () => {
     grid.push(["E9", "新指标", "线性区间", 1, 0.9, 0.8, null, null]);
     const p = only(readRuleTable(grid));
     expect(p.code).toBe("rules.unknownId");
-    expect(p.message).toContain("评分规则!A22：编号“E9”");
+    expect(p.message).toContain("评分规则!A25：编号“E9”");
   });
 
   it("reads the zero-denominator policy", () => {
@@ -220,9 +220,9 @@ describe("readRuleTable", () => {
     expect(p.message).toBe("规则表!E7：A2 的方法“抛物线”不认识");
 
     const dup = table();
-    dup.push([...rowOf(dup, "B4")]); // grid row 21 → sheet row 26; the first B4 at grid row 8 → sheet row 13
+    dup.push([...rowOf(dup, "B4")]); // grid row 24 → sheet row 29; the first B4 at grid row 8 → sheet row 13
     const d = only(readRuleTable(dup, "规则表", { row: 5, column: 3 }));
-    expect(d.message).toBe("规则表!C26：编号“B4”重复（第 13 行已有）");
+    expect(d.message).toBe("规则表!C29：编号“B4”重复（第 13 行已有）");
 
     const total = table();
     rowOf(total, "A1")[COL.points] = 4;

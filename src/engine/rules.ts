@@ -11,9 +11,11 @@ import {
   ZERO_DENOMINATOR_POLICIES,
   ZeroDenominatorPolicy,
   indicatorDef,
+  indicatorNamed,
 } from "./catalogue";
 import { fromCents, toCents } from "./exact";
 import { SCORING_METHODS, ScoringMethod, ScoringMethodId, methodOf, methodsFor } from "./methods";
+import { DEFAULT_NOTICE_RULES, NOTICE_ROWS, NoticeRules } from "./honour-lists";
 import { Problem, ProblemCode, cellAddress, problem } from "./problems";
 
 export interface IndicatorRule {
@@ -38,6 +40,8 @@ export interface RuleSet {
   readonly indicators: readonly IndicatorRule[];
   readonly honour: EventRule;
   readonly criticism: EventRule;
+  /** 红榜, 黑榜 and 末位警示 (N1–N3); the defaults where the table has no such rows. */
+  readonly notice?: NoticeRules;
 }
 
 export const RULE_HEADERS = ["编号", "指标", "方法", "分值", "参数1", "参数2", "分母为零", "说明"] as const;
@@ -66,6 +70,7 @@ export const DEFAULT_RULES: RuleSet = {
   ],
   honour: { levelPoints: { national: 2, provincial: 1, city: 0.5 }, monthlyCap: 3, annualCap: 5 },
   criticism: { levelPoints: { national: 3, provincial: 2, city: 1 }, monthlyCap: 6, annualCap: 10 },
+  notice: DEFAULT_NOTICE_RULES,
 };
 
 export function ruleFor(rules: RuleSet, id: IndicatorId): IndicatorRule {
@@ -108,6 +113,8 @@ export function ruleTableRows(rules: RuleSet = DEFAULT_RULES, methods: readonly 
     }
   }
   rows.push(["X", "弄虚作假", "不合格", null, null, null, null, "经核查属实的，当期考评结果为不合格"]);
+  const notice = rules.notice ?? DEFAULT_NOTICE_RULES;
+  for (const n of NOTICE_ROWS) rows.push([n.id, n.label, n.method, null, notice[n.key], null, null, n.explanation]);
   return rows;
 }
 
@@ -213,12 +220,11 @@ export function readRuleTable(
   const indicators = new Map<IndicatorId, IndicatorRule>();
   const events = { honour: copyEventRule(DEFAULT_RULES.honour), criticism: copyEventRule(DEFAULT_RULES.criticism) };
   const seen = new Map<string, number>();
+  const notice: Record<keyof NoticeRules, number> = { ...DEFAULT_NOTICE_RULES };
   for (let r = headerRow + 1; r < grid.length; r++) {
     const idText = displayText(table.value(r, columns.id)).trim();
     if (!idText) continue;
-    const indicator = INDICATORS.find(
-      (i) => i.id === normalizeLabel(idText).toUpperCase() || normalizeLabel(i.label) === normalizeLabel(idText),
-    );
+    const indicator = indicatorNamed(idText);
     // "A2" and "人工接通率" are the same indicator: a second row for it is a duplicate either way.
     const key = indicator ? indicator.id : normalizeLabel(idText).toUpperCase();
     if (seen.has(key)) {
@@ -228,12 +234,20 @@ export function readRuleTable(
     }
     seen.set(key, r);
     if (key === "X") continue;
+    const noticeRow = NOTICE_ROWS.find((n) => key === n.id);
+    if (noticeRow) {
+      const count = table.number(r, columns.p1, idText, noticeRow.param, true);
+      if (count !== undefined && !Number.isInteger(count)) {
+        table.fail("rules.range", `${idText} 的${noticeRow.param} ${count} 应为整数`, "请填写不小于 0 的整数。", r, columns.p1);
+      } else if (count !== undefined) notice[noticeRow.key] = count;
+      continue;
+    }
     const eventRow = EVENT_ROWS.find((e) => key === e.id);
     const levelRow = EVENT_ROWS.find((e) => key.startsWith(`${e.id}-`));
     if (eventRow) readCapRow(table, r, columns, idText, events[eventRow.kind]);
     else if (levelRow) readLevelRow(table, r, columns, idText, key.slice(levelRow.id.length + 1), events[levelRow.kind]);
     else if (!indicator) {
-      table.fail("rules.unknownId", `编号“${idText}”不是已知指标（A1–C2、D1、D2、X）`, "请检查编号是否写错。", r, columns.id);
+      table.fail("rules.unknownId", `编号“${idText}”不是已知指标（A1–C2、D1、D2、X、N1–N3）`, "请检查编号是否写错。", r, columns.id);
     } else {
       const rule = readIndicatorRow(table, r, columns, idText, indicator.id);
       if (rule) indicators.set(indicator.id, rule);
@@ -254,7 +268,7 @@ export function readRuleTable(
     table.failTable("rules.baseTotal", message, `请调整各指标分值，使合计为 ${BASE_TOTAL}。`, headerRow, columns.points);
     return { problems: table.problems };
   }
-  return { rules: { indicators: ordered, honour: events.honour, criticism: events.criticism }, problems: [] };
+  return { rules: { indicators: ordered, honour: events.honour, criticism: events.criticism, notice }, problems: [] };
 }
 
 /** The cells of one indicator's rule row as a score formula passes it: 指标 … 说明 (the table's columns after 编号). */
@@ -301,8 +315,7 @@ export function readIndicatorRuleRow(
     return { problems: table.problems };
   }
   const def = indicatorDef(id);
-  const named = normalizeLabel(displayText(table.value(0, withId ? at("编号") : at("指标"))).trim());
-  if (named !== normalizeLabel(def.id) && named.toUpperCase() !== def.id && named !== normalizeLabel(def.label)) {
+  if (indicatorNamed(displayText(table.value(0, withId ? at("编号") : at("指标")))) !== def) {
     const message = `该行是“${displayText(table.value(0, withId ? at("编号") : at("指标")))}”的规则，不是 ${def.id} ${def.label} 的`;
     table.fail("rules.unknownId", message, `请引用 ${def.id} 在评分规则表中的那一行。`, 0, withId ? at("编号") : at("指标"));
     return { problems: table.problems };

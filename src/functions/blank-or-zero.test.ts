@@ -16,7 +16,7 @@ import { DEFAULT_UNITS, FIELDS, INDICATOR_IDS, MeasureId, excelSerialToIso, scor
 import { demoValues } from "../workbook/demo-data";
 import { describeRulesSheet } from "../workbook/template";
 import { publicityEnd, rank, rate, score, total } from "./functions";
-import { clearRuleCache } from "./kp";
+import { clearRuleCache } from "./rules-argument";
 import { installCustomFunctionsShim, outcome } from "../../test/support/custom-functions-shim";
 
 beforeAll(installCustomFunctionsShim);
@@ -162,7 +162,7 @@ describe("where a 0 can only be an empty cell, every host reads the argument ali
     alike((blank) => excelSerialToIso(publicityEnd("2026-11-06", null, overrides(blank))), { value: "2026-11-16" });
     alike((blank) => publicityEnd("2026-11-06", null, [["2026-11-10", blank]]), {
       error: "#VALUE!",
-      message: "节假日调整第 1 行的类型“”不认识，请填“工作日”或“休息日”",
+      message: "节假日调整第 1 行：类型“”应为“工作日”或“休息日”",
     });
   });
 });

@@ -3,7 +3,7 @@
 
 import { excelSerialToIso } from "../engine";
 import { publicityEnd, rank, rate, score, total } from "./functions";
-import { clearRuleCache } from "./kp";
+import { clearRuleCache } from "./rules-argument";
 import { ShimError, installCustomFunctionsShim, outcome } from "../../test/support/custom-functions-shim";
 
 beforeAll(installCustomFunctionsShim);

@@ -1,12 +1,14 @@
-// The custom functions (spec §7), called in cells as KAOPING.RATE, KAOPING.SCORE, … (the namespace is
-// FUNCTION_NAMESPACE of src/workbook/layout.ts). Metadata (functions.json) and the
-// CustomFunctions.associate calls are generated from the JSDoc below by custom-functions-metadata-plugin
-// (build/functions-metadata.js then sets allowErrorForDataTypeAny); ids are stable and uppercase. The
-// descriptions are the help Excel shows: they say what kp.ts does, host differences included
-// (docs/functions.md has the long form). The logic lives in kp.ts (pure, tested in Node); here only
-// Excel's error objects are made. Nothing here calls the Excel API, and no function is volatile.
+// Excel's custom functions (spec §7), called in cells as KAOPING.RATE, KAOPING.SCORE, … (the namespace is
+// FUNCTION_NAMESPACE of src/workbook/layout.ts). The functions are declared in declared.ts — arguments,
+// what blank and 0 mean, the computation — and run by its runFunction; here only Excel's form of them:
+// custom-functions-metadata-plugin generates functions.json and the CustomFunctions.associate calls from
+// the JSDoc below (build/functions-metadata.js then sets allowErrorForDataTypeAny), so each parameter is
+// written here again, for the generator; metadata.test.ts holds it to the declaration. The descriptions
+// are the help Excel shows (docs/functions.md has the long form). Nothing here calls the Excel API, and no
+// function is volatile.
 
-import { KpError, KpErrorCode, kpPublicityEnd, kpRank, kpRate, kpScore, kpTotal } from "./kp";
+import { FunctionResult, kaopingFunction, runFunction } from "./declared";
+import { KpErrorCode } from "./errors";
 
 /**
  * The part of the custom-functions runtime used here: the global `CustomFunctions` in Excel. Each member
@@ -26,23 +28,19 @@ function runtime(): CustomFunctionsRuntime {
   return (globalThis as unknown as { CustomFunctions: CustomFunctionsRuntime }).CustomFunctions;
 }
 
-/** An Excel error for a failure; a message only where Excel shows one (#VALUE!, #N/A). */
-export function toExcelError(error: unknown): unknown {
+/** An Excel error for a failed call; a message only where Excel shows one (#VALUE!, #N/A). */
+function excelError(result: Extract<FunctionResult, { error: string }>): unknown {
   const cf = runtime();
-  if (error instanceof KpError) {
-    const code = cf.ErrorCode[error.code];
-    const withMessage = error.code === "invalidValue" || error.code === "notAvailable";
-    return withMessage && error.message ? new cf.Error(code, error.message) : new cf.Error(code);
-  }
-  return new cf.Error(cf.ErrorCode.invalidValue, `计算出错：${error instanceof Error ? error.message : String(error)}`);
+  const code = cf.ErrorCode[result.error];
+  const withMessage = result.error === "invalidValue" || result.error === "notAvailable";
+  return withMessage && result.message ? new cf.Error(code, result.message) : new cf.Error(code);
 }
 
-function call<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    throw toExcelError(error);
-  }
+/** The function `id` run on the arguments as Excel passed them: its number, or Excel's error thrown. */
+function call(id: string, args: readonly unknown[]): number {
+  const result = runFunction(kaopingFunction(id), args);
+  if ("value" in result) return result.value;
+  throw excelError(result);
 }
 
 /**
@@ -53,7 +51,7 @@ function call<T>(compute: () => T): T {
  * @returns 比率（0–1，可设为百分比格式）
  */
 export function rate(numerator: any, denominator: any): number {
-  return call(() => kpRate(numerator, denominator));
+  return call("RATE", [numerator, denominator]);
 }
 
 /**
@@ -66,7 +64,7 @@ export function rate(numerator: any, denominator: any): number {
  * @returns 得分
  */
 export function score(indicator: any, value: any[][], denominator?: any, rules?: any[][]): number {
-  return call(() => kpScore(indicator, value, denominator, rules));
+  return call("SCORE", [indicator, value, denominator, rules]);
 }
 
 /**
@@ -79,7 +77,7 @@ export function score(indicator: any, value: any[][], denominator?: any, rules?:
  * @returns 基本分（满分 67）
  */
 export function total(headers: any[][], values: any[][], a1Median?: any, rules?: any[][]): number {
-  return call(() => kpTotal(headers, values, a1Median, rules));
+  return call("TOTAL", [headers, values, a1Median, rules]);
 }
 
 /**
@@ -92,7 +90,7 @@ export function total(headers: any[][], values: any[][], a1Median?: any, rules?:
  * @returns 名次
  */
 export function rank(score: any, scores: any[][], tiebreak?: any, tiebreaks?: any[][]): number {
-  return call(() => kpRank(score, scores, tiebreak, tiebreaks));
+  return call("RANK", [score, scores, tiebreak, tiebreaks]);
 }
 
 /**
@@ -104,5 +102,5 @@ export function rank(score: any, scores: any[][], tiebreak?: any, tiebreaks?: an
  * @returns 公示期最后一天（日期序列号）
  */
 export function publicityEnd(date: any, days?: any, overrides?: any[][]): number {
-  return call(() => kpPublicityEnd(date, days, overrides));
+  return call("PUBLICITYEND", [date, days, overrides]);
 }

@@ -3,7 +3,7 @@
 
 import { CellValue, DEFAULT_UNITS, FIELDS, HOLIDAY_KINDS, MeasureId, excelSerialToIso, fieldDef } from "../engine";
 import { SheetCells, demoValues, evaluateWorkbook } from "../workbook";
-import { KpError, kpPublicityEnd, kpScore, kpTotal } from "./kp";
+import { kaopingFunction, runFunction } from "./declared";
 
 /** 郑州市's October in the demo workbook: a row that passes every check. */
 const GOOD = demoValues(DEFAULT_UNITS[0], "2026-10");
@@ -13,15 +13,12 @@ function row(field: MeasureId, cell: CellValue): CellValue[] {
   return FIELDS.map((f) => (f.id === "month" ? "2026-10" : f.id === field ? cell : (GOOD[f.id as MeasureId] ?? null)));
 }
 
-/** What a function says about its arguments: the number, or the Excel error and message it gives. */
-function kp(f: () => number): { accepted: true } | { accepted: false; code: string; message: string } {
-  try {
-    f();
-    return { accepted: true };
-  } catch (e) {
-    if (!(e instanceof KpError)) throw e;
-    return { accepted: false, code: e.code, message: e.message };
-  }
+/** A function run as any host runs it: on the arguments as given. */
+const run = (id: string, ...args: unknown[]) => runFunction(kaopingFunction(id), args);
+
+/** What a function says about its arguments: accepted, or the error and message it gives. */
+function kp(result: ReturnType<typeof run>): { accepted: true } | { accepted: false; code: string; message: string } {
+  return "value" in result ? { accepted: true } : { accepted: false, code: result.error, message: result.message };
 }
 
 /** What the reader says about 郑州市's October row: scored, or 数据待核 with the problem at the cell. */
@@ -61,13 +58,13 @@ const MEASURE_CELLS: readonly [string, CellValue][] = [
 describe("the KP functions and the workbook reader", () => {
   // A count (督导一般问题数, read by C2) and the wait in seconds (A4).
   const cases = MEASURE_CELLS.flatMap(([what, cell]) => [
-    { what, cell, field: "inspectionMinor" as MeasureId, score: () => kpScore("C2", cell, 0) },
-    { what, cell, field: "avgWaitSeconds" as MeasureId, score: () => kpScore("A4", cell) },
+    { what, cell, field: "inspectionMinor" as MeasureId, score: () => run("SCORE", "C2", cell, 0) },
+    { what, cell, field: "avgWaitSeconds" as MeasureId, score: () => run("SCORE", "A4", cell) },
   ]);
 
   it.each(cases)("accept and refuse $what as $field alike, with the same words", ({ cell, field, score }) => {
-    const total = kp(() => kpTotal([FIELDS.map((f) => f.label)], [row(field, cell)], 1000));
-    const single = kp(score);
+    const total = kp(run("TOTAL", [FIELDS.map((f) => f.label)], [row(field, cell)], 1000));
+    const single = kp(score());
     const book = reader(field, cell);
     expect(single.accepted).toBe(book.accepted);
     expect(total.accepted).toBe(book.accepted);
@@ -86,8 +83,8 @@ describe("the KP functions and the workbook reader", () => {
   it("tell a count from a wait the same way: 12.5 is a wait but not a count", () => {
     expect(reader("avgWaitSeconds", 12.5).accepted).toBe(true);
     expect(reader("inspectionMinor", 12.5).accepted).toBe(false);
-    expect(kp(() => kpScore("A4", 12.5)).accepted).toBe(true);
-    expect(kp(() => kpScore("C2", 12.5, 0))).toEqual({
+    expect(kp(run("SCORE", "A4", 12.5)).accepted).toBe(true);
+    expect(kp(run("SCORE", "C2", 12.5, 0))).toEqual({
       accepted: false,
       code: "invalidValue",
       message: "督导一般问题数 为 12.5，数量应为整数",
@@ -108,8 +105,9 @@ describe("the KP functions and the workbook reader read 节假日调整 alike", 
       published: "2026-11-06",
     });
     const bad = evaluation.problems.filter((p) => p.code === "holidays.bad");
-    const fn = kp(() => kpPublicityEnd("2026-11-06", 5, [["2026-11-09", word]]));
-    const fnEnd = fn.accepted ? excelSerialToIso(kpPublicityEnd("2026-11-06", 5, [["2026-11-09", word]])) : undefined;
+    const result = run("PUBLICITYEND", "2026-11-06", 5, [["2026-11-09", word]]);
+    const fn = kp(result);
+    const fnEnd = "value" in result ? excelSerialToIso(result.value) : undefined;
     return { readerEnd: evaluation.publication!.end, readerAccepts: bad.length === 0, fnAccepts: fn.accepted, fnEnd };
   };
 

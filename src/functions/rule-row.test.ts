@@ -6,7 +6,7 @@ import { describeRulesSheet } from "../workbook/template";
 import { demoValues } from "../workbook/demo-data";
 import { FIELDS } from "../engine/catalogue";
 import { score, total } from "./functions";
-import { clearRuleCache } from "./kp";
+import { clearRuleCache } from "./rules-argument";
 import { installCustomFunctionsShim, outcome } from "../../test/support/custom-functions-shim";
 
 beforeAll(installCustomFunctionsShim);

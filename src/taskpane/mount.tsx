@@ -17,6 +17,8 @@ export interface PaneEnvironment {
   readonly today?: Date;
   /** Why the pane cannot run here (a missing requirement set, no office.js): shown instead of the pane. */
   readonly unavailable?: (t: Messages) => string;
+  /** A sentence about the host shown above the pane (WPS: the KAOPING functions need a newer build). */
+  readonly notice?: string;
 }
 
 /**
@@ -37,6 +39,11 @@ export async function mountPane(container: HTMLElement, controller: PaneControll
   root.render(
     <FluentProvider theme={theme} lang={t.htmlLang}>
       <ErrorBoundary t={t}>
+        {env.notice && (
+          <Notice intent="info" t={t} style={{ margin: "8px 12px 0" }}>
+            {env.notice}
+          </Notice>
+        )}
         {controller ? (
           <App controller={controller} t={t} today={env.today} />
         ) : (

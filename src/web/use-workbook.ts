@@ -7,6 +7,7 @@ import type { CellRef } from "../engine";
 import type { PaneController } from "../taskpane/controller";
 import { ledgerFileName } from "../adapters/xlsx/ledger";
 import { loadXlsxBytes } from "../taskpane/host/xlsx-file";
+import { checkFileSize } from "../adapters/convert/limits";
 import { Changed, createWebController } from "./web-controller";
 import { ChosenFile, SameFileError, saveFile } from "./files";
 import type { WebMessages } from "./messages";
@@ -74,7 +75,8 @@ export function useWebWorkbook(w: WebMessages, now: () => Date): WebWorkbook {
     setOpening(true);
     setStatus(null);
     try {
-      show(await loadXlsxBytes(new Uint8Array(await chosen.file.arrayBuffer())), chosen.file.name, chosen.handle);
+      checkFileSize(chosen.file.name, chosen.file.size);
+      show(await loadXlsxBytes(new Uint8Array(await chosen.file.arrayBuffer()), chosen.file.name), chosen.file.name, chosen.handle);
       setStatus({ intent: "info", text: w.opened(chosen.file.name) });
     } catch (error) {
       setStatus({ intent: "error", text: w.openFailed(chosen.file.name, (error as Error).message) });

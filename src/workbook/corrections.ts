@@ -98,7 +98,7 @@ export function resultEffects(previous: PreviousResult, table: ResultTable): Res
     const before = previous.get(unit);
     const effects: { header: string; before: CellValue; after: Shown }[] = [];
     for (const [i, c] of table.columns.entries()) {
-      if (c.header === RESULT_HEADERS.unit) continue;
+      if (c.header === RESULT_HEADERS.unit || c.derived) continue;
       const cell = cells[i];
       const after = {
         value: cell.value === true || cell.value === false ? String(cell.value) : cell.value,

@@ -54,7 +54,15 @@ interface NewSheet {
 export function planImport(returned: readonly ReturnedFile[], workbook: WorkbookSheets, generated: string): ImportPlan {
   const problems: Problem[] = returned.flatMap((f) =>
     "unreadable" in f
-      ? [problem("error", "import.unreadable", `${f.name}：${f.unreadable}`, "请确认文件是 Excel 另存的 .xlsx 工作簿。")]
+      ? [
+          problem(
+            "error",
+            "import.unreadable",
+            // The reader's messages name the file already.
+            f.unreadable.startsWith(f.name) ? f.unreadable : `${f.name}：${f.unreadable}`,
+            "请确认文件是 WPS 或 Excel 另存的 .xlsx 工作簿。",
+          ),
+        ]
       : [],
   );
   const readable = returned.filter((f): f is Extract<ReturnedFile, { sheets: unknown }> => "sheets" in f);
@@ -150,7 +158,7 @@ class Importer {
           "import.noRow",
           `${file}：${unit.name} ${monthLabel(month)} 在本工作簿的“${unit.name}”表中没有对应的行，未导入`,
           "请在该表中补上该月份的行后再导入。",
-          { unitCode: unit.code },
+          { unitCode: unit.code, month, at: { sheet: unit.name, cell: "A1" } },
         ),
       );
       return undefined;

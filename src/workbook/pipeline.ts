@@ -18,6 +18,8 @@ import {
   publishedDate,
 } from "./lifecycle";
 import { inputFingerprint, inputSnapshot } from "./ledger";
+import { ProblemPlaces } from "./problem-places";
+import { withRankChanges } from "./notice-facts";
 
 export interface RankingRun {
   readonly input: WorkbookInput;
@@ -55,20 +57,22 @@ export function evaluateWorkbook(
     holidaySheet: SHEETS.holidays,
   });
   // A column missing from a sheet is reported once, at its header row: not again for every row as a blank cell.
-  const names = new Set(sheets.map((s) => s.name));
+  const places = new ProblemPlaces(
+    input,
+    sheets.map((s) => s.name),
+  );
   const missing = new Set(input.indicatorSheets.flatMap((s) => (s.missingColumns ?? []).flatMap((f) => s.units.map((u) => `${u}|${f}`))));
-  const sheetOf = new Map(input.indicatorSheets.flatMap((s) => s.units.map((u) => [u, s.name] as const)));
   const problems = outsideYear(
     request.period,
     input,
     raw.problems.filter((p) => !(missing.size && p.code === "value.blank" && !p.at && missing.has(`${p.unitCode}|${p.field}`))),
-  ).map((p) => locatedInCell(atUnitSheet(p, sheetOf), names));
+  ).map((p) => places.place(p));
   if (request.published) {
     const check = checkPublicationDate(request.period, request.published);
     if (check.refused) problems.push(problem("error", "calendar.publishedEarly", check.refused, "请填写考评期结束之后的发布日期。"));
     if (check.warning) problems.push(problem("warning", "calendar.publishedLate", check.warning, "如日期有误，请更正后重新生成。"));
   }
-  return { input, evaluation: { ...raw, problems } };
+  return { input, evaluation: withRankChanges(input, { ...raw, problems }) };
 }
 
 /**
@@ -84,17 +88,6 @@ function outsideYear(period: Period, input: WorkbookInput, problems: readonly Pr
     problem("error", "period.otherYear", message, action),
     ...problems.filter((p) => p.code !== "record.otherYear" && p.code !== "record.missing"),
   ];
-}
-
-/** A 缺报 unit's problem points at its indicator sheet. */
-function atUnitSheet(p: Problem, sheetOf: ReadonlyMap<string, string>): Problem {
-  const sheet = p.code === "record.missing" && !p.at && p.unitCode ? sheetOf.get(p.unitCode) : undefined;
-  return sheet ? { ...p, at: { sheet, cell: "A1" } } : p;
-}
-
-/** A problem about a whole sheet of the workbook (no header, a missing rule) points at its A1: every such problem has a cell to click. */
-function locatedInCell(p: Problem, sheets: ReadonlySet<string>): Problem {
-  return p.at && !p.at.cell && sheets.has(p.at.sheet) ? { ...p, at: { sheet: p.at.sheet, cell: "A1" } } : p;
 }
 
 /**

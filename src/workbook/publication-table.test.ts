@@ -28,7 +28,7 @@ describe("the 公示表 of October", () => {
     expect(change.registry.find((e) => e.role === "publication")).toMatchObject({ name: "2026年10月 公示表", period: "2026-10" });
   });
 
-  test("has the notice's columns: 名次, 单位, the three group subtotals, 基本分, 加分, 减分, 总分, 人工接通率, 备注", () => {
+  test("has the notice's columns: 名次, 单位, the three group subtotals, 基本分, 加分, 减分, 总分, 人工接通率, 排名变化 (against September), 备注", () => {
     expect(values(2)).toEqual([
       "名次",
       "单位",
@@ -40,6 +40,7 @@ describe("the 公示表 of October", () => {
       "减分",
       "总分",
       "人工接通率",
+      "排名变化",
       "备注",
     ]);
   });
@@ -57,15 +58,15 @@ describe("the 公示表 of October", () => {
     expect(table.rows[rowOf("兰考县")][0]?.fill).toBe(FILLS.shared.color);
     const zhoukou = values(rowOf("周口市"));
     expect([zhoukou[0], zhoukou[8]]).toEqual(["不合格", "不合格"]);
-    expect(String(zhoukou[10])).toMatch(/考评结果不合格$/);
+    expect(String(zhoukou[11])).toMatch(/考评结果不合格$/);
   });
 
-  test("prints on one A4 portrait page within narrow margins: 11 columns of 103 characters (0.3 in margins leave 105)", () => {
+  test("prints on one A4 portrait page within narrow margins: 12 columns of 103 characters (0.3 in margins leave 105)", () => {
     expect(table.print).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 1 });
     expect(table.print?.margins).toMatchObject({ left: 0.3, right: 0.3 });
     expect(table.columnWidths!.reduce((a, b) => a + b, 0)).toBe(103);
     // Header row 3, 28 units in rows 4–31.
-    expect(table.borders).toEqual(["A3:K31"]);
+    expect(table.borders).toEqual(["A3:L31"]);
   });
 });
 

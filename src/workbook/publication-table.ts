@@ -33,16 +33,18 @@ const KEPT: Readonly<Record<string, number>> = {
   [H.total]: 7,
   [H.connectRate]: 8,
   [H.periodConnectRate]: 9,
-  [H.note]: 26,
+  [H.rankChange]: 6,
+  [H.note]: 20,
 };
 
-interface PublicationColumn {
+export interface PublicationColumn {
   readonly header: string;
   readonly width: number;
   readonly cell: (row: ResultRow) => CellSpec;
 }
 
-function columns(evaluation: Evaluation): PublicationColumn[] {
+/** The 公示表's columns; the 通报's ranking table has the same (notice.ts). */
+export function publicationColumns(evaluation: Evaluation): PublicationColumn[] {
   const detailed = resultColumns(evaluation).filter((c) => c.header in KEPT);
   const groups: PublicationColumn[] = INDICATOR_GROUPS.map((group) => ({
     header: `${group}\n${groupSpan(group)}`,
@@ -65,7 +67,7 @@ export interface PublicationOptions {
 
 /** The period's 公示表. */
 export function describePublicationSheet(evaluation: Evaluation, options: PublicationOptions): SheetSpec {
-  const cols = columns(evaluation);
+  const cols = publicationColumns(evaluation);
   const width = cols.length;
   const last = columnLetters(width);
   const pad = (cells: (CellSpec | null)[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];

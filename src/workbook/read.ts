@@ -26,6 +26,7 @@ import {
   CellRef,
   Problem,
   cellAddress,
+  columnLetters,
   problem,
   RawRecord,
   RuleSet,
@@ -66,12 +67,22 @@ export interface WorkbookInput {
   /** The sheets the product made (from its registry). */
   readonly registry: readonly ProductSheet[];
   /** The indicator sheets found, with the units they hold. */
-  readonly indicatorSheets: readonly {
-    readonly name: string;
-    readonly layout: "unit" | "summary";
-    readonly units: readonly string[];
-    readonly missingColumns?: readonly MeasureId[];
-  }[];
+  readonly indicatorSheets: readonly IndicatorSheet[];
+  /** Where each unit of 考评单位 is listed (its 单位名称 cell); empty without that sheet. */
+  readonly unitRows?: ReadonlyMap<string, CellRef>;
+}
+
+export interface IndicatorSheet {
+  readonly name: string;
+  readonly layout: "unit" | "summary";
+  /** The units whose rows it holds. */
+  readonly units: readonly string[];
+  readonly missingColumns?: readonly MeasureId[];
+  /** A unit sheet's unit, also when it has no rows yet. */
+  readonly unit?: string;
+  /** Its header row (1-based) and 月份 column (letters), where a month without a row belongs below. */
+  readonly headerRow?: number;
+  readonly monthColumn?: string;
 }
 
 /** How many rows from the top a header row may be (a title and notes above it are normal). */
@@ -155,7 +166,7 @@ export function describeRegistrySheet(registry: readonly ProductSheet[]): SheetS
   return { name: REGISTRY_SHEET, role: "registry", rows };
 }
 
-function readUnits(sheet: SheetCells, problems: Problem[]): Unit[] | undefined {
+function readUnits(sheet: SheetCells, problems: Problem[], rows: Map<string, CellRef>): Unit[] | undefined {
   const header = findHeader(sheet.cells, (row) => {
     const map = mapColumns(row, UNIT_HEADERS, UNIT_HEADER_ALIASES);
     return map.name !== undefined ? map : undefined;
@@ -212,6 +223,7 @@ function readUnits(sheet: SheetCells, problems: Problem[]): Unit[] | undefined {
       continue;
     }
     seen.set(code, name);
+    rows.set(code, ref(sheet.name, r, cols.name!));
     units.push({ code, name, unitClass, activeFrom: month("activeFrom"), activeTo: month("activeTo") });
   }
   if (!units.length) {
@@ -329,32 +341,47 @@ function readEventRow(
   };
 }
 
-function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[] {
-  const header = findHeader(sheet.cells, (row) => {
+/** The rows of a 节假日调整 table: the overrides, and each row not taken, with why (grid row and column from 0). */
+export interface HolidayRows {
+  readonly overrides: HolidayOverride[];
+  readonly bad: { readonly row: number; readonly column: number; readonly what: string }[];
+}
+
+/**
+ * A 节假日调整 table read by its header (日期, 类型, 说明): the sheet as the reader reads it, and
+ * KAOPING.PUBLICITYEND's range. Undefined when no row is its header.
+ */
+export function readHolidayRows(cells: CellGrid, sheet: string): HolidayRows | undefined {
+  const header = findHeader(cells, (row) => {
     const map = mapColumns(row, HOLIDAY_HEADERS, HOLIDAY_HEADER_ALIASES);
     return map.date !== undefined && map.kind !== undefined ? map : undefined;
   });
-  if (!header) return [];
+  if (!header) return undefined;
   const { date: cDate, kind: cKind, note: cNote } = header.found;
-  const out: HolidayOverride[] = [];
-  for (let r = header.row + 1; r < sheet.cells.length; r++) {
-    const row = sheet.cells[r];
+  const out: HolidayRows = { overrides: [], bad: [] };
+  for (let r = header.row + 1; r < cells.length; r++) {
+    const row = cells[r];
     if (isBlank(row[cDate!]) && isBlank(row[cKind!])) continue;
     const date = readDate(row[cDate!]);
     const workday = readHolidayKind(row[cKind!]);
     if (!date || workday === undefined) {
-      const c = !date ? cDate! : cKind!;
       const what = !date ? `日期“${cellText(row[cDate!])}”无法识别` : `类型“${cellText(row[cKind!])}”应为${HOLIDAY_KIND_HINT}`;
-      problems.push(
-        problem("error", "holidays.bad", `${sheet.name}!${cellAddress(r + 1, c + 1)}：${what}，该行未采用`, "请更正该行。", {
-          at: ref(sheet.name, r, c),
-        }),
-      );
+      out.bad.push({ row: r, column: !date ? cDate! : cKind!, what });
       continue;
     }
-    out.push({ date, workday, note: cNote !== undefined ? cellText(row[cNote]) || undefined : undefined, at: ref(sheet.name, r, cDate!) });
+    const note = cNote !== undefined ? cellText(row[cNote]) || undefined : undefined;
+    out.overrides.push({ date, workday, note, at: ref(sheet, r, cDate!) });
   }
   return out;
+}
+
+function readHolidays(sheet: SheetCells, problems: Problem[]): HolidayOverride[] {
+  const rows = readHolidayRows(sheet.cells, sheet.name);
+  for (const { row, column, what } of rows?.bad ?? []) {
+    const message = `${sheet.name}!${cellAddress(row + 1, column + 1)}：${what}，该行未采用`;
+    problems.push(problem("error", "holidays.bad", message, "请更正该行。", { at: ref(sheet.name, row, column) }));
+  }
+  return rows?.overrides ?? [];
 }
 
 interface IndicatorHeader {
@@ -386,6 +413,9 @@ interface IndicatorSheetReading {
   readonly units: readonly string[];
   readonly missingColumns: readonly MeasureId[];
   readonly records: readonly RawRecord[];
+  readonly unit?: string;
+  readonly headerRow: number;
+  readonly monthColumn: string;
 }
 
 /**
@@ -439,7 +469,15 @@ function readIndicatorSheet(
     records.push({ unitCode: unit.code, month: readMonth(month, year) ?? month, values, cells });
     units.add(unit.code);
   }
-  return { layout, units: [...units], missingColumns, records };
+  return {
+    layout,
+    units: [...units],
+    missingColumns,
+    records,
+    unit: layout === "unit" ? sheetUnit?.code : undefined,
+    headerRow: header.row + 1,
+    monthColumn: columnLetters(monthColumn + 1),
+  };
 }
 
 /** A sheet named after a unit whose header cannot be found: an error when it holds anything, else a reminder. */
@@ -507,7 +545,8 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   );
 
   const unitsSheet = byName.get(SHEETS.units);
-  const units = (unitsSheet && readUnits(unitsSheet, problems)) || DEFAULT_UNITS;
+  const unitRows = new Map<string, CellRef>();
+  const units = (unitsSheet && readUnits(unitsSheet, problems, unitRows)) || DEFAULT_UNITS;
   const index = new UnitIndex(units);
 
   let rules: RuleSet | null | undefined;
@@ -524,7 +563,7 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const holidayOverrides = holidaysSheet ? readHolidays(holidaysSheet, problems) : [];
 
   const records: RawRecord[] = [];
-  const indicatorSheets: WorkbookInput["indicatorSheets"][number][] = [];
+  const indicatorSheets: IndicatorSheet[] = [];
   const sheetsOfUnit = new Map<string, string[]>();
   const reserved = new Set<string>([REGISTRY_SHEET, SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays, SHEETS.instructions]);
   for (const sheet of sheets) {
@@ -533,11 +572,12 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
     if (!reading) continue;
     records.push(...reading.records);
     for (const code of reading.units) sheetsOfUnit.set(code, [...(sheetsOfUnit.get(code) ?? []), sheet.name]);
-    indicatorSheets.push({ name: sheet.name, layout: reading.layout, units: reading.units, missingColumns: reading.missingColumns });
+    const { layout, units: held, missingColumns, unit, headerRow, monthColumn } = reading;
+    indicatorSheets.push({ name: sheet.name, layout, units: held, missingColumns, unit, headerRow, monthColumn });
   }
   problems.push(...duplicateUnitSheets(sheetsOfUnit, indicatorSheets, units));
 
-  return { units, records, events, rules, holidayOverrides, problems, registry, indicatorSheets };
+  return { units, records, events, rules, holidayOverrides, problems, registry, indicatorSheets, unitRows };
 }
 
 /** A unit with more than one sheet of its own: the repeated months cannot be scored. */

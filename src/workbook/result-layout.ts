@@ -12,6 +12,7 @@ import {
   IndicatorId,
   RESULT_LABELS,
   Ratio,
+  RankChange,
   ResultRow,
   columnLetters,
   displayText,
@@ -52,6 +53,7 @@ export const RESULT_HEADERS = {
   total: "总分",
   connectRate: "人工接通率",
   periodConnectRate: "人工接通率（合计）",
+  rankChange: "排名变化",
   note: "备注",
 } as const;
 
@@ -78,6 +80,8 @@ export interface ResultColumn {
   readonly cell: (row: ResultRow) => CellSpec;
   /** An empty cell stands for 0 (加分 and 减分 are left blank where there was none). */
   readonly blankIsZero?: boolean;
+  /** Follows from other columns (排名变化 from 名次): a correction does not list it as a change of its own. */
+  readonly derived?: boolean;
 }
 
 /** A bonus or deduction: blank when there was none, and for a unit without a result. */
@@ -95,7 +99,7 @@ function rankCell(row: ResultRow): CellSpec {
 }
 
 /** What the columns depend on: the period's kind, the rules (for notes) and, for quarters and years, the months. */
-type ColumnSource = Pick<Evaluation, "period" | "rules" | "rows">;
+type ColumnSource = Pick<Evaluation, "period" | "rules" | "rows" | "rankChanges">;
 
 function monthColumns(evaluation: ColumnSource): ResultColumn[] {
   const cols: ResultColumn[] = [];
@@ -165,8 +169,15 @@ export function resultColumns(evaluation: ColumnSource): ResultColumn[] {
       : []),
     { header: H.total, width: 7, cell: totalCell },
     { header: isMonth ? H.connectRate : H.periodConnectRate, width: 9, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
+    ...(evaluation.rankChanges ? [rankChangeColumn(evaluation.rankChanges)] : []),
     { header: H.note, width: 52, cell: (row) => text(row.note, { wrap: true }) },
   ];
+}
+
+/** 排名变化 against the previous period of the same kind (rank-change.ts): ↑2, ↓3, 持平, 新 … */
+function rankChangeColumn(changes: ReadonlyMap<string, RankChange>): ResultColumn {
+  const label = (row: ResultRow) => changes.get(row.unit.code)?.label ?? NO_VALUE_MARK;
+  return { header: RESULT_HEADERS.rankChange, width: 7, derived: true, cell: (row) => text(label(row), { align: "center" }) };
 }
 
 /** A 不合格 row's 总分 says 不合格: its scores stay for the record, but never as a total beside the ranked units'. */

@@ -97,9 +97,6 @@ export interface ListValidation {
 
 export type Validation = NumberValidation | ListValidation;
 
-/** Excel's limit on a list validation's words written into the rule ("a,b,c"). */
-export const MAX_LIST_RULE_LENGTH = 255;
-
 /** A list validation's source as Excel takes it: the words as one quoted list ("\"a,b\""), or the range's reference. */
 export function listSource(v: ListValidation): string {
   return v.source ?? `"${(v.values ?? []).join(",")}"`;

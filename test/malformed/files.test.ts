@@ -51,6 +51,27 @@ describe("files that are not .xlsx workbooks", () => {
     await expectUnreadable(file, file, ".xls", "另存为");
   });
 
+  it("says that a workbook with an open password has one, and what to do", async () => {
+    const officeCrypto = require("officecrypto-tool");
+    const file = await rawFile("密码.xlsx", officeCrypto.encrypt(await baseWorkbookBytes(), { password: "12328" }));
+    const line = await expectUnreadable(file);
+    expect(line).toBe(`${file} 文件设有打开密码：请在 WPS 或 Excel 中打开并另存为无密码的 .xlsx`);
+  });
+
+  it("names the format and what to do for an .xls where LibreOffice is not installed", async () => {
+    const CFB = require("cfb");
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, "Workbook", Buffer.from([0x09, 0x08, 0x00, 0x00, 0x0a, 0x00, 0x00, 0x00]));
+    const file = await rawFile("returned.xls", Buffer.from(CFB.write(container, { type: "buffer" })));
+    const path = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+      await expectUnreadable(file, file, "Excel 97–2003 工作簿（.xls）", "LibreOffice", "在 WPS 或 Excel 中打开并另存为 .xlsx");
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   it("explains that a workbook cut in half is damaged", async () => {
     const bytes = await baseWorkbookBytes();
     const file = await rawFile("truncated.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2)));

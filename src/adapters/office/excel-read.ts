@@ -3,9 +3,12 @@
 // the user acts. excel-workbook.ts re-exports this module, so it remains the adapter's one entry point.
 
 import { CellGrid, CellValue } from "../../engine";
-import { SheetCells } from "../../workbook";
+import { HostCapabilities, HostSnapshot, SheetEntry, Visibility, isLeftover } from "../../workbook";
 
-/** What this Excel supports beyond the add-in's minimum (ExcelApi 1.7), detected at run time. */
+/**
+ * What this Excel supports beyond the add-in's minimum (ExcelApi 1.7), detected at run time by
+ * requirement set; the host port's capabilities (what the workbook layer asks for) follow from it.
+ */
 export interface HostFeatures {
   /** ExcelApi 1.8: data validation and calculation mode. */
   readonly validation: boolean;
@@ -35,6 +38,17 @@ export function detectFeatures(isSetSupported: (name: string, version: string) =
   };
 }
 
+/** What the workbook layer may ask of this Excel (see HostCapabilities). */
+export function capabilities(features: HostFeatures): HostCapabilities {
+  return {
+    validation: features.validation,
+    pageSetUp: features.pageLayout,
+    autoFilter: features.autoFilter,
+    notes: features.notes || features.comments,
+    charts: features.charts,
+  };
+}
+
 /** Office's limit for one request on the web is 5 MB; stay well under it. */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -56,24 +70,15 @@ function placeGrid(values: unknown[][], rowIndex: number, columnIndex: number): 
   return grid;
 }
 
-/** Sheets the adapter writes before swapping them in are named with this prefix, and hidden. */
-export const TEMPORARY_PREFIX = "~kp12328 ";
+/** Office's visibility as the host port's. */
+export const VISIBILITY: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
 
-export interface SheetInfo {
-  readonly name: string;
-  readonly id: string;
-  readonly visibility: string;
+/** Every sheet's name and visibility, from loaded worksheets. */
+export function sheetEntries(items: readonly Excel.Worksheet[]): SheetEntry[] {
+  return items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[String(ws.visibility)] ?? "visible" }));
 }
 
-export interface WorkbookSnapshot {
-  /** The cells of every sheet but the adapter's own leftovers (hidden "~kp12328 …" sheets). */
-  readonly sheets: SheetCells[];
-  /** Every sheet name, hidden ones included. */
-  readonly names: string[];
-  /** Every sheet's id and visibility, to put the workbook back as it was after a failure. */
-  readonly info?: readonly SheetInfo[];
-  /** The id of the sheet that was active. */
-  readonly active?: string;
+export interface WorkbookSnapshot extends HostSnapshot {
   /** The calculation mode to restore after writing (ExcelApi 1.8), undefined where unsupported. */
   readonly calculation?: Excel.CalculationMode | "Automatic" | "AutomaticExceptTables" | "Manual";
   /** Round trips the read took (2 unless a response had to be split under Office's 5 MB cap). */
@@ -87,23 +92,22 @@ export function errorCode(error: unknown): string | undefined {
 const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
 /**
- * Reads every sheet's used range in two round trips whatever the number of sheets: names, ids and
+ * Reads every sheet's used range in two round trips whatever the number of sheets: names, visibility and
  * the calculation mode, then all values at once. Only where the values would pass Office's 5 MB
  * response cap (thousands of sheets) is the second trip split, halving the sheets until each part fits.
  */
 export async function readWorkbookCells(context: Excel.RequestContext, features: HostFeatures): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/id,items/visibility");
+  worksheets.load("items/name,items/visibility");
   const active = worksheets.getActiveWorksheet();
-  active.load("id");
+  active.load("name");
   const app = context.workbook.application;
   if (features.validation) app.load("calculationMode");
   await context.sync();
   let syncs = 1;
   const items = worksheets.items;
-  const info = items.map((ws) => ({ name: ws.name, id: ws.id, visibility: String(ws.visibility) }));
-  const leftover = (s: SheetInfo) => s.name.startsWith(TEMPORARY_PREFIX) && s.visibility !== "Visible";
-  const wanted = items.filter((_, i) => !leftover(info[i]));
+  const entries = sheetEntries(items);
+  const wanted = items.filter((_, i) => !isLeftover(entries[i]));
   const cells = new Map<Excel.Worksheet, CellGrid>();
   const groups: Excel.Worksheet[][] = wanted.length ? [wanted] : [];
   while (groups.length) {
@@ -134,9 +138,9 @@ export async function readWorkbookCells(context: Excel.RequestContext, features:
     });
   }
   return {
-    names: info.map((s) => s.name),
-    info,
-    active: active.id,
+    names: entries.map((s) => s.name),
+    entries,
+    active: active.name,
     sheets: wanted.map((ws) => ({ name: ws.name, cells: cells.get(ws) ?? [] })),
     calculation: features.validation ? app.calculationMode : undefined,
     syncs,

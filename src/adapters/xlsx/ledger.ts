@@ -37,5 +37,5 @@ export function carryLedger(ledger: ExcelJS.Workbook, target: ExcelJS.Workbook):
 
 /** The period's ledger file beside the input, e.g. 河南-2026-10-考评结果.xlsx (the CLI's default --out, the 网页版's save). */
 export function ledgerFileName(inputName: string, periodKey: string): string {
-  return `${inputName.replace(/\.xlsx$/i, "")}-${periodKey}-考评结果.xlsx`;
+  return `${inputName.replace(/\.[^./\\]+$/, "")}-${periodKey}-考评结果.xlsx`;
 }

@@ -20,7 +20,8 @@ export interface ImportSectionProps extends FeedbackState {
   readonly onImport: (files: File[]) => Promise<boolean>;
 }
 
-const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+// .xlsx and .xlsm are read, a .csv as the sheet it is; .xls/.et/.ods are offered too, so that the reader can say what to do with them.
+const XLSX_TYPES = ".xlsx,.xlsm,.csv,.xls,.et,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * The centres' returned .xlsx files: choose several, import them. The browser's own file input speaks

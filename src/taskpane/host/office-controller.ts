@@ -1,13 +1,14 @@
-// The pane's controller in Excel: every action is one Excel.run that reads the workbook's cells, asks
-// src/workbook what to do (rank, set up, import) and applies the one change it plans with the
-// Office.js adapter (excel-read.ts at start; its write side, excel-workbook.ts, loaded when the user
-// acts). No rule of the product is decided here.
+// Excel as the pane's host (host-controller.ts decides every action; transact, the order of a change):
+// one Excel.run per action, the Office.js adapter's read side at start (excel-read.ts) and its write
+// side (excel-workbook.ts: the host port and transact) loaded when the user acts, and Office's error
+// codes as the pane's.
 
-import { PublicityPeriod, publicityEnd, Period, generationStamp, CellRef } from "../../engine";
-import { ChangeRefused, ReturnedFile, SHEETS, readWorkbook, workbookOverview } from "../../workbook";
-import { GenerateOutcome, GenerateProgress, ImportOutcome, PaneController, PaneError, SetUpOutcome, WorkbookOverview } from "../controller";
+import { CellRef } from "../../engine";
+import { ChangeRefused } from "../../workbook";
+import { PaneController, PaneError } from "../controller";
 import { HostFeatures, detectFeatures, readWorkbookCells } from "../../adapters/office/excel-read";
-import { loadGeneration, loadImport, loadSetUp, loadWriter, loadXlsxFile, prefetchOnDemand } from "./on-demand";
+import { PaneHost, createHostController } from "./host-controller";
+import { loadWriter } from "./on-demand";
 
 export interface OfficeEnvironment {
   readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -49,7 +50,8 @@ export function toPaneError(error: unknown): unknown {
   }
 }
 
-export function createOfficeController(env: OfficeEnvironment = defaultEnvironment()): PaneController {
+/** Excel as the pane's host: each action one Excel.run, its errors as the pane's. */
+export function officePaneHost(env: OfficeEnvironment = defaultEnvironment()): PaneHost {
   const features = (): HostFeatures => detectFeatures(env.isSetSupported);
 
   async function withExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -61,89 +63,24 @@ export function createOfficeController(env: OfficeEnvironment = defaultEnvironme
   }
 
   return {
-    async inspect(): Promise<WorkbookOverview> {
-      return withExcel(async (context) => workbookOverview(await readWorkbookCells(context, features())));
+    read: () => withExcel((context) => readWorkbookCells(context, features())),
+    async transact(plan, onStep) {
+      const { excelPort, transact } = await loadWriter();
+      return withExcel((context) => transact(excelPort(context, features()), plan, onStep));
     },
-
-    async generate(
-      period: Period,
-      published?: string,
-      onProgress?: (p: GenerateProgress) => void,
-      reason?: string,
-    ): Promise<GenerateOutcome> {
-      const [{ generationSummary, rankWorkbook }, { applyWorkbookChange }] = await Promise.all([loadGeneration(), loadWriter()]);
-      return withExcel(async (context) => {
-        const f = features();
-        onProgress?.({ step: "reading", fraction: 0 });
-        const snapshot = await readWorkbookCells(context, f);
-        onProgress?.({ step: "scoring", fraction: 0.4 });
-        const run = rankWorkbook(snapshot.sheets, { period, published, reason, generated: generationStamp(env.now()) });
-        onProgress?.({ step: "writing", fraction: 0.6 });
-        await applyWorkbookChange(context, run.change, snapshot, f);
-        onProgress?.({ step: "done", fraction: 1 });
-        return { evaluation: run.evaluation, ...generationSummary(run) };
-      });
-    },
-
-    async setUpWorkbook(year: number): Promise<SetUpOutcome> {
-      const [{ planSetUp }, { applyWorkbookChange }] = await Promise.all([loadSetUp(), loadWriter()]);
-      return withExcel(async (context) => {
-        const f = features();
-        const snapshot = await readWorkbookCells(context, f);
-        const plan = planSetUp(year, snapshot, generationStamp(env.now()));
-        if (plan.change) await applyWorkbookChange(context, plan.change, snapshot, f);
-        return { created: plan.created, kept: plan.kept };
-      });
-    },
-
-    async importFiles(files: readonly File[]): Promise<ImportOutcome> {
-      const [returned, { planImport }, { applyWorkbookChange }] = await Promise.all([
-        Promise.all(files.map(readReturnedFile)),
-        loadImport(),
-        loadWriter(),
-      ]);
-      const generated = generationStamp(env.now());
-      // Nothing readable: the problems alone, without touching the workbook.
-      if (!returned.some((f) => "sheets" in f)) {
-        const { files: none, problems } = planImport(returned, { sheets: [], names: [] }, generated);
-        return { files: none, problems };
-      }
-      return withExcel(async (context) => {
-        const f = features();
-        const snapshot = await readWorkbookCells(context, f);
-        const plan = planImport(returned, snapshot, generated);
-        if (plan.change) await applyWorkbookChange(context, plan.change, snapshot, f);
-        return { files: plan.files, problems: plan.problems };
-      });
-    },
-
-    async selectCell(ref: CellRef): Promise<void> {
-      return withExcel(async (context) => {
+    selectCell: (ref: CellRef) =>
+      withExcel(async (context) => {
         const ws = context.workbook.worksheets.getItem(ref.sheet);
         ws.activate();
         if (ref.cell) ws.getRange(ref.cell).select();
         await context.sync();
-      });
-    },
-
-    prefetch: prefetchOnDemand,
-
-    async previewPublicity(published: string): Promise<PublicityPeriod> {
-      return withExcel(async (context) => {
-        const snapshot = await readWorkbookCells(context, { ...features(), validation: false });
-        const holidays = snapshot.sheets.filter((s) => s.name === SHEETS.holidays);
-        const input = readWorkbook(holidays);
-        return publicityEnd(published, undefined, input.holidayOverrides);
-      });
-    },
+      }),
+    prefetch: () => void loadWriter().catch(() => undefined),
+    now: env.now,
   };
 }
 
-async function readReturnedFile(file: File): Promise<ReturnedFile> {
-  try {
-    const { readXlsxFile } = await loadXlsxFile();
-    return { name: file.name, sheets: await readXlsxFile(file) };
-  } catch (error) {
-    return { name: file.name, unreadable: (error as Error).message };
-  }
+/** The pane's controller in Excel. */
+export function createOfficeController(env: OfficeEnvironment = defaultEnvironment()): PaneController {
+  return createHostController(officePaneHost(env));
 }

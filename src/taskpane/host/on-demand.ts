@@ -20,10 +20,10 @@ export const loadSetUp = once(() => import(/* webpackChunkName: "set-up" */ "../
 export const loadImport = once(() => import(/* webpackChunkName: "import" */ "../../workbook/import-plan"));
 /** Reading a returned .xlsx (its cells; ExcelJS itself is a chunk of its own, loaded only then). */
 export const loadXlsxFile = once(() => import(/* webpackChunkName: "import" */ "./xlsx-file"));
-/** The Office adapter's write side (applyWorkbookChange): every action ends with it; the start only reads. */
+/** The Office adapter's write side (its host port, and transact): every action ends with it; the start only reads. */
 export const loadWriter = once(() => import(/* webpackChunkName: "write" */ "../../adapters/office/excel-workbook"));
 
 /** Loads every on-demand part in the background; a failure now is only retried when the part is used. */
 export function prefetchOnDemand(): void {
-  for (const load of [loadGeneration, loadSetUp, loadImport, loadXlsxFile, loadWriter]) load().catch(() => undefined);
+  for (const load of [loadGeneration, loadSetUp, loadImport, loadXlsxFile]) load().catch(() => undefined);
 }

@@ -1,23 +1,19 @@
-// A centre's returned .xlsx, read in the pane (and the 网页版's workbook, opened in the page). ExcelJS
-// is loaded only when a file is read, so the pane's first load stays small.
+// A workbook file read in the pane (a centre's returned file for the import; the 网页版's own workbook) through
+// the one reader (adapters/convert/reader.ts): its size checked before its bytes are read and the zip's before
+// anything is inflated, so a hostile file cannot freeze or crash the pane. There is no converter here: an
+// .xls/.et/.ods gets what to do. ExcelJS is loaded only when a file is read, so the pane's first load stays small.
 
 import type ExcelJS from "exceljs";
 import { SheetCells } from "../../workbook";
-import { workbookSheets } from "../../adapters/xlsx/cells";
+import { openWorkbook, readSheets } from "../../adapters/convert/reader";
+import { checkFileSize } from "../../adapters/convert/limits";
 
-/** The file's bytes as an ExcelJS workbook; a file that is no .xlsx workbook gets a sentence saying what it is. */
-export async function loadXlsxBytes(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error("不是 .xlsx 工作簿（可能是 .xls 或 .csv），请在 Excel 中另存为 .xlsx");
-  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch {
-    throw new Error("文件已损坏，无法读取");
-  }
-  return workbook;
+/** The file's bytes as an ExcelJS workbook; a file that is no readable workbook gets a sentence naming it and what it is. */
+export async function loadXlsxBytes(bytes: Uint8Array, name = "所选文件"): Promise<ExcelJS.Workbook> {
+  return openWorkbook({ name, bytes });
 }
 
 export async function readXlsxFile(file: File): Promise<SheetCells[]> {
-  return workbookSheets(await loadXlsxBytes(new Uint8Array(await file.arrayBuffer())));
+  checkFileSize(file.name, file.size);
+  return readSheets({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
 }

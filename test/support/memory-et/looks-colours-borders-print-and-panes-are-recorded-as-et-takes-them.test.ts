@@ -27,13 +27,15 @@ test("a mixed range reads back null for a look its cells do not share", () => {
   expect(ws.Range("A1:B1").Font.Bold).toBeNull();
 });
 
-test("borders by index: the outer edges 7–10 and the inside lines 11–12 of the range; other indexes throw", () => {
+test("borders by index: the outer edges 7–10 and the inside lines 11–12 (of a range with cells on both sides); other indexes throw", () => {
   const { ws, host } = setUp();
   for (const i of [7, 8, 9, 10, 11, 12] as Et.XlBordersIndex[]) {
     ws.Range("A1:B2").Borders.Item(i).LineStyle = 1;
     ws.Range("A1:B2").Borders.Item(i).Weight = 2;
   }
   expect(() => ws.Range("A1").Borders.Item(13 as Et.XlBordersIndex)).toThrow(/边框索引/);
+  expect(() => ws.Range("A1:A2").Borders.Item(11 as Et.XlBordersIndex)).toThrow(/内部边框/);
+  expect(() => ws.Range("A1:B1").Borders.Item(12 as Et.XlBordersIndex)).toThrow(/内部边框/);
   const cells = viewOfMemoryEt(host).sheets[0].cells;
   for (const a of ["A1", "B1", "A2", "B2"]) expect(cells[a].border).toBe("thin/thin/thin/thin");
 });

@@ -372,6 +372,9 @@ class MemoryEtBorder implements EtBorder {
     private readonly _index: number,
   ) {
     if (!EDGES[_index]) throw new EtError(`边框索引无效：${_index}`);
+    // Lines between cells need cells on both sides, as in ET and Excel.
+    const { rowCount, columnCount } = _range._rect;
+    if ((_index === 11 && columnCount === 1) || (_index === 12 && rowCount === 1)) throw new EtError("单行或单列的区域没有内部边框");
   }
   private _set(part: 0 | 1, value: number): void {
     const rect = this._range._rect;

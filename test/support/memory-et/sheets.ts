@@ -58,6 +58,12 @@ export class MemoryEtWorksheet implements EtWorksheet {
     if (!VISIBILITY.has(value as number)) throw new EtError(`Visible 只能是 -1、0 或 2，不是 ${String(value)}`, 13);
     if (s.visible === -1 && value !== -1 && this._host.visibleCount() === 1) throw new EtError("工作簿中至少要有一张可见的工作表");
     s.visible = value;
+    // Hiding the active sheet makes the next visible one active, as in ET.
+    if (value !== -1 && this._host.activeId === s.id) {
+      const at = this._host.sheets.indexOf(s);
+      const next = [...this._host.sheets.slice(at + 1), ...this._host.sheets.slice(0, at).reverse()].find((x) => x.visible === -1);
+      this._host.activeId = next!.id;
+    }
   }
 
   Activate(): void {
