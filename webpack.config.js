@@ -105,7 +105,13 @@ module.exports = async (env, options) => {
           { from: "src/taskpane/support.html", to: "support.html" },
           // office.js, its host-specific scripts and locale files, as Microsoft's package ships them.
           ...(localOfficeJs
-            ? [{ from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"), to: "office-js" }]
+            ? [
+                {
+                  from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"),
+                  to: "office-js",
+                  info: { minimized: true },
+                },
+              ]
             : []),
           {
             from: "manifest*.xml",
