@@ -6,7 +6,7 @@
 // its references resolved to the values Excel hands over (ranges as 2-D arrays, each call its own copy).
 //
 // Printed: the cell values a full recalculation hands to KAOPING.* (counted from the formulas by
-// src/workbook/function-load.ts, and checked here against the arguments actually passed; goal ≤ 40,000);
+// test/support/function-load.ts, and checked here against the arguments actually passed; goal ≤ 40,000);
 // cold — every SCORE call of the workbook in a fresh context right after loading the bundle (median of 5
 // contexts); warm — the same calls again in a context that has run them (median of 7 passes); goal for a
 // full recalculation: under 50 ms warm, judged on CPU time (wall-clock time is shown beside).
@@ -16,16 +16,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
 import { CellValue, DEFAULT_UNITS, parseCellAddress } from "../src/engine";
-import {
-  DEMO_EVENTS,
-  FUNCTION_NAMESPACE,
-  SheetSpec,
-  callArguments,
-  demoValues,
-  describeTemplate,
-  formulasOf,
-  functionLoad,
-} from "../src/workbook";
+import { DEMO_EVENTS, FUNCTION_NAMESPACE, SheetSpec, demoValues, describeTemplate } from "../src/workbook";
+import { callArguments, formulasOf, functionLoad } from "../test/support/function-load";
 import { ERROR_CODES, ShimError } from "../test/support/custom-functions-shim";
 import { MemoryExcel, installGlobals } from "../test/support/memory-excel";
 import { productionBuild, verdict } from "./build";

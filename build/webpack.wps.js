@@ -53,7 +53,8 @@ module.exports = async (_env, options) => {
   const generated = await generateCustomFunctionsMetadata(path.resolve(__dirname, "../src/functions/functions.ts"));
   if (generated.errors.length) throw new Error(generated.errors.join("\n"));
   const metadata = JSON.parse(generated.metadataJson).functions;
-  const out = path.resolve(__dirname, "..", "dist-wps");
+  // KP_WPS_OUT: another folder (the browser test builds its own, beside the build test's).
+  const out = path.resolve(__dirname, "..", process.env.KP_WPS_OUT || "dist-wps");
   return {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2017"],

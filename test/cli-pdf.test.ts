@@ -26,7 +26,7 @@ test("without LibreOffice, rank --pdf writes the result, exits 0 and says in one
       "--pdf",
     ]);
     expect(run.code).toBe(0);
-    expect(run.err).toEqual(["未生成 PDF：导出 PDF 需要 LibreOffice（soffice），请安装后重试；考评结果已写入 Excel 文件。"]);
+    expect(run.err).toEqual(["未生成 PDF：导出 PDF 需要 LibreOffice（soffice），请安装后重试；考评结果已写入 .xlsx 文件。"]);
     await expect(fs.access(out)).resolves.toBeUndefined();
     await expect(fs.access(path.join(dir, "october.pdf"))).rejects.toThrow();
   } finally {

@@ -17,7 +17,7 @@ import { FILLS } from "../src/workbook/layout";
 import { loadWorkbook } from "../src/adapters/xlsx/file";
 import { workbookSheets } from "../src/adapters/xlsx/cells";
 import { DEMO_CASES, DEMO_PUBLISHED } from "../src/workbook/demo-data";
-import { USAGE_HINT, digest, expectCleanStderr, runCli, tempDir } from "./support/cli-harness";
+import { digest, expectCleanStderr, runCli, tempDir } from "./support/cli-harness";
 
 jest.setTimeout(60_000);
 
@@ -178,7 +178,7 @@ describe("rank --json", () => {
     const stat = await fs.stat(demoInput);
     const run = await runCli(["rank", demoInput, "--period", "2026-10", "--out", demoInput]);
     expect(run.code).toBe(2);
-    expect(run.err).toEqual([expect.stringContaining("--out 不能与输入文件相同"), USAGE_HINT]);
+    expect(run.err).toEqual([expect.stringMatching(/--out 不能与输入文件相同.*（运行 kp12328 rank --help 查看用法）$/)]);
     expect(await digest(demoInput)).toBe(before);
     expect((await fs.stat(demoInput)).mtimeMs).toBe(stat.mtimeMs);
     // The default output is a new file beside the input.
@@ -271,7 +271,7 @@ describe("template", () => {
   it("requires --out", async () => {
     const run = await runCli(["template"]);
     expect(run.code).toBe(2);
-    expect(run.err).toEqual([expect.stringContaining("缺少 --out"), USAGE_HINT]);
+    expect(run.err).toEqual([expect.stringMatching(/缺少 --out.*（运行 kp12328 template --help 查看用法）$/)]);
   });
 });
 

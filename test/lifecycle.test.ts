@@ -192,7 +192,8 @@ describe("the lifecycle through kp12328 rank (the output workbook is the period'
     const early = await cli(["rank", file, "--period", "2026-Q4", "--published", "2026-09-30"], 6);
     expect(early.code).toBe(2);
     expect(early.err[0]).toBe(
-      "kp12328: --published：发布日期 2026-09-30 不晚于2026年第4季度的最后一天（2026-12-31）：考评期结束后才能发布结果，请更正发布日期",
+      "kp12328: --published：发布日期 2026-09-30 不晚于2026年第4季度的最后一天（2026-12-31）：考评期结束后才能发布结果，请更正发布日期" +
+        "（运行 kp12328 rank --help 查看用法）",
     );
   });
 

@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../src/cli/main";
-import { volatileCalls } from "../src/workbook/function-load";
+import { volatileCalls } from "./support/function-load";
 import { tempDir } from "./support/cli-harness";
 
 const io = { out: () => undefined, err: (line: string) => console.error(line), now: () => new Date(2026, 10, 5, 9, 30) };

@@ -82,6 +82,15 @@ describe("kp12328 notice", () => {
     expect(paragraphs.filter((p) => /^【.+】$/.test(p)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("takes the publication date from a ledger holding the published result, and is named after the input", async () => {
+    const ledger = path.join(dir, "ranked.xlsx");
+    const run = await runCli(["notice", ledger, "--period", "2026-10"]);
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, "ranked-2026-10-通报.docx")));
+    const text = docxParagraphs(await zip.file("word/document.xml")!.async("string"));
+    expect(text.some((p) => p.startsWith("考评结果自2026年11月5日起公示5个工作日，至2026年11月12日止"))).toBe(true);
+  });
+
   it("refuses an --out that is not a .docx, with one line and no file", async () => {
     const run = await runCli(["notice", path.join(dir, "kp12328-demo-2026.xlsx"), "--period", "2026-10", "--out", path.join(dir, "x.pdf")]);
     expect(run.code).toBe(2);

@@ -104,6 +104,13 @@ describe("printing what the clerk publishes (LibreOffice → PDF)", () => {
     expect(detailed.filter((p) => p.some((w) => w.text === "备注")).length).toBe(detailed.length / 2);
   });
 
+  maybe("numbers the pages through the whole PDF: 第 k 页，共 n 页 with k = 1 … n, each once", () => {
+    const footers = pages.map((_, i) => /第(\d+)页，共(\d+)页/.exec(pageText(pdf, i + 1)));
+    expect(footers.every(Boolean)).toBe(true);
+    expect(footers.map((m) => Number(m![1]))).toEqual(pages.map((_, i) => i + 1));
+    expect(new Set(footers.map((m) => Number(m![2])))).toEqual(new Set([pages.length]));
+  });
+
   maybe("every unit's complete 备注 is printed, in the 公示表 and in the detailed table", () => {
     const publication = pageText(pdf, 1);
     const detailed = pages

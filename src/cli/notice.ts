@@ -4,7 +4,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Period, periodKey } from "../engine";
-import { describeNotice, evaluateWorkbook, noticeFacts } from "../workbook";
+import { carriedPublication, describeNotice, evaluateWorkbook, noticeFacts, workbookState } from "../workbook";
 import { UserError, loadWorkbook } from "../adapters/xlsx/file";
 import { workbookSheets } from "../adapters/xlsx/cells";
 import { noticeDocx } from "../adapters/docx/notice-docx";
@@ -16,9 +16,14 @@ export interface NoticeRequest {
   readonly published?: string;
 }
 
+/** Beside the input: 河南-2026-10-通报.docx, also for the period's ledger 河南-2026-10-考评结果.xlsx. */
 function defaultOut(input: string, period: Period): string {
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
-  return path.join(path.dirname(input), `${base}-${periodKey(period)}-通报.docx`);
+  const key = periodKey(period);
+  const base = path
+    .basename(input)
+    .replace(/\.[^./\\]+$/, "")
+    .replace(`-${key}-考评结果`, "");
+  return path.join(path.dirname(input), `${base}-${key}-通报.docx`);
 }
 
 /** Writes the .docx and says where; returns the path written. */
@@ -26,7 +31,10 @@ export async function writeNotice(request: NoticeRequest, out: (line: string) =>
   const target = request.out ?? defaultOut(request.file, request.period);
   if (!/\.docx$/i.test(target)) throw new UserError(`--out 应为 .docx 文件：${target}`);
   const workbook = await loadWorkbook(request.file);
-  const { input, evaluation } = evaluateWorkbook(workbookSheets(workbook), { period: request.period, published: request.published });
+  const sheets = workbookSheets(workbook);
+  // A ledger (rank's output) holding the period's published result gives its date, as rank does.
+  const published = request.published ?? carriedPublication(workbookState(sheets), request.period);
+  const { input, evaluation } = evaluateWorkbook(sheets, { period: request.period, published });
   const bytes = await noticeDocx(describeNotice(evaluation, noticeFacts(input, evaluation)));
   await fs.writeFile(target, bytes).catch((e: Error) => {
     throw new UserError(`无法写入 ${target}：${e.message}`);

@@ -77,7 +77,7 @@ export {
 } from "./problems";
 export type { CellRef, Problem, ProblemCode, ProblemFlags, Severity } from "./problems";
 
-export { DEFAULT_UNITS, UnitIndex, isActive } from "./units";
+export { DEFAULT_UNITS, UnitIndex, isActive, unitSuggestion } from "./units";
 export type { Unit } from "./units";
 
 export {

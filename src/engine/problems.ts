@@ -60,6 +60,8 @@ export const PROBLEM_CODES = {
   "sheet.missingColumns": SHEET,
   "sheet.duplicateUnit": SHEET,
   "sheet.empty": LISTED,
+  // An indicator sheet named one character away from a unit (郑洲市): not read, and said why.
+  "sheet.unknownUnit": LISTED,
   // 考评单位 and 考评事件.
   "units.noHeader": PUBLICATION,
   "units.empty": PUBLICATION,

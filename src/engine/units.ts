@@ -62,4 +62,32 @@ export class UnitIndex {
   byCode(code: string): Unit | undefined {
     return this.byKey.get(code);
   }
+
+  /**
+   * The one unit whose full name is one character away from `text` (郑洲市 → 郑州市: one typed wrong,
+   * left out or added), for a "是否为 …" in the message; undefined where none is, or more than one.
+   */
+  suggest(text: string): Unit | undefined {
+    const key = normalizeLabel(toHalfWidth(String(text)));
+    if (!key || this.find(text)) return undefined;
+    const near = this.units.filter((u) => withinOneEdit(key, normalizeLabel(u.name)));
+    return near.length === 1 ? near[0] : undefined;
+  }
+}
+
+/** One character replaced, inserted or removed (or none). */
+function withinOneEdit(a: string, b: string): boolean {
+  const [x, y] = [[...a], [...b]];
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const rest = (p: string[], q: string[]) => p.join("") === q.join("");
+  if (x.length === y.length) return rest(x.slice(i + 1), y.slice(i + 1));
+  return x.length > y.length ? rest(x.slice(i + 1), y.slice(i)) : rest(x.slice(i), y.slice(i + 1));
+}
+
+/** "（是否为 郑州市？）" where `text` is one character from a unit's name, else "". */
+export function unitSuggestion(index: UnitIndex, text: string): string {
+  const unit = index.suggest(text);
+  return unit ? `（是否为 ${unit.name}？）` : "";
 }

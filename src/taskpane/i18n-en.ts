@@ -118,6 +118,11 @@ export const EN_MESSAGES: Messages = {
   points: (total) => `${total} pts`,
   tieBreaks: "Tie-breaks applied",
   noTieBreaks: "No units had equal totals.",
+  lossesHeading: "Points lost (失分分析)",
+  lossesUnit: "Unit",
+  noLosses: "Full points on every indicator.",
+  deductionLine: (p, before) => `Deduction (批评曝光) −${p}${before !== null ? ` (${before} before the cap)` : ""}`,
+  bonusLine: (p, before) => `Bonus (荣誉奖励) +${p}${before !== null ? ` (${before} before the cap)` : ""}`,
   tieResolved: (name, others, total, rate, rank) =>
     `${name} and ${others} both scored ${total}; connection rate ${rate} places ${name} No. ${rank}`,
   tieShared: (name, others, total, rank) => `${name} and ${others} both scored ${total} with the same connection rate: shared No. ${rank}`,

@@ -87,6 +87,12 @@ export interface Messages {
   points(total: string): string;
   readonly tieBreaks: string;
   readonly noTieBreaks: string;
+  /** 失分分析 of a chosen unit (UnitLosses). */
+  readonly lossesHeading: string;
+  readonly lossesUnit: string;
+  readonly noLosses: string;
+  readonly deductionLine: (points: string, beforeCap: string | null) => string;
+  readonly bonusLine: (points: string, beforeCap: string | null) => string;
   tieResolved(name: string, others: string, total: string, rate: string, rank: number): string;
   tieShared(name: string, others: string, total: string, rank: number): string;
   unranked(disqualified: number, pending: number, missing: number): string;
@@ -203,6 +209,11 @@ const zh: Messages = {
   points: (total) => `${total} 分`,
   tieBreaks: "同分处理",
   noTieBreaks: "没有同分的单位。",
+  lossesHeading: "失分分析",
+  lossesUnit: "单位",
+  noLosses: "各项指标均得满分。",
+  deductionLine: (p, before) => `批评曝光减 ${p} 分${before !== null ? `（合计 ${before} 分，按上限计）` : ""}`,
+  bonusLine: (p, before) => `荣誉奖励加 ${p} 分${before !== null ? `（合计 ${before} 分，按上限计）` : ""}`,
   tieResolved: (name, others, total, rate, rank) => `${name} 与 ${others} 同为 ${total} 分，按人工接通率 ${rate} 排第 ${rank} 名`,
   tieShared: (name, others, total, rank) => `${name} 与 ${others} 同为 ${total} 分且人工接通率相同，并列第 ${rank} 名`,
   unranked: (dq, pending, missing) =>

@@ -1,6 +1,6 @@
 import { CellGrid } from "../engine";
 import { ChangeRefused, checkChange, firstFreeRow, workbookState } from "./check-change";
-import { registryRows } from "./read";
+import { registryRows } from "./registry";
 import { ProductSheet, REGISTRY_SHEET, SheetSpec, WorkbookChange } from "./sheet-spec";
 
 const MINE: ProductSheet[] = [

@@ -5,7 +5,8 @@
 
 import { CellGrid, isEmptyCell, parseCellAddress } from "../engine";
 import { ChangeRefused } from "./change-refused";
-import { SheetCells, readRegistry } from "./read";
+import { SheetCells } from "./read";
+import { productSheetKeys, readRegistry, sheetKey as key } from "./registry";
 import { MAX_SHEET_NAME, ProductSheet, REGISTRY_SHEET, WorkbookChange } from "./sheet-spec";
 
 /** A workbook as an adapter read it: what planning and checking a change look at. */
@@ -38,8 +39,6 @@ export { ChangeRefused } from "./change-refused";
 /** Characters Excel does not allow in a sheet name. */
 const BAD_NAME = /[\\/?*[\]:]/;
 
-const key = (name: string) => name.toLowerCase();
-
 /**
  * Throws ChangeRefused when the change would rename, replace or append to a sheet the product did not
  * make, take a name twice, or write into a cell that is not empty in `state`; returns otherwise.
@@ -52,7 +51,7 @@ export function checkChange(change: WorkbookChange, state: WorkbookState): void 
 
 function refusal(change: WorkbookChange, state: WorkbookState): string | undefined {
   const present = new Map(state.sheetNames.map((n) => [key(n), n]));
-  const mine = new Set([...state.registry.map((s) => key(s.name)), key(REGISTRY_SHEET)]);
+  const mine = productSheetKeys(state.registry);
   const notMine = (name: string) => `“${name}”不是本工具生成的工作表，不会被改名、替换或追加内容`;
   const badName = (name: string) =>
     name.length > MAX_SHEET_NAME || !name.trim() || BAD_NAME.test(name) || /^'|'$/.test(name) || key(name) === key(REGISTRY_SHEET)

@@ -135,7 +135,10 @@ function topAligned(cell: CellSpec | null): CellSpec | null {
   return { ...cell, align: typeof cell.value === "number" ? "right" : "left" };
 }
 
-/** The 修正记录 rows of one correction: per unit, its input changes and then their effects; a changed publication date first. */
+/**
+ * The 修正记录 rows of one correction: per unit, its input changes and then their effects, the units whose
+ * input changed before the others; a changed publication date first.
+ */
 export function correctionRows(
   evaluation: Evaluation,
   inputs: readonly InputChange[],
@@ -162,7 +165,10 @@ export function correctionRows(
     out.push(row("全部", "发布日期", null, "发布日期", valueCell(ctx.published.before ?? null), valueCell(ctx.published.after ?? null)));
   const units = [...new Set([...inputs.map((c) => nameOf.get(c.unitCode) ?? c.unitCode), ...effects.keys()])];
   const order = new Map(evaluation.rows.map((r, i) => [r.unit.name, i]));
-  units.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  // The units whose input changed first (the cause), then those only moved by it; each group in result order.
+  const changed = new Set(inputs.map((c) => nameOf.get(c.unitCode) ?? c.unitCode));
+  const rank = (u: string) => (changed.has(u) ? 0 : 1e9) + (order.get(u) ?? 1e8);
+  units.sort((a, b) => rank(a) - rank(b));
   for (const unit of units) {
     for (const c of inputs.filter((i) => (nameOf.get(i.unitCode) ?? i.unitCode) === unit)) {
       const place = c.cell ? text(`${c.sheet}!${c.cell}`, { link: { sheet: c.sheet, cell: c.cell }, fontColor: "#0563C1" }) : text(c.sheet);

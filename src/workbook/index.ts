@@ -4,6 +4,7 @@
 export * from "./layout";
 export * from "./sheet-spec";
 export * from "./read";
+export * from "./registry";
 export * from "./result-sheets";
 export * from "./result-layout";
 export * from "./publication-table";
@@ -19,7 +20,6 @@ export * from "./overview";
 export * from "./set-up";
 export * from "./import-plan";
 export * from "./demo-data";
-export * from "./function-load";
 export * from "./host-port";
 export * from "./host-steps";
 export * from "./transact";

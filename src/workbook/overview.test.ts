@@ -1,4 +1,4 @@
-import { registryRows } from "./read";
+import { registryRows } from "./registry";
 import { REGISTRY_SHEET } from "./sheet-spec";
 import { workbookOverview } from "./overview";
 

@@ -6,7 +6,7 @@ import { SHEETS } from "./layout";
 import { WorkbookInput, SheetCells, readWorkbook } from "./read";
 import { planGeneration } from "./plan";
 import { WorkbookChange } from "./sheet-spec";
-import { ChangeRefused, workbookState } from "./check-change";
+import { ChangeRefused, WorkbookState, workbookState } from "./check-change";
 import { monthsWithData } from "./overview";
 import {
   LifecycleOutcome,
@@ -90,6 +90,16 @@ function outsideYear(period: Period, input: WorkbookInput, problems: readonly Pr
   ];
 }
 
+/** The publication date of the period's published version in the workbook (its ledger), if there is one. */
+export function carriedPublication(state: WorkbookState, period: Period): string | undefined {
+  const present = new Set(state.sheetNames.map((n) => n.toLowerCase()));
+  const current = currentResult(
+    state.registry.filter((s) => present.has(s.name.toLowerCase())),
+    periodKey(period),
+  );
+  return current && isPublished(current) ? publishedDate(current, state.cellsOf(current.name)) : undefined;
+}
+
 /**
  * Ranks the period and plans the change. The publication date carries over from the published version
  * unless a new one is given; a date on or before the period's last day is refused (ChangeRefused).
@@ -98,13 +108,7 @@ export function rankWorkbook(sheets: readonly SheetCells[], request: RankingRequ
   const refused = publicationRefusal(request.period, request.published);
   if (refused) throw new ChangeRefused(refused);
   const state = workbookState(sheets);
-  const present = new Set(state.sheetNames.map((n) => n.toLowerCase()));
-  const current = currentResult(
-    state.registry.filter((s) => present.has(s.name.toLowerCase())),
-    periodKey(request.period),
-  );
-  const published =
-    request.published ?? (current && isPublished(current) ? publishedDate(current, state.cellsOf(current.name)) : undefined);
+  const published = request.published ?? carriedPublication(state, request.period);
   const { input, evaluation } = evaluateWorkbook(sheets, { period: request.period, published });
   const inputs = inputSnapshot(input, request.period);
   const { change, lifecycle } = planGeneration(evaluation, state, {

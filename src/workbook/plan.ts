@@ -104,7 +104,7 @@ interface Draft {
 }
 
 /** What the planning of a generation works from. */
-interface Standing {
+interface GenerationBasis {
   readonly evaluation: Evaluation;
   /** The result table, rendered once for the sheet and for the comparison with the version it replaces. */
   readonly table: ResultTable;
@@ -130,7 +130,7 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
   const version = versionOf(kind, current, !!published);
   const end = evaluation.publication?.end;
   const lifecycle = lifecycleState({ draft: evaluation.status === "draft", published, end, version, today: dayOf(request.generated) });
-  const standing: Standing = { evaluation, table, request, period, current, kind, version, published, stored, lifecycle };
+  const basis: GenerationBasis = { evaluation, table, request, period, current, kind, version, published, stored, lifecycle };
   const draft: Draft = {
     state,
     next: [...registry],
@@ -141,8 +141,8 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
     cellWrites: [],
   };
 
-  const written = kind === "draftKept" ? { name: current!.name, corrections: 0 } : planResult(draft, standing);
-  const validation = planValidation(draft, standing);
+  const written = kind === "draftKept" ? { name: current!.name, corrections: 0 } : planResult(draft, basis);
+  const validation = planValidation(draft, basis);
   const change: WorkbookChange = {
     renames: draft.renames,
     sheets: draft.sheets,
@@ -156,7 +156,7 @@ export function planGeneration(evaluation: Evaluation, state: WorkbookState, req
 }
 
 /** The result sheet (and, for a correction, the kept version, its mark and 修正记录), the inputs ledger and their registry entries. */
-function planResult(draft: Draft, s: Standing): { name: string; previous?: string; corrections: number } {
+function planResult(draft: Draft, s: GenerationBasis): { name: string; previous?: string; corrections: number } {
   const { current, kind, version, request, evaluation, period } = s;
   let name = current?.name;
   if (!name) {
@@ -211,7 +211,7 @@ function planResult(draft: Draft, s: Standing): { name: string; previous?: strin
  * the current version: a correction replaces it in place — the superseded version's table stays in its
  * kept result sheet “… vN” and the changes in 修正记录 — so there is one 公示表 a period to publish.
  */
-function planPublication(draft: Draft, s: Standing, options: PublicationOptions, rewrite: boolean): void {
+function planPublication(draft: Draft, s: GenerationBasis, options: PublicationOptions, rewrite: boolean): void {
   const existing = draft.next.find((e) => e.role === "publication" && e.period === s.period);
   if (existing && !rewrite) return;
   const name = existing?.name ?? freeName(publicationSheetName(s.evaluation), draft.taken);
@@ -225,7 +225,7 @@ function planPublication(draft: Draft, s: Standing, options: PublicationOptions,
 /** A correction: the published version kept as “… vN” and marked, 修正记录 appended to (or made). */
 function planCorrection(
   draft: Draft,
-  s: Standing,
+  s: GenerationBasis,
   existingLog: string | undefined,
 ): { effects: ResultEffects; log: string; previous: string; corrections: number } {
   const current = s.current!;
@@ -268,7 +268,7 @@ function planCorrection(
 }
 
 /** 数据校验, written on every generation; returns its name. */
-function planValidation(draft: Draft, s: Standing): string {
+function planValidation(draft: Draft, s: GenerationBasis): string {
   const validation = draft.next.find((e) => e.role === "validation");
   const name = validation ? validation.name : freeName(SHEETS.validation, draft.taken);
   draft.taken.add(name);

@@ -10,6 +10,11 @@ import { IndicatorSheet, WorkbookInput } from "./read";
 
 const MONTH_KEY = /^\d{4}-\d{2}$/;
 
+/** A month key of `month`'s year before it. */
+function sameYearBefore(value: unknown, month: MonthKey): boolean {
+  return typeof value === "string" && MONTH_KEY.test(value) && value.slice(0, 4) === month.slice(0, 4) && value < month;
+}
+
 export class ProblemPlaces {
   constructor(
     private readonly input: WorkbookInput,
@@ -43,7 +48,8 @@ export class ProblemPlaces {
     const sheet = this.sheetOf(unitCode);
     if (!sheet) return undefined;
     const earlier = rows
-      .filter((r) => r.cells!.month!.sheet === sheet.name && typeof r.month === "string" && MONTH_KEY.test(r.month) && r.month < month)
+      // Months of the same year only: a row of another year (2025-10 typed for 2026-10) is not where the month belongs.
+      .filter((r) => r.cells!.month!.sheet === sheet.name && sameYearBefore(r.month, month))
       .map((r) => parseCellAddress(r.cells!.month!.cell)?.row ?? 0);
     const row = earlier.length ? Math.max(...earlier) + 1 : (sheet.headerRow ?? 0) + 1;
     return { sheet: sheet.name, cell: `${sheet.monthColumn ?? "A"}${row}` };

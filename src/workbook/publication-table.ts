@@ -18,14 +18,15 @@ const HEADER_ROW = 3;
 
 /**
  * The detailed sheet's columns the 公示表 keeps, with its own widths: portrait A4 within narrow margins
- * holds 552 points, 105 characters of 7 pixels; the columns take 103.
+ * holds 552 points, 105 characters of 7 pixels; the columns take them all (排名变化 included: 基本分 one
+ * narrower, 备注 two, figures still whole and the page not shrunk below 9 pt; test/print.heavy.test.ts).
  */
 const H = RESULT_HEADERS;
 const KEPT: Readonly<Record<string, number>> = {
   [H.rank]: 6,
   [H.unit]: 10,
-  [H.base]: 7,
-  [H.periodBase]: 7,
+  [H.base]: 6,
+  [H.periodBase]: 6,
   [H.bonus]: 6,
   [H.deduction]: 6,
   [H.annualBonus]: 6,
@@ -33,8 +34,8 @@ const KEPT: Readonly<Record<string, number>> = {
   [H.total]: 7,
   [H.connectRate]: 8,
   [H.periodConnectRate]: 9,
-  [H.rankChange]: 6,
-  [H.note]: 20,
+  [H.rankChange]: 5,
+  [H.note]: 24,
 };
 
 export interface PublicationColumn {

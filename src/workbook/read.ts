@@ -34,6 +34,7 @@ import {
   DEFAULT_UNITS,
   Unit,
   UnitIndex,
+  unitSuggestion,
 } from "../engine";
 import {
   EVENT_HEADERS,
@@ -49,7 +50,8 @@ import {
   fieldForHeader,
   matchesHeader,
 } from "./layout";
-import { CellSpec, ProductSheet, REGISTRY_SHEET, SheetSpec } from "./sheet-spec";
+import { OUTPUT_ROLES, productSheetKeys, readRegistry, sheetKey } from "./registry";
+import { ProductSheet, REGISTRY_SHEET } from "./sheet-spec";
 
 export interface SheetCells {
   readonly name: string;
@@ -118,52 +120,6 @@ function mapColumns<K extends string>(row: readonly CellValue[], headers: Record
     }
   });
   return map;
-}
-
-/** The registry sheet lists the product's own sheets: name | role | period | version | created | state | published | inputs. */
-export function readRegistry(cells: CellGrid | undefined): ProductSheet[] {
-  if (!cells) return [];
-  const out: ProductSheet[] = [];
-  for (const row of cells.slice(1)) {
-    const name = cellText(row[0]);
-    const role = cellText(row[1]);
-    if (!name || !role) continue;
-    const version = readNumber(row[3] ?? null);
-    out.push({
-      name,
-      role: role as ProductSheet["role"],
-      period: cellText(row[2]) || undefined,
-      version: version.ok ? version.value : undefined,
-      created: cellText(row[4]),
-      state: (cellText(row[5]) || undefined) as ProductSheet["state"],
-      published: cellText(row[6]) || undefined,
-      inputs: cellText(row[7]) || undefined,
-    });
-  }
-  return out;
-}
-
-/** The registry as rows of cell values, header first. */
-export function registryRows(registry: readonly ProductSheet[]): (string | number | null)[][] {
-  return [
-    ["sheet", "role", "period", "version", "created", "state", "published", "inputs"],
-    ...registry.map((s) => [
-      s.name,
-      s.role,
-      s.period ?? null,
-      s.version ?? null,
-      s.created,
-      s.state ?? null,
-      s.published ?? null,
-      s.inputs ?? null,
-    ]),
-  ];
-}
-
-/** The registry sheet `_kp12328` as written (very hidden): every cell text-formatted, so a sheet name stays text. */
-export function describeRegistrySheet(registry: readonly ProductSheet[]): SheetSpec {
-  const rows = registryRows(registry).map((r) => r.map((value): CellSpec => ({ value, numberFormat: "@" })));
-  return { name: REGISTRY_SHEET, role: "registry", rows };
 }
 
 function readUnits(sheet: SheetCells, problems: Problem[], rows: Map<string, CellRef>): Unit[] | undefined {
@@ -299,7 +255,8 @@ function readEventRow(
   const unitText = cellText(get("unit"));
   const unit = index.find(unitText);
   if (!unit) {
-    fail("unit", unitText ? `单位“${unitText}”不在考评单位名单中` : "未填写单位", "请填写考评单位的全称、简称或代码。");
+    const message = unitText ? `单位“${unitText}”不在考评单位名单中${unitSuggestion(index, unitText)}` : "未填写单位";
+    fail("unit", message, "请填写考评单位的全称、简称或代码。");
     return undefined;
   }
   const type = lookup(EVENT_TYPES, cellText(get("type")));
@@ -436,7 +393,21 @@ function readIndicatorSheet(
   }
   const { fields, unitColumn } = header.found;
   const layout = unitColumn !== undefined ? "summary" : "unit";
-  if (layout === "unit" && !sheetUnit) return undefined;
+  if (layout === "unit" && !sheetUnit) {
+    // Another sheet of the user's is left alone; one named a character away from a unit is a typo.
+    const near = index.suggest(sheet.name);
+    if (near)
+      problems.push(
+        problem(
+          "warning",
+          "sheet.unknownUnit",
+          `${sheet.name}：表名“${sheet.name}”不是考评单位，该表的数据未计入（是否为 ${near.name}？）`,
+          "请把表名改为考评单位的名称、简称或代码。",
+          { unitCode: near.code, at: { sheet: sheet.name, cell: "A1" } },
+        ),
+      );
+    return undefined;
+  }
   const monthColumn = fields.get("month");
   if (monthColumn === undefined) {
     problems.push(
@@ -526,7 +497,7 @@ function summaryRowUnit(
       problem(
         "error",
         "record.unknownUnit",
-        `${sheet.name}!${cellAddress(r + 1, unitColumn + 1)}：单位“${text}”不在考评单位名单中，该行未计入`,
+        `${sheet.name}!${cellAddress(r + 1, unitColumn + 1)}：单位“${text}”不在考评单位名单中${unitSuggestion(index, text)}，该行未计入`,
         "请填写考评单位的全称、简称或代码，或在“考评单位”表中添加该单位。",
         { at: ref(sheet.name, r, unitColumn) },
       ),
@@ -538,11 +509,11 @@ function summaryRowUnit(
 /** Reads every sheet of the workbook. `year` resolves months written without a year ("10月"). */
 export function readWorkbook(sheets: readonly SheetCells[], year?: number): WorkbookInput {
   const problems: Problem[] = [];
-  const byName = new Map(sheets.map((s) => [s.name, s]));
+  // Sheet names as Excel matches them: "考评单位" and a sheet renamed to another case are one sheet.
+  const sheetsByKey = new Map(sheets.map((s) => [sheetKey(s.name), s]));
+  const byName = { get: (name: string) => sheetsByKey.get(sheetKey(name)) };
   const registry = readRegistry(byName.get(REGISTRY_SHEET)?.cells);
-  const productOutputs = new Set(
-    registry.filter((s) => ["result", "publication", "validation", "corrections"].includes(s.role)).map((s) => s.name),
-  );
+  const productOutputs = productSheetKeys(registry, OUTPUT_ROLES);
 
   const unitsSheet = byName.get(SHEETS.units);
   const unitRows = new Map<string, CellRef>();
@@ -565,9 +536,9 @@ export function readWorkbook(sheets: readonly SheetCells[], year?: number): Work
   const records: RawRecord[] = [];
   const indicatorSheets: IndicatorSheet[] = [];
   const sheetsOfUnit = new Map<string, string[]>();
-  const reserved = new Set<string>([REGISTRY_SHEET, SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays, SHEETS.instructions]);
+  const reserved = new Set([SHEETS.rules, SHEETS.units, SHEETS.events, SHEETS.holidays, SHEETS.instructions].map(sheetKey));
   for (const sheet of sheets) {
-    if (reserved.has(sheet.name) || productOutputs.has(sheet.name)) continue;
+    if (reserved.has(sheetKey(sheet.name)) || productOutputs.has(sheetKey(sheet.name))) continue;
     const reading = readIndicatorSheet(sheet, index, year, problems);
     if (!reading) continue;
     records.push(...reading.records);

@@ -13,6 +13,9 @@ import {
   RESULT_LABELS,
   Ratio,
   RankChange,
+  RuleSet,
+  formatTotal,
+  lossesOf,
   ResultRow,
   columnLetters,
   displayText,
@@ -54,6 +57,7 @@ export const RESULT_HEADERS = {
   connectRate: "人工接通率",
   periodConnectRate: "人工接通率（合计）",
   rankChange: "排名变化",
+  largestLoss: "最大失分",
   note: "备注",
 } as const;
 
@@ -170,6 +174,7 @@ export function resultColumns(evaluation: ColumnSource): ResultColumn[] {
     { header: H.total, width: 7, cell: totalCell },
     { header: isMonth ? H.connectRate : H.periodConnectRate, width: 9, cell: (row) => num(rateValue(row.connectRate), PERCENT) },
     ...(evaluation.rankChanges ? [rankChangeColumn(evaluation.rankChanges)] : []),
+    ...(evaluation.rules ? [largestLossColumn(evaluation.rules)] : []),
     { header: H.note, width: 52, cell: (row) => text(row.note, { wrap: true }) },
   ];
 }
@@ -178,6 +183,18 @@ export function resultColumns(evaluation: ColumnSource): ResultColumn[] {
 function rankChangeColumn(changes: ReadonlyMap<string, RankChange>): ResultColumn {
   const label = (row: ResultRow) => changes.get(row.unit.code)?.label ?? NO_VALUE_MARK;
   return { header: RESULT_HEADERS.rankChange, width: 7, derived: true, cell: (row) => text(label(row), { align: "center" }) };
+}
+
+/**
+ * 最大失分 (失分分析, losses.ts): the indicator that lost most, "B1 −10.00", on one line so that no row grows;
+ * the whole analysis is in the 通报, the pane and rank --json.
+ */
+function largestLossColumn(rules: RuleSet): ResultColumn {
+  const cell = (row: ResultRow): CellSpec => {
+    const largest = row.base === null ? undefined : lossesOf(row, rules).indicators[0];
+    return text(largest ? `${largest.indicator} −${formatTotal(largest.lost)}` : "", { align: "center" });
+  };
+  return { header: RESULT_HEADERS.largestLoss, width: 10, derived: true, cell };
 }
 
 /** A 不合格 row's 总分 says 不合格: its scores stay for the record, but never as a total beside the ranked units'. */

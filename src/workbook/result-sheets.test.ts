@@ -25,20 +25,24 @@ const column = (name: string) => header.indexOf(name);
 const rowOf = (unit: string) => october.rows.findIndex((r) => r[1]?.value === unit);
 
 describe("the month's result sheet prints as an official table", () => {
-  test("two A4 landscape pages wide at 100 %: the 28 columns' widths (排名变化 among them) add up to less than two pages less 名次/单位", () => {
+  test("two A4 landscape pages wide at 100 %: the 29 columns' widths (排名变化 and 最大失分 among them) add up to less than two pages less 名次/单位", () => {
     expect(october.print).toMatchObject({ orientation: "landscape", fitToWidth: 2, printTitleRows: "6:6", printTitleColumns: "A:B" });
     // A4 landscape is 842 points; Excel's normal margins 0.7 in (50.4 points) each side leave 741.2 points a page.
     const points = (w: number) => 7 * w * 0.75;
     const total = october.columnWidths!.reduce((a, w) => a + points(w), 0);
     const repeated = points(october.columnWidths![0]) + points(october.columnWidths![1]);
-    expect(header).toHaveLength(28);
+    expect(header).toHaveLength(29);
     expect(total).toBeLessThan(2 * 741.2 - repeated);
   });
 
   test("every cell of the table has a border, the sheet's font is 等线 10 pt", () => {
     expect(october.font).toEqual({ name: "等线", size: BODY_SIZE });
-    // Header row 6, 28 units in rows 7–34, 28 columns A–AB.
-    expect(october.borders).toEqual(["A6:AB34"]);
+    // Header row 6, 28 units in rows 7–34, 29 columns A–AC.
+    expect(october.borders).toEqual(["A6:AC34"]);
+  });
+
+  test("最大失分 names the indicator that lost most: 三门峡市's B1 232/271 = 85.61% → 10 × (85.61 − 80)/20 = 2.80, lost 7.20", () => {
+    expect(october.rows[rowOf("三门峡市")][column("最大失分")]?.value).toBe("B1 −7.20");
   });
 
   test("加分 and 减分 are blank where there was none; 郑州市's 省级 honour is 1.00", () => {
@@ -115,13 +119,13 @@ describe("the status rows above the table print each label and value whole", () 
     expect(values(october, 5).every((v) => v === null)).toBe(true);
   });
 
-  test("the quarter's 10 columns (排名变化 against Q3 among them) hold both rows from column A; 生成时间 ends the notices in row 4", () => {
+  test("the quarter's 11 columns (排名变化 against Q3 and 最大失分 among them) hold both rows from column A; 生成时间 ends the notices in row 4", () => {
     const quarter = resultSheet("2026-Q4", "2027-01-05");
-    expect(quarter.columnWidths).toHaveLength(10);
-    expect(values(quarter, 2)).toEqual(["考评期间", null, "2026年第4季度", null, null, "状态", "公示中", null, "版本", "第 1 版"]);
+    expect(quarter.columnWidths).toHaveLength(11);
+    expect(values(quarter, 2)).toEqual(["考评期间", null, "2026年第4季度", null, null, "状态", "公示中", null, "版本", "第 1 版", null]);
     expect(values(quarter, 3).slice(0, 8)).toEqual(["发布日期", null, "2027-01-05", null, "公示期截止", null, "2027-01-12", null]);
     expect(values(quarter, 4)[0]).toMatch(/生成时间：2026-11-05 09:30$/);
-    expect(quarter.rows[1]).toHaveLength(10);
+    expect(quarter.rows[1]).toHaveLength(11);
   });
 });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_UNITS } from "../engine";
-import { registryRows } from "./read";
+import { registryRows } from "./registry";
 import { planSetUp } from "./set-up";
 import { REGISTRY_SHEET } from "./sheet-spec";
 

@@ -196,6 +196,11 @@ export const REGISTRY_SHEET = "_kp12328";
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME = 31;
 
+/** A sheet name as a formula, a link or an address names it: in single quotes, each of its quotes doubled ('O''Brien'). */
+export function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** A cell's number format as written: its own, else "@" for text (so "=1+2" stays text), else General. */
 export function cellNumberFormat(cell: CellSpec | null | undefined): string {
   if (!cell) return "General";

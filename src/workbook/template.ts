@@ -55,7 +55,7 @@ import {
   wrappedLines,
   wrappedRowHeight,
 } from "./print-style";
-import { CellSpec, ListValidation, SheetSpec, Validation } from "./sheet-spec";
+import { CellSpec, ListValidation, SheetSpec, Validation, quotedSheetName } from "./sheet-spec";
 
 const HEADER_ROW = 3;
 
@@ -77,8 +77,8 @@ export type TemplateFlavour = "province" | "centres";
 const FIELD_COLUMN = new Map(FIELDS.map((f, i) => [f.id, columnLetters(i + 1)]));
 const col = (id: FieldId) => FIELD_COLUMN.get(id)!;
 
-/** A sheet name as a formula writes it: quoted, its quotes doubled. */
-const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+/** A sheet name as a formula writes it before a cell or range. */
+const sheetRef = (name: string) => `${quotedSheetName(name)}!`;
 
 /**
  * One indicator's rule row in the 评分规则 sheet as describeRulesSheet writes it: 指标 … 说明 (B:H), the

@@ -6,7 +6,7 @@
 import { checkChange, firstFreeRow, workbookState } from "./check-change";
 import { ExecuteReport, HostPort, HostSnapshot, HostStep, SheetEntry, Visibility, isLeftover, TEMPORARY_PREFIX } from "./host-port";
 import { InPlaceWrite, appendWrite, cellWrite, chartStep, sheetSteps } from "./host-steps";
-import { describeRegistrySheet } from "./read";
+import { describeRegistrySheet } from "./registry";
 import { REGISTRY_SHEET, SheetSpec, WorkbookChange } from "./sheet-spec";
 
 const key = (name: string) => name.toLowerCase();

@@ -8,6 +8,7 @@ import type { Harness, PageWindow, PaneSession } from "./harness";
 import { OUTPUT } from "./harness";
 import { WORDS, generateWithProblems, importReturns, waitForPane } from "./pane-driver";
 import { focusedElement } from "./pane-checks";
+import { inflatingReturn } from "./returned-files";
 
 const zh = WORDS["zh-CN"];
 
@@ -45,6 +46,25 @@ export function describeFocus(harness: () => Harness): void {
       const focused = await focusedElement(page);
       expect(focused).toEqual({ tag: "H2", text: zh.generateHeading, role: null, inMain: true });
     }, 60_000);
+
+    test("a returned file that inflates to 1.5 GB is refused within 5 s, naming it and its size, the pane's heap small", async () => {
+      session = await harness().open({ width: 320, height: 700 });
+      const { page } = session;
+      await waitForPane(page, "zh-CN");
+      const bomb = await inflatingReturn();
+      const chooser = page.waitForEvent("filechooser");
+      await page.getByRole("button", { name: zh.chooseFiles }).click();
+      await (await chooser).setFiles([bomb]);
+      const started = Date.now();
+      await page.getByRole("button", { name: zh.importButton }).click();
+      const said = page.getByText(/洛阳市报送\.xlsx 解压后有 1\.5 GB/).first();
+      await said.waitFor({ state: "visible", timeout: 30_000 });
+      expect(Date.now() - started).toBeLessThan(5000);
+      const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize);
+      expect(heap ?? 0).toBeLessThan(300 * 1024 * 1024);
+      await page.screenshot({ path: path.join(OUTPUT, "pane-zh-light-import-refused-320.png") });
+      expect(session.pageErrors).toEqual([]);
+    }, 120_000);
 
     test("import, the problem list by arrow keys, and a failed go-to-cell said in view", async () => {
       session = await harness().open({ width: 320, height: 700 });

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { DEFAULT_UNITS } from "../../src/engine";
 import { DEMO_MONTH, DEMO_YEAR, demoValues, describeUnitSheet } from "../../src/workbook";
 import { writeSheet } from "../../src/adapters/xlsx/writer";
+import { inflatingWorkbook } from "../support/zip-bombs";
 
 export interface ReturnedFile {
   readonly name: string;
@@ -29,6 +30,15 @@ export async function conflictingReturn(): Promise<ReturnedFile> {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   // A long name, as centres give them: it must wrap in the pane, not widen it.
   return { name: "郑州市12328热线2026年10月运行指标报送表（最终版，已由中心负责人核对签字）.xlsx", mimeType: XLSX, buffer };
+}
+
+/** A returned workbook whose sheet inflates to 1.5 GB (about 1.5 MB on disk): refused before anything is inflated. */
+export async function inflatingReturn(): Promise<ReturnedFile> {
+  const workbook = new ExcelJS.Workbook();
+  const unit = DEFAULT_UNITS.find((u) => u.name === "洛阳市")!;
+  writeSheet(workbook, describeUnitSheet(unit, DEMO_YEAR, demoValues));
+  const buffer = await inflatingWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 1.5 * 1024 ** 3);
+  return { name: "洛阳市报送.xlsx", mimeType: XLSX, buffer };
 }
 
 /** A CSV saved with an .xlsx name: the pane says it cannot be read, with no cell to go to. */

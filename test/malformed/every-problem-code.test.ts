@@ -28,6 +28,10 @@ class Book {
     this.sheets = this.sheets.map((x) => (x.name === sheet ? { name: x.name, cells: f(x.cells.map((r) => [...(r ?? [])])) } : x));
     return this;
   }
+  rename(sheet: string, name: string): this {
+    this.sheets = this.sheets.map((x) => (x.name === sheet ? { name, cells: x.cells } : x));
+    return this;
+  }
   remove(sheet: string): this {
     this.sheets = this.sheets.filter((x) => x.name !== sheet);
     return this;
@@ -86,6 +90,7 @@ const CASES: Partial<Record<ProblemCode, { edit: Edit; period?: string; publishe
       ),
   },
   "sheet.empty": { edit: (b) => b.rows(Z, () => []) },
+  "sheet.unknownUnit": { edit: (b) => b.rename(Z, "郑洲市") },
   "units.noHeader": { edit: (b) => b.set("考评单位", "B1", "名称？") },
   "units.empty": { edit: (b) => b.rows("考评单位", (c) => [c[0]]) },
   "units.duplicate": { edit: (b) => b.rows("考评单位", (c) => [...c, [...c[1]]]) },
@@ -164,6 +169,11 @@ it("places a missing month whose row is gone where the row belongs", () => {
   expect(p.at).toEqual({ sheet: Z, cell: `A${OCT_ROW}` });
 });
 
+it("places a month typed with another year's number at its own row, not below it", () => {
+  const [p] = problemsAfter(CASES["record.otherYear"]!.edit).filter((x) => x.code === "record.missing");
+  expect(p.at).toEqual({ sheet: Z, cell: `A${OCT_ROW}` });
+});
+
 it("places the first missing month of a quarter at its row", () => {
   const [p] = problemsAfter(CASES["record.missing"]!.edit, "2026-Q4").filter((x) => x.code === "record.missing");
   expect(p.message).toContain("10月");
@@ -179,6 +189,17 @@ it("places a period outside the workbook's year at 考评单位!A1, or at the sh
   expect(problemsAfter(() => {}, "2025-10").find((p) => p.code === "period.otherYear")!.at).toEqual({ sheet: "考评单位", cell: "A1" });
   const without = problemsAfter((b) => b.remove("考评单位"), "2025-10").find((p) => p.code === "period.otherYear")!;
   expect(without.at).toEqual({ sheet: "郑州市", cell: "A1" });
+});
+
+it("asks 是否为 郑州市 of a unit typed 郑洲市: a sheet's name, a summary row, an event", () => {
+  const sheetName = problemsAfter(CASES["sheet.unknownUnit"]!.edit).find((p) => p.code === "sheet.unknownUnit")!;
+  expect(sheetName.message).toBe("郑洲市：表名“郑洲市”不是考评单位，该表的数据未计入（是否为 郑州市？）");
+  const row = problemsAfter(CASES["record.unknownUnit"]!.edit).find((p) => p.code === "record.unknownUnit")!;
+  expect(row.message).toBe("汇总!A2：单位“郑洲市”不在考评单位名单中（是否为 郑州市？），该行未计入");
+  const ev = problemsAfter(CASES["events.unit"]!.edit).find((p) => p.code === "events.unit")!;
+  expect(ev.message).toContain("单位“郑洲市”不在考评单位名单中（是否为 郑州市？）");
+  // Nothing to ask of a name two characters away, or of another sheet of the user's.
+  expect(problemsAfter((b) => b.rename(Z, "郑某某")).some((p) => p.code === "sheet.unknownUnit")).toBe(false);
 });
 
 it("places the import's problems at the sheet they are about", () => {

@@ -1,5 +1,5 @@
 // Files that are not workbooks, and command lines that are wrong: exit status 2 and one clear line
-// on stderr (plus the usage hint for usage mistakes), the input untouched, no output file.
+// on stderr (ending with where the help is, for usage mistakes), the input untouched, no output file.
 
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -29,12 +29,12 @@ async function expectUnreadable(file: string, ...says: string[]): Promise<string
   return line;
 }
 
-/** A usage mistake: exit 2, the message, then the usage hint. */
+/** A usage mistake: exit 2, one line: the message, then the usage hint. */
 function expectUsage(run: CliRun, ...says: string[]): void {
   expectCleanStderr(run.err);
   expect(run.code).toBe(2);
-  expect(run.err).toHaveLength(2);
-  expect(run.err[1]).toBe(USAGE_HINT);
+  expect(run.err).toHaveLength(1);
+  expect(run.err[0]).toMatch(USAGE_HINT);
   for (const s of says) expect(errorLine(run)).toContain(s);
 }
 
@@ -155,8 +155,30 @@ describe("command-line mistakes", () => {
     expectUsage(await runCli(["rnak", file]), "未知命令", "rnak");
   });
 
-  it("names an unknown option", async () => {
-    expectUsage(await runCli(["rank", file, "--perod", "2026-10"]), "--perod");
+  it("names an unknown option, in Chinese, on one line pointing at the command's help", async () => {
+    const run = await runCli(["rank", file, "--bogus", "--period", "2026-10"]);
+    expectUsage(run, "未知选项 --bogus");
+    expect(run.err).toEqual(["kp12328: 未知选项 --bogus（运行 kp12328 rank --help 查看用法）"]);
+  });
+
+  it("says in Chinese that an option lacks its value, or takes none", async () => {
+    expectUsage(await runCli(["rank", file, "--period"]), "选项 --period 缺少取值");
+    expectUsage(await runCli(["rank", file, "--period", "2026-10", "--json=1"]), "选项 --json 不带取值");
+    for (const run of [await runCli(["rank", file, "--period"]), await runCli(["validate", file, "-x"])])
+      expect(run.err[0]).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+  });
+
+  it("names the year range for a period of a year out of it", async () => {
+    expectUsage(await runCli(["rank", file, "--period", "1999-01"]), "1999-01", "年份 1999", "2000–2100");
+  });
+
+  it("prints the command's own usage for rank --help", async () => {
+    const run = await runCli(["rank", "--help"]);
+    expect(run.code).toBe(0);
+    const text = run.out.join("\n");
+    expect(text).toContain("kp12328 rank FILE --period");
+    expect(text).toContain("--replace");
+    expect(text).not.toContain("kp12328 template");
   });
 
   it("asks for the workbook when rank is given none", async () => {
@@ -171,13 +193,14 @@ describe("command-line mistakes", () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
     expect(run.err).toEqual([]);
-    expect(run.out.join("\n")).toContain("kp12328 rank FILE.xlsx --period");
+    expect(run.out.join("\n")).toContain("kp12328 rank FILE --period");
+    expect(run.out.join("\n")).toContain("kp12328 template");
   });
 
   it("prints the usage and exits 2 when run with nothing", async () => {
     const run = await runCli([]);
     expect(run.code).toBe(2);
-    expect([...run.out, ...run.err].join("\n")).toContain("kp12328 rank FILE.xlsx --period");
+    expect([...run.out, ...run.err].join("\n")).toContain("kp12328 rank FILE --period");
   });
 });
 

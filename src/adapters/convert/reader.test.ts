@@ -11,6 +11,9 @@ import { Converter, openWorkbook, readSheets } from "./reader";
 
 const officeCrypto = require("officecrypto-tool");
 
+// Building a 1.5 GB bomb (its CRC over every byte) takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 const GB = 1024 ** 3;
 
 async function refusal(promise: Promise<unknown>): Promise<string> {

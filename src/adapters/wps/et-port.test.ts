@@ -5,7 +5,8 @@
 import { DEMO_EVENTS, DEMO_YEAR, WorkbookChange, applyChange, demoValues, describeTemplate } from "../../workbook";
 import { generationStamp } from "../../engine";
 import { createEt, viewOfMemoryEt } from "../../../test/support/memory-et";
-import { etPort } from "./et-port";
+import { etPort, mergeLooks } from "./et-port";
+import type { HostStep } from "../../workbook";
 
 const STAMP = generationStamp(new Date(2026, 10, 5, 9, 30));
 
@@ -69,4 +70,24 @@ test("deleting a sheet never asks the clerk: alerts are off for the delete, and 
   expect(host.dialogs).toEqual([]);
   expect(host.flags.DisplayAlerts).toBe(true);
   expect(host.sheets.some((s) => s.name.startsWith("~kp12328"))).toBe(false);
+});
+
+test("equal looks on one sheet become one call over their areas, unless a look between them covers the same cells", () => {
+  const look = (range: string, style: object): HostStep => ({ op: "styleBlock", sheet: "表", range, style });
+  const steps = [
+    look("A1:J30", { fontName: "等线", fontSize: 10 }),
+    look("A2:C2", { bold: true }),
+    look("D2:D2", { fill: "#FFFF00" }),
+    look("A4:C4", { bold: true }),
+    look("D2:F4", { bold: true }),
+    look("A5:J9", { border: "thin" }),
+  ];
+  expect(mergeLooks(steps).map((s) => (s.op === "styleBlock" ? s.range : s.op))).toEqual([
+    "A1:J30",
+    // A4:C4 joins A2:C2 (the fill between covers other cells); D2:F4 may not, the fill at D2 came after A2:C2.
+    "A2:C2,A4:C4",
+    "D2:D2",
+    "D2:F4",
+    "A5:J9",
+  ]);
 });

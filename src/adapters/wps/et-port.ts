@@ -5,6 +5,7 @@
 // While writing, screen updating and events are off and calculation manual (pause … resume); a failure
 // part-way puts them back before it is thrown, so WPS is never left frozen.
 
+import { parseCellAddress } from "../../engine";
 import { ExecuteReport, HostCapabilities, HostPort, HostSnapshot, HostStep, SheetEntry } from "../../workbook";
 import { EtApplication, EtSheets, EtWorksheet, XL } from "./et-model";
 import { activeWorkbook, readEtWorkbook, sheetEntries } from "./et-read";
@@ -45,6 +46,54 @@ function splitBlocks(steps: readonly HostStep[]): HostStep[] {
       });
     return parts;
   });
+}
+
+/** The longest address ET takes (as Excel: 255 characters). */
+const MAX_ADDRESS = 255;
+
+type Box = { r0: number; c0: number; r1: number; c1: number };
+function box(range: string): Box {
+  const [a, b = a] = range.split(":").map((x) => parseCellAddress(x)!);
+  return { r0: a.row, c0: a.column, r1: b.row, c1: b.column };
+}
+const overlap = (a: Box, b: Box) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+
+/**
+ * Consecutive looks on one sheet that are the same, written by one call over all their areas
+ * ("A7:C7,A9:C9", up to 255 characters). A look joins the first of its kind only where no other look
+ * written since then covers the same cells, so what is drawn is what the steps in order draw. Borders
+ * keep their own calls (ET draws inside lines per area only where an area has cells on both sides).
+ */
+export function mergeLooks(steps: readonly HostStep[]): HostStep[] {
+  const out: HostStep[] = [];
+  let sheet: string | undefined;
+  let groups = new Map<string, { at: number; ranges: string[] }>();
+  let placed: { key: string; box: Box; at: number }[] = [];
+  for (const step of steps) {
+    if (step.op !== "styleBlock" || step.style.border || step.sheet !== sheet) {
+      sheet = step.op === "styleBlock" ? step.sheet : undefined;
+      groups = new Map();
+      placed = [];
+    }
+    if (step.op !== "styleBlock" || step.style.border) {
+      out.push(step);
+      continue;
+    }
+    const key = JSON.stringify(step.style);
+    const here = box(step.range);
+    const group = groups.get(key);
+    const blocked = group && placed.some((p) => p.key !== key && p.at > group.at && overlap(p.box, here));
+    if (group && !blocked && [...group.ranges, step.range].join(",").length <= MAX_ADDRESS) {
+      group.ranges.push(step.range);
+      out[group.at] = { ...step, range: group.ranges.join(",") };
+      placed.push({ key, box: here, at: group.at });
+      continue;
+    }
+    out.push(step);
+    groups.set(key, { at: out.length - 1, ranges: [step.range] });
+    placed.push({ key, box: here, at: out.length - 1 });
+  }
+  return out;
 }
 
 /** Deletes a sheet without the dialog WPS shows while alerts are on. */
@@ -187,7 +236,7 @@ export function etPort(app: EtApplication, options: EtPortOptions = {}): HostPor
       // The last sheet object, by the name it has now: consecutive steps on one sheet fetch it once.
       let cached: { name: string; ws: EtWorksheet } | undefined;
       try {
-        for (const step of splitBlocks(steps)) {
+        for (const step of mergeLooks(splitBlocks(steps))) {
           const name = "sheet" in step ? step.sheet : undefined;
           const elapsed = now() - since;
           if (elapsed >= STRETCH_MS || (name !== previous && previous !== undefined && elapsed >= FRAME_MS)) {

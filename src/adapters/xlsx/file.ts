@@ -42,7 +42,8 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Pr
     await fs.rm(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UserError(`无法写入 ${path}：文件夹不存在`);
-    if (code === "EACCES" || code === "EPERM" || code === "EBUSY") throw new UserError(`无法写入 ${path}：没有权限，或文件正被 Excel 打开`);
+    if (code === "EACCES" || code === "EPERM" || code === "EBUSY")
+      throw new UserError(`无法写入 ${path}：没有权限，或文件正被 WPS 或 Excel 打开`);
     throw e;
   }
 }

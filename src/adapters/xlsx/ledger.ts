@@ -4,16 +4,16 @@
 // sees its own workbook, and nothing published is lost.
 
 import ExcelJS from "exceljs";
-import { REGISTRY_SHEET, readRegistry } from "../../workbook";
+import { REGISTRY_SHEET, productSheetKeys, readRegistry, sheetKey } from "../../workbook";
 import { workbookSheets } from "./cells";
 
 /** The sheets the product made in a workbook, by its registry (the registry itself included); empty for any other workbook. */
 export function productSheets(workbook: ExcelJS.Workbook): string[] {
-  const registry = workbookSheets(workbook).find((s) => s.name.toLowerCase() === REGISTRY_SHEET.toLowerCase());
+  const registry = workbookSheets(workbook).find((s) => sheetKey(s.name) === sheetKey(REGISTRY_SHEET));
   if (!registry) return [];
-  const mine = new Set([...readRegistry(registry.cells).map((s) => s.name.toLowerCase()), REGISTRY_SHEET.toLowerCase()]);
+  const mine = productSheetKeys(readRegistry(registry.cells));
   // In the workbook's tab order, so that the carried sheets stand as they stood.
-  return workbook.worksheets.map((ws) => ws.name).filter((n) => mine.has(n.toLowerCase()));
+  return workbook.worksheets.map((ws) => ws.name).filter((n) => mine.has(sheetKey(n)));
 }
 
 /**
@@ -22,8 +22,8 @@ export function productSheets(workbook: ExcelJS.Workbook): string[] {
  */
 export function carryLedger(ledger: ExcelJS.Workbook, target: ExcelJS.Workbook): { copied: string[]; clashes: string[] } {
   const names = productSheets(ledger);
-  const taken = new Set(target.worksheets.map((ws) => ws.name.toLowerCase()));
-  const clashes = names.filter((n) => taken.has(n.toLowerCase()));
+  const taken = new Set(target.worksheets.map((ws) => sheetKey(ws.name)));
+  const clashes = names.filter((n) => taken.has(sheetKey(n)));
   if (clashes.length) return { copied: [], clashes };
   for (const name of names) {
     const source = ledger.getWorksheet(name)!;

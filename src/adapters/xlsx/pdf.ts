@@ -21,7 +21,37 @@ async function onlySheets(workbook: ExcelJS.Workbook, sheets: readonly string[])
     .sort((a, b) => order.get(a.name.toLowerCase())! - order.get(b.name.toLowerCase())!)
     .forEach((ws, i) => ((ws as unknown as { orderNo: number }).orderNo = i));
   copy.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  numberPagesThrough(copy.worksheets.slice().sort((a, b) => order.get(a.name.toLowerCase())! - order.get(b.name.toLowerCase())!));
   return copy;
+}
+
+/** A sheet fitted to one page wide and one tall prints as exactly one page. */
+function onePage(ws: ExcelJS.Worksheet): boolean {
+  const setup = ws.pageSetup;
+  return !!setup.fitToPage && setup.fitToWidth === 1 && setup.fitToHeight === 1;
+}
+
+/**
+ * Page numbers through the whole PDF. LibreOffice counts &N over the document but starts &P again on
+ * every sheet (as Excel does): each sheet is told its first page number, which is known while every
+ * sheet before it is a one-page sheet (the 公示表 before the result sheet). Where it is not known,
+ * "共 &N 页" is dropped from the footers, so no page claims a total it does not belong to.
+ */
+function numberPagesThrough(sheets: readonly ExcelJS.Worksheet[]): void {
+  let next = 1;
+  for (const [i, ws] of sheets.entries()) {
+    ws.pageSetup.firstPageNumber = next;
+    if (i < sheets.length - 1 && !onePage(ws)) {
+      for (const sheet of sheets) {
+        const footer = sheet.headerFooter;
+        for (const key of ["oddFooter", "evenFooter", "firstFooter"] as const)
+          if (footer?.[key]) footer[key] = footer[key]!.replace(/，共 &N 页/g, "");
+        sheet.pageSetup.firstPageNumber = undefined;
+      }
+      return;
+    }
+    next += 1;
+  }
 }
 
 /**

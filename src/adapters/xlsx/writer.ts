@@ -16,6 +16,7 @@ import {
   filterRange,
   firstFreeRow,
   listSource,
+  quotedSheetName,
   describeRegistrySheet,
   tableRange,
   workbookState,
@@ -25,10 +26,6 @@ import { workbookSheets } from "./cells";
 
 function argb(color: string): string {
   return `FF${color.replace("#", "").toUpperCase()}`;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /**
@@ -73,7 +70,7 @@ function writeCell(cell: ExcelJS.Cell, spec: CellSpec, sheetFont?: FontSpec): vo
       result: (spec.value ?? undefined) as ExcelJS.CellFormulaValue["result"],
     } as ExcelJS.CellFormulaValue;
   else if (spec.link && typeof spec.value === "string")
-    cell.value = { text: spec.value, hyperlink: `#${quoteSheet(spec.link.sheet)}!${spec.link.cell || "A1"}` };
+    cell.value = { text: spec.value, hyperlink: `#${quotedSheetName(spec.link.sheet)}!${spec.link.cell || "A1"}` };
   // A string is stored as a string: "=1+1" from a unit name stays text, never a formula.
   else cell.value = spec.value;
   const format = cellNumberFormat(spec);

@@ -7,6 +7,7 @@ import type { LifecycleState } from "../../workbook";
 import type { Messages } from "../i18n";
 import { problemCounts, resultCounts, tieBreakLines, topThree, totalText } from "../model";
 import { FailureNotice } from "./Notice";
+import { UnitLosses } from "./UnitLosses";
 import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
@@ -72,6 +73,7 @@ export function Summary({ t, outcome, onOpen, headingRef }: SummaryProps): React
 
       <TopThree t={t} rows={top} />
       <TieBreaks t={t} lines={ties} />
+      <UnitLosses t={t} evaluation={ev} />
 
       {counts.disqualified + counts.pending + counts.missing > 0 && (
         <Text size={200}>{t.unranked(counts.disqualified, counts.pending, counts.missing)}</Text>

@@ -103,3 +103,17 @@ test("column widths are characters, drawn as 7 pixels each plus 5 of padding; ro
   ws.Range("2:2").UseStandardHeight = true;
   expect(viewOfMemoryEt(host).sheets[0].rowHeights).toEqual({});
 });
+
+test("an address of several areas (up to 255 characters) takes looks on every area, and refuses values and merges", () => {
+  const { ws, host } = setUp();
+  const both = ws.Range("A1,B2");
+  both.Font.Bold = true;
+  both.Interior.Color = 0x00ff00;
+  const cells = viewOfMemoryEt(host).sheets[0].cells;
+  expect([cells.A1.bold, cells.B2.bold, cells.B1.bold]).toEqual([true, true, false]);
+  expect(cells.B2.fill).toBe("#00FF00");
+  expect(both.Address()).toBe("$A$1,$B$2");
+  expect(() => both.Value2).toThrow(/多重选定区域/);
+  expect(() => both.Merge()).toThrow(/多重选定区域/);
+  expect(() => ws.Range(Array.from({ length: 40 }, (_, i) => `A${i + 1}:B${i + 1}`).join(","))).toThrow(/地址无效/);
+});

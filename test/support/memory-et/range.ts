@@ -18,13 +18,20 @@ export class MemoryEtRange implements EtRange {
   constructor(
     private readonly _host: EtHost,
     readonly _sheet: EtSheetState,
-    readonly _rect: Rect,
+    /** One rectangle, or several ("A1:B2,D4:E5"), which only take looks: values, merges and the like need one. */
+    readonly _areas: readonly Rect[],
   ) {}
 
+  get _rect(): Rect {
+    if (this._areas.length !== 1) throw new EtError("此操作不能用于多重选定区域");
+    return this._areas[0];
+  }
+
   private *_cells(): Generator<[number, number]> {
-    const { row, column, rowCount, columnCount } = this._rect;
-    if (rowCount * columnCount > MAX_CELLS) throw new EtError("区域太大");
-    for (let r = row; r < row + rowCount; r++) for (let c = column; c < column + columnCount; c++) yield [r, c];
+    for (const { row, column, rowCount, columnCount } of this._areas) {
+      if (rowCount * columnCount > MAX_CELLS) throw new EtError("区域太大");
+      for (let r = row; r < row + rowCount; r++) for (let c = column; c < column + columnCount; c++) yield [r, c];
+    }
   }
 
   private _cell(r: number, c: number): EtCell {
@@ -136,11 +143,12 @@ export class MemoryEtRange implements EtRange {
   }
 
   Address(): string {
-    const { row, column, rowCount, columnCount } = this._rect;
     const one = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
-    return rowCount === 1 && columnCount === 1
-      ? one(row, column)
-      : `${one(row, column)}:${one(row + rowCount - 1, column + columnCount - 1)}`;
+    return this._areas
+      .map(({ row, column, rowCount, columnCount }) =>
+        rowCount === 1 && columnCount === 1 ? one(row, column) : `${one(row, column)}:${one(row + rowCount - 1, column + columnCount - 1)}`,
+      )
+      .join(",");
   }
 
   get Font(): EtFont {
@@ -373,13 +381,15 @@ class MemoryEtBorder implements EtBorder {
   ) {
     if (!EDGES[_index]) throw new EtError(`边框索引无效：${_index}`);
     // Lines between cells need cells on both sides, as in ET and Excel.
-    const { rowCount, columnCount } = _range._rect;
-    if ((_index === 11 && columnCount === 1) || (_index === 12 && rowCount === 1)) throw new EtError("单行或单列的区域没有内部边框");
+    for (const { rowCount, columnCount } of _range._areas)
+      if ((_index === 11 && columnCount === 1) || (_index === 12 && rowCount === 1)) throw new EtError("单行或单列的区域没有内部边框");
   }
   private _set(part: 0 | 1, value: number): void {
-    const rect = this._range._rect;
+    const areas = this._range._areas;
+    const areaOf = (r: number, c: number) =>
+      areas.find((a) => r >= a.row && r < a.row + a.rowCount && c >= a.column && c < a.column + a.columnCount)!;
     this._range._each((cell, r, c) => {
-      for (const edge of EDGES[this._index](r, c, rect)) {
+      for (const edge of EDGES[this._index](r, c, areaOf(r, c))) {
         const [style = "1", weight = "2"] = (cell.borders?.[edge] ?? "").split("/").filter(Boolean);
         const next = part === 0 ? [String(value), weight] : [style, String(value)];
         cell.borders = { ...cell.borders, [edge]: next.join("/") };

@@ -32,8 +32,8 @@ export class MemoryEtWorksheet implements EtWorksheet {
     return this._state;
   }
 
-  _range(rect: Rect): EtRange {
-    return counted(this._host, new MemoryEtRange(this._host, this._alive(), rect));
+  _range(...areas: Rect[]): EtRange {
+    return counted(this._host, new MemoryEtRange(this._host, this._alive(), areas));
   }
 
   get Name(): string {
@@ -96,11 +96,13 @@ export class MemoryEtWorksheet implements EtWorksheet {
     sheets.splice(sheets.indexOf(anchor) + (Before ? 0 : 1), 0, s);
   }
 
+  /** One address, or several joined by commas ("A1:B2,D4:E5"), at most 255 characters as in ET and Excel. */
   Range(Cell1: string): EtRange {
-    const { sheet, local } = splitSheetAddress(String(Cell1));
-    const rect = sheet === undefined ? parseAddress(local) : undefined;
-    if (!rect) throw new EtError(`区域地址无效：${String(Cell1)}`);
-    return this._range(rect);
+    const address = String(Cell1);
+    const { sheet, local } = splitSheetAddress(address);
+    const areas = sheet === undefined && address.length <= 255 ? local.split(",").map(parseAddress) : [undefined];
+    if (areas.some((a) => !a)) throw new EtError(`区域地址无效：${address}`);
+    return this._range(...(areas as Rect[]));
   }
 
   /** From the first to the last row and column with a value, a format, or a merge; A1 on an empty sheet. */

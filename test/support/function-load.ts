@@ -1,11 +1,10 @@
-// What the product's formulas ask of a spreadsheet program, read from the sheets as described: how many
+// For tests and the benchmark (not shipped): what the product's formulas ask of a spreadsheet program, read from the sheets as described: how many
 // cell values a full recalculation hands to the add-in's functions (KAOPING.*), which Excel marshals to
 // JavaScript call by call, and whether any formula uses a volatile function, which Excel recalculates
 // after every edit anywhere in the workbook.
 
-import { columnNumber, parseCellAddress } from "../engine";
-import { FUNCTION_NAMESPACE } from "./layout";
-import { SheetSpec } from "./sheet-spec";
+import { columnNumber, parseCellAddress } from "../../src/engine";
+import { FUNCTION_NAMESPACE, SheetSpec } from "../../src/workbook";
 
 /** Excel's volatile functions: recalculated on every change, wherever it is ("Excel Recalculation", Microsoft Learn). */
 export const VOLATILE_FUNCTIONS = ["INDIRECT", "OFFSET", "TODAY", "NOW", "RAND", "RANDBETWEEN", "RANDARRAY", "CELL", "INFO"] as const;

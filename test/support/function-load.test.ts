@@ -1,10 +1,10 @@
 // What a full recalculation of the province's workbook hands to the add-in's functions, counted from the
 // formulas' arguments, and the volatile functions a formula would call.
 
-import { DEFAULT_UNITS } from "../engine";
+import { DEFAULT_UNITS } from "../../src/engine";
 import { cellRangeSize, formulaLoad, functionLoad, volatileCalls } from "./function-load";
-import { describeTemplate } from "./template";
-import { demoValues } from "./demo-data";
+import { describeTemplate } from "../../src/workbook/template";
+import { demoValues } from "../../src/workbook/demo-data";
 
 describe("the load of KAOPING.* on a full recalculation", () => {
   it("a full-year 28-unit workbook hands 33,264 cell values and 3,696 indicator literals to 3,696 KAOPING.SCORE calls", () => {
