@@ -5,7 +5,12 @@
 // dist/manifest.prod.xml with its URLs pointed at the deployment (build/deployment.js):
 //   KP12328_BASE_URL=https://<server>/<path>/ npm run build   or   npm run build -- --env baseUrl=https://<server>/<path>/
 // A production build without a real HTTPS base URL stops with one line on stderr (docs/deployment.md).
+// The intranet build (opt-in, for networks that cannot reach Microsoft's CDN): office.js and its host
+// scripts from the @microsoft/office-js package, served from the add-in's own server (office-js/):
+//   npm run build -- --env baseUrl=https://<server>/<path>/ --env officeJs=local
+// Microsoft supports office.js only from its CDN; docs/deployment.md says so beside the switch.
 
+const fs = require("fs");
 const path = require("path");
 const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -20,8 +25,20 @@ async function getHttpsOptions() {
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 
+/** Where the add-in's pages load office.js from: Microsoft's CDN, or (intranet build) office-js/ beside them. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
+
+/** The task pane page, with office.js from the add-in's own server when `local`. */
+function taskpaneTemplate(local) {
+  const page = fs.readFileSync(path.join(__dirname, "src", "taskpane", "taskpane.html"), "utf8");
+  if (!page.includes(OFFICE_JS_CDN)) throw new Error(`src/taskpane/taskpane.html no longer loads ${OFFICE_JS_CDN}`);
+  return local ? page.split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL) : page;
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const localOfficeJs = env.officeJs === "local";
   const buildType = dev ? "dev" : "prod";
   let baseUrl = DEV_BASE_URL;
   if (!dev) {
@@ -77,7 +94,7 @@ module.exports = async (env, options) => {
       // Shared runtime: the task pane page hosts both bundles; there is no separate functions.html.
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
+        ...(localOfficeJs ? { templateContent: taskpaneTemplate(true) } : { template: "./src/taskpane/taskpane.html" }),
         chunks: ["functions", "taskpane"],
         scriptLoading: "defer",
         inject: "head",
@@ -86,6 +103,16 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext][query]" },
           { from: "src/taskpane/support.html", to: "support.html" },
+          // office.js, its host-specific scripts and locale files, as Microsoft's package ships them.
+          ...(localOfficeJs
+            ? [
+                {
+                  from: path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist"),
+                  to: "office-js",
+                  info: { minimized: true },
+                },
+              ]
+            : []),
           {
             from: "manifest*.xml",
             to: "[name]." + buildType + "[ext]",

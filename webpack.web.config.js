@@ -2,8 +2,8 @@
 // intranet server. No Office.js, no custom functions, nothing fetched from outside: every script, style
 // sheet and image is a file beside index.html, loaded by a relative path.
 //   npm run build:web
-// The oldest browser it targets: Chromium 83 (统信UOS's browser, 360 安全浏览器 and 奇安信 信创版 are
-// Chromium 83–86; Edge 83+): ES2020 syntax, checked against each build in test/web-build.test.ts.
+// The oldest browser it targets: Chromium 84 / Edge 84 (ES2020 syntax; WeakRef, which Fluent UI's focus
+// tracking uses, is 84's), checked against each build in test/e2e/web.e2e.heavy.test.ts.
 
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");

@@ -25,6 +25,12 @@ export const EN_MESSAGES: Messages = {
   appSubtitle: "Henan 12328 hotline service-quality evaluation",
   loadingWorkbook: "Reading the workbook…",
   outsideExcel: "Open this add-in in Excel: on the Home tab, select “12328 Evaluation”.",
+  unsupportedExcel: (capability) =>
+    `This version of Excel lacks what the add-in needs (${capability}), so it cannot run here: use the 12328 考评 web edition ` +
+    "instead (open index.html from its folder in a browser, no Office needed), or upgrade to Microsoft 365 or Office 2021 or later.",
+  officeUnavailable:
+    "Office's script office.js could not be loaded (this computer may not reach Microsoft's servers), so the add-in cannot run: " +
+    "use the 12328 考评 web edition (open index.html from its folder in a browser), or ask the administrator to deploy the intranet build.",
   renderCrash: "The task pane hit an unexpected error. Close the task pane and open it again; the workbook's data is not affected.",
   retry: "Try again",
   notice: { error: "Error", warning: "Warning", success: "Done", info: "Note" },

@@ -28,6 +28,10 @@ export interface Messages {
   readonly appSubtitle: string;
   readonly loadingWorkbook: string;
   readonly outsideExcel: string;
+  /** Excel lacks a requirement set the pane needs: one sentence naming it and pointing to the 网页版. */
+  unsupportedExcel(capability: string): string;
+  /** office.js did not load (no way to Microsoft's CDN): one sentence pointing to the 网页版 and the intranet build. */
+  readonly officeUnavailable: string;
   readonly renderCrash: string;
   readonly retry: string;
   /** Accessible names of the message bars, by intent. */
@@ -146,6 +150,10 @@ const zh: Messages = {
   appSubtitle: "河南省12328电话运行服务质量考评",
   loadingWorkbook: "正在读取工作簿…",
   outsideExcel: "请在 Excel 中打开此加载项：在“开始”选项卡上单击“12328 考评”。",
+  unsupportedExcel: (capability) =>
+    `此版本的 Excel 缺少加载项所需的${capability}，无法在此运行；请改用 12328 考评网页版（在浏览器中打开网页版文件夹中的 index.html，无需 Office），或升级到 Microsoft 365 或 Office 2021 及以上版本。`,
+  officeUnavailable:
+    "未能加载 Office 的脚本 office.js（本机可能无法访问微软的服务器），加载项无法运行；请改用 12328 考评网页版（在浏览器中打开网页版文件夹中的 index.html），或请管理员部署内网版加载项。",
   renderCrash: "任务窗格出现意外错误。请关闭任务窗格后重新打开；工作簿中的数据未受影响。",
   retry: "重试",
   notice: { error: "错误", warning: "警告", success: "已完成", info: "提示" },

@@ -5,7 +5,7 @@ import { App } from "./App";
 import type { PaneController } from "./controller";
 import { Notice } from "./components/Notice";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { languageFrom, loadMessages } from "./i18n";
+import { Messages, languageFrom, loadMessages } from "./i18n";
 import { OfficeThemeInfo, isDarkOfficeTheme, loadPaneTheme } from "./theme";
 
 export interface PaneEnvironment {
@@ -15,6 +15,8 @@ export interface PaneEnvironment {
   readonly officeTheme?: OfficeThemeInfo | null;
   /** "Now" for the default period; tests fix it. */
   readonly today?: Date;
+  /** Why the pane cannot run here (a missing requirement set, no office.js): shown instead of the pane. */
+  readonly unavailable?: (t: Messages) => string;
   /** A sentence about the host shown above the pane (WPS: the KAOPING functions need a newer build). */
   readonly notice?: string;
 }
@@ -46,7 +48,7 @@ export async function mountPane(container: HTMLElement, controller: PaneControll
           <App controller={controller} t={t} today={env.today} />
         ) : (
           <Notice intent="warning" t={t} style={{ margin: 12 }}>
-            {t.outsideExcel}
+            {env.unavailable ? env.unavailable(t) : t.outsideExcel}
           </Notice>
         )}
       </ErrorBoundary>

@@ -168,4 +168,17 @@ describeE2E("网页版 from file:// in headless Chromium, offline", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test("every script is ES2020 and uses no built-in later than Chromium 84, the oldest browser it targets", () => {
+    const acorn = require("acorn") as { parse(src: string, options: object): unknown };
+    // Built-ins of Chromium 85 and later (String.replaceAll, Promise.any 85; Array.at 92; Object.hasOwn 93; structuredClone 98; findLast 97).
+    const later = /\.replaceAll\(|Promise\.any\(|\.at\(-?\d|structuredClone\(|\.findLast(Index)?\(|(?<!\|\|)Object\.hasOwn\(/;
+    const scripts = fs.readdirSync(dist).filter((f) => f.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts) {
+      const source = fs.readFileSync(path.join(dist, file), "utf8");
+      expect(() => acorn.parse(source, { ecmaVersion: 2020, sourceType: "script" })).not.toThrow();
+      expect({ file, later: source.match(later)?.[0] ?? null }).toEqual({ file, later: null });
+    }
+  });
 });

@@ -2,7 +2,7 @@
 import { TextEncoder } from "util";
 import { act, screen } from "@testing-library/react";
 import { mountPane } from "../mount";
-import { AddinVisibility, whenPaneShown } from "./start-up";
+import { AddinVisibility, missingCapability, whenPaneShown } from "./start-up";
 import { installJsdomShims } from "../../../test/support/pane-fixtures";
 
 // jsdom has no TextEncoder; the Office adapter and the in-memory host measure requests with it at load.
@@ -102,5 +102,41 @@ describe("the pane starts only once it is shown", () => {
     expect(await screen.findByRole("button", { name: /^生成 .* 排名$/ }, { timeout: 5000 })).toBeTruthy();
     expect(host.runs).toBeGreaterThan(0);
     act(() => root.unmount());
+  });
+});
+
+describe("an Excel that cannot run the add-in says so", () => {
+  it("names the first requirement set the host lacks, and nothing when it has them all", () => {
+    const host = (has: string[]) => (set: string, version: string) => has.includes(`${set} ${version}`);
+    expect(missingCapability(host(["ExcelApi 1.7", "SharedRuntime 1.1"]))).toBeUndefined();
+    expect(missingCapability(host(["SharedRuntime 1.1"]))).toBe("读写工作表的 Excel JavaScript API（ExcelApi 1.7）");
+    expect(missingCapability(host(["ExcelApi 1.7"]))).toBe("共享运行时（SharedRuntime 1.1）");
+    // A host whose check itself fails lacks the set.
+    expect(
+      missingCapability(() => {
+        throw new Error("no requirements");
+      }),
+    ).toBe("读写工作表的 Excel JavaScript API（ExcelApi 1.7）");
+  });
+
+  it("shows one Chinese sentence naming the capability and pointing to the 网页版, instead of a blank pane", async () => {
+    const container = document.body.appendChild(document.createElement("div"));
+    await act(async () => {
+      await mountPane(container, null, { unavailable: (t) => t.unsupportedExcel("读写工作表的 Excel JavaScript API（ExcelApi 1.7）") });
+    });
+    const text = container.textContent ?? "";
+    expect(text).toMatch(
+      /^此版本的 Excel 缺少加载项所需的读写工作表的 Excel JavaScript API（ExcelApi 1\.7），无法在此运行；请改用 12328 考评网页版/,
+    );
+    expect(text.match(/。/g)).toHaveLength(1);
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("says office.js did not load where Office is not there at all", async () => {
+    const container = document.body.appendChild(document.createElement("div"));
+    await act(async () => {
+      await mountPane(container, null, { unavailable: (t) => t.officeUnavailable });
+    });
+    expect(container.textContent).toMatch(/未能加载 Office 的脚本 office\.js.*网页版/);
   });
 });

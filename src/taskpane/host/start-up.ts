@@ -63,3 +63,27 @@ export function officeAddin(): AddinVisibility | undefined {
   }
   return office.addin;
 }
+
+/**
+ * The requirement sets the pane cannot work without — the manifest's minimums, which Office checks
+ * before it loads the add-in, and checked again here so that a host that loads it anyway (a sideloaded
+ * manifest, a host reporting its sets late) gets a sentence instead of a pane that fails at the first click.
+ */
+export const PANE_REQUIREMENTS: readonly { readonly set: string; readonly version: string; readonly capability: string }[] = [
+  { set: "ExcelApi", version: "1.7", capability: "读写工作表的 Excel JavaScript API（ExcelApi 1.7）" },
+  { set: "SharedRuntime", version: "1.1", capability: "共享运行时（SharedRuntime 1.1）" },
+];
+
+/** The capability of the first requirement set the host lacks, in words; undefined when it has them all. */
+export function missingCapability(isSetSupported: (set: string, version: string) => boolean): string | undefined {
+  for (const r of PANE_REQUIREMENTS) {
+    let supported: boolean;
+    try {
+      supported = isSetSupported(r.set, r.version);
+    } catch {
+      supported = false;
+    }
+    if (!supported) return r.capability;
+  }
+  return undefined;
+}
