@@ -6,7 +6,9 @@ import type { Messages } from "../i18n";
 import { useHeadingStyles } from "./headings";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: "20px", display: "flex", flexDirection: "column", gap: "2px" },
+  // At 200 % zoom the pane is 160 px wide: long loss sentences and unit names wrap instead of scrolling sideways.
+  list: { margin: 0, paddingInlineStart: "20px", display: "flex", flexDirection: "column", gap: "2px", overflowWrap: "anywhere" },
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 /**
@@ -17,7 +19,8 @@ export function UnitLosses({ t, evaluation }: { readonly t: Messages; readonly e
   const styles = useStyles();
   const headings = useHeadingStyles();
   const scored = evaluation.rows.filter((r) => r.base !== null);
-  const [code, setCode] = React.useState(() => scored.filter((r) => r.rank !== null).at(-1)?.unit.code ?? scored[0]?.unit.code);
+  // Not Array.prototype.at: the 网页版 targets Chromium 84 and WPS Chromium 67.
+  const [code, setCode] = React.useState(() => scored.filter((r) => r.rank !== null).pop()?.unit.code ?? scored[0]?.unit.code);
   const rules = evaluation.rules;
   if (!rules || !scored.length) return null;
   const row = scored.find((r) => r.unit.code === code) ?? scored[0];
@@ -30,8 +33,8 @@ export function UnitLosses({ t, evaluation }: { readonly t: Messages; readonly e
   return (
     <>
       <h3 className={headings.h3}>{t.lossesHeading}</h3>
-      <Field label={t.lossesUnit}>
-        <Select value={row.unit.code} onChange={(_, d) => setCode(d.value)} data-testid="kp-losses-unit">
+      <Field label={t.lossesUnit} className={styles.select}>
+        <Select className={styles.select} value={row.unit.code} onChange={(_, d) => setCode(d.value)} data-testid="kp-losses-unit">
           {scored.map((r) => (
             <option key={r.unit.code} value={r.unit.code}>
               {r.rank !== null ? `${r.rank}. ` : ""}
