@@ -140,6 +140,23 @@ export type HostStep =
    */
   | { readonly op: "restore"; readonly key: string; readonly sheet: string; readonly range: string; readonly clear: "all" | "contents" };
 
+export type RememberStep = Extract<HostStep, { op: "remember" }>;
+export type RestoreStep = Extract<HostStep, { op: "restore" }>;
+
+/**
+ * What a host that reads cells back (Excel, WPS) keeps for a `remember`: the range's formats, its
+ * sheet's autofilter, its font, its rows' heights — what its `restore` puts back.
+ */
+export interface RememberedLook {
+  readonly formats: string[][];
+  /** The autofilter's address (null: none); undefined where the write leaves the filter alone. */
+  readonly filter?: string | null;
+  /** A styled write's cell font (the sheet's), which clearing its look would otherwise reset. */
+  readonly font?: { readonly name: string; readonly size: number };
+  /** Each row's height before, null where it had the sheet's standard one. */
+  readonly rowHeights?: ReadonlyMap<number, number | null>;
+}
+
 /** What a host reports back from execute. */
 export interface ExecuteReport {
   /** Chart steps the host refused (it has no chart API): the rest was executed. */

@@ -1,25 +1,11 @@
 // The in-place half of a transaction on Excel: what cells of a sheet that stays look like before a write
 // (`remember`), and putting them back after a failure (`restore`); see the host port's steps.
 
-import { HostStep } from "../../workbook";
+import { RememberStep as Remember, RememberedLook, RestoreStep as Restore } from "../../workbook";
 import { HostFeatures } from "./excel-read";
 
-/** What a range written in place held before: its formats, its sheet's autofilter, its font, its rows' heights. */
-export interface Before {
-  readonly formats: string[][];
-  /** The autofilter's address (null: none); undefined where the write leaves the filter alone. */
-  readonly filter?: string | null;
-  /** A styled write's cell font (the sheet's), which clearing its look would otherwise reset. */
-  readonly font?: { readonly name: string; readonly size: number };
-  /** Each row's height before, null where it had the sheet's standard one. */
-  readonly rowHeights?: ReadonlyMap<number, number | null>;
-}
-
-type Remember = Extract<HostStep, { op: "remember" }>;
-type Restore = Extract<HostStep, { op: "restore" }>;
-
 /** Queues the reads of what a write will change; the returned function gives them once the request ran. */
-export function queueRemember(sheets: Excel.WorksheetCollection, step: Remember, features: HostFeatures): () => Before {
+export function queueRemember(sheets: Excel.WorksheetCollection, step: Remember, features: HostFeatures): () => RememberedLook {
   const ws = sheets.getItem(step.sheet);
   const range = ws.getRange(step.range).load("numberFormat");
   const filter = step.filter && features.autoFilter ? ws.autoFilter.getRangeOrNullObject().load("address") : undefined;
@@ -42,7 +28,7 @@ export function queueRemember(sheets: Excel.WorksheetCollection, step: Remember,
 export function queueRestore(
   sheets: Excel.WorksheetCollection,
   step: Restore,
-  before: Before,
+  before: RememberedLook,
   now: Excel.Range,
   features: HostFeatures,
 ): void {

@@ -5,7 +5,7 @@
 // `pause` and `resume`. The order of the steps is transact's (src/workbook/transact.ts).
 
 import { columnLetters } from "../../engine";
-import { ExecuteReport, HostPort, HostStep, SheetEntry } from "../../workbook";
+import { ExecuteReport, HostPort, HostStep, RememberStep, RememberedLook, SheetEntry } from "../../workbook";
 import {
   HostFeatures,
   REQUEST_BUDGET_BYTES,
@@ -16,7 +16,7 @@ import {
   sheetEntries,
 } from "./excel-read";
 import { ACTION_BYTES, PlainStep, jsonBytes, queueStep, stepBytes } from "./excel-steps";
-import { Before, queueRemember, queueRestore } from "./excel-in-place";
+import { queueRemember, queueRestore } from "./excel-in-place";
 
 /** One queued part of a request: what it adds, how to queue it, and what to do once its request ran. */
 interface Action {
@@ -89,7 +89,7 @@ function blockActions(sheets: Excel.WorksheetCollection, step: Extract<HostStep,
 /** The ranges a batch restores, as they are now (one round trip); none where one cannot be read (its sheet is gone). */
 async function readRestored(
   sheets: Excel.WorksheetCollection,
-  remembered: ReadonlyMap<string, Before>,
+  remembered: ReadonlyMap<string, RememberedLook>,
   steps: readonly HostStep[],
   sync: () => Promise<void>,
 ): Promise<Map<HostStep, Excel.Range>> {
@@ -107,9 +107,9 @@ async function readRestored(
 /** Reads, with the request, what a write will change; keeps it under the step's key once answered. */
 function rememberAction(
   sheets: Excel.WorksheetCollection,
-  step: Extract<HostStep, { op: "remember" }>,
+  step: RememberStep,
   features: HostFeatures,
-  remembered: Map<string, Before>,
+  remembered: Map<string, RememberedLook>,
 ): Action {
   return {
     bytes: ACTION_BYTES * 4,
@@ -140,7 +140,7 @@ export function excelPort(context: Excel.RequestContext, features: HostFeatures,
   const sheets = context.workbook.worksheets;
   let calculation = snapshot?.calculation;
   let syncs = 0;
-  const remembered = new Map<string, Before>();
+  const remembered = new Map<string, RememberedLook>();
   const manual = () => calculation !== undefined && calculation !== "Manual";
 
   async function sync(): Promise<void> {

@@ -4,21 +4,9 @@
 // at a time only in a row whose cells differ.
 
 import { cellAddress, parseCellAddress } from "../../engine";
-import { HostStep } from "../../workbook";
+import { RememberStep as Remember, RememberedLook, RestoreStep as Restore } from "../../workbook";
 import { EtWorksheet } from "./et-model";
 import { isGeneral, writeFormats } from "./et-steps";
-
-export interface Before {
-  readonly formats: string[][];
-  /** The autofilter's range (null: none); undefined where the write leaves the filter alone. */
-  readonly filter?: string | null;
-  readonly font?: { readonly name: string; readonly size: number };
-  /** Each row's height before, null where it had the standard one. */
-  readonly rowHeights?: ReadonlyMap<number, number | null>;
-}
-
-type Remember = Extract<HostStep, { op: "remember" }>;
-type Restore = Extract<HostStep, { op: "restore" }>;
 
 /** "A7:J9" as its first row and column and its size. */
 function corners(range: string): { row: number; column: number; rows: number; columns: number } {
@@ -39,7 +27,7 @@ function formatsOf(ws: EtWorksheet, range: string): string[][] {
 
 const bare = (address: string) => address.replace(/\$/g, "");
 
-export function remember(ws: EtWorksheet, step: Remember): Before {
+export function remember(ws: EtWorksheet, step: Remember): RememberedLook {
   const filter = step.filter ? ws.AutoFilter : undefined;
   const font = step.font ? ws.Range(step.range).Font : undefined;
   const heights = (step.rows ?? []).map((r) => {
@@ -55,7 +43,7 @@ export function remember(ws: EtWorksheet, step: Remember): Before {
 }
 
 /** Whether the range holds anything now, or formats other than those remembered. */
-function changed(ws: EtWorksheet, range: string, before: Before): boolean {
+function changed(ws: EtWorksheet, range: string, before: RememberedLook): boolean {
   const value2 = ws.Range(range).Value2 as unknown;
   const rows = Array.isArray(value2) ? (value2 as unknown[][]) : [[value2]];
   if (rows.some((row) => row.some((v) => v !== undefined && v !== null && v !== ""))) return true;
@@ -67,7 +55,7 @@ function changed(ws: EtWorksheet, range: string, before: Before): boolean {
  * written with their look: all of it goes, and any number format and the font return; an import's
  * cells belong to the user's sheet: only their contents go, and the formats they had return.
  */
-export function restore(ws: EtWorksheet, step: Restore, before: Before): void {
+export function restore(ws: EtWorksheet, step: Restore, before: RememberedLook): void {
   if (before.filter !== undefined) {
     if (ws.AutoFilterMode) ws.AutoFilterMode = false;
     if (before.filter) ws.Range(before.filter).AutoFilter();

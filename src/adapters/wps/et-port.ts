@@ -6,10 +6,10 @@
 // part-way puts them back before it is thrown, so WPS is never left frozen.
 
 import { parseCellAddress } from "../../engine";
-import { ExecuteReport, HostCapabilities, HostPort, HostSnapshot, HostStep, SheetEntry } from "../../workbook";
+import { ExecuteReport, HostCapabilities, HostPort, HostSnapshot, HostStep, RememberedLook, SheetEntry } from "../../workbook";
 import { EtApplication, EtSheets, EtWorksheet, XL } from "./et-model";
 import { activeWorkbook, readEtWorkbook, sheetEntries } from "./et-read";
-import { Before, remember, restore } from "./et-in-place";
+import { remember, restore } from "./et-in-place";
 import { PlainStep, freezeActive, runStep, writeFormats, writeLayout, writeValues } from "./et-steps";
 
 /** What WPS 表格 can do through this adapter; its charts are not drawn (yet), so the result sheet has none there. */
@@ -122,7 +122,7 @@ function freezeShown(app: EtApplication, frozen: Panes, sheets: EtSheets, ws: Et
 
 /** Runs steps one at a time, keeping what spans them: the switches paused, what was remembered, panes still to freeze. */
 function stepRunner(app: EtApplication) {
-  const remembered = new Map<string, Before>();
+  const remembered = new Map<string, RememberedLook>();
   /** Panes to freeze once the sheet shows (ET freezes the active window's sheet; a hidden sheet cannot be active). */
   const frozen: Panes = new Map();
   let paused: { screen: boolean; events: boolean; calculation: Et.XlCalculation } | undefined;
